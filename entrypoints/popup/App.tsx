@@ -1,0 +1,111 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { ArticleSummary } from '@/components/ArticleSummary';
+import { NotesAndTags } from '@/components/NotesAndTags';
+import type { SavePayload } from '@/utils/article';
+import { lookUpPage, targetTab, type PageLookup } from '@/utils/active-page';
+import { useSession } from './useSession';
+
+const UNREADABLE_MESSAGE = {
+  'browser-page': () => i18n.t('restricted.browserPage'),
+  pdf: () => i18n.t('restricted.pdf'),
+  file: () => i18n.t('restricted.file'),
+  'no-access': () => i18n.t('restricted.noAccess'),
+  'not-article': () => i18n.t('restricted.notArticle'),
+} as const;
+
+function payloadOf(lookup: PageLookup | null): SavePayload | null {
+  if (!lookup) return null;
+  if (lookup.kind === 'article') return { kind: 'article', article: lookup.result.article };
+  return lookup.link ? { kind: 'link', link: lookup.link } : null;
+}
+
+export function App() {
+  const [lookup, setLookup] = useState<PageLookup | null>(null);
+  const page = useMemo(() => payloadOf(lookup), [lookup]);
+  const session = useSession(page);
+  const locale = browser.i18n.getUILanguage();
+
+  useEffect(() => {
+    void targetTab(location.search).then(lookUpPage).then(setLookup);
+  }, []);
+
+  const openLibrary = async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+    window.close();
+  };
+
+  if (!lookup) {
+    return (
+      <main class="popup" aria-busy="true">
+        <p class="popup__status">{i18n.t('popup.finding')}</p>
+      </main>
+    );
+  }
+
+  const saved = session.state !== null;
+  const article = lookup.kind === 'article' ? lookup.result.article : null;
+  const unreadable = lookup.kind === 'unreadable' ? lookup : null;
+
+  return (
+    <main class="popup">
+      {article && <ArticleSummary {...article} locale={locale} />}
+      {unreadable && (
+        <>
+          <p class="popup__notice" role="status" data-testid="unreadable">
+            {UNREADABLE_MESSAGE[unreadable.why]()}
+          </p>
+          {unreadable.link && (
+            <ArticleSummary title={unreadable.link.title} url={unreadable.link.url} siteName={null} byline={null} publishedTime={null} readingMinutes={0} />
+          )}
+        </>
+      )}
+
+      {page && (
+        <div class="popup__actions">
+          <button
+            type="button"
+            class="button button--primary"
+            data-testid="save"
+            disabled={!session.ready}
+            onClick={() => session.send({ type: 'save' })}
+          >
+            {saved ? (article ? i18n.t('popup.update') : i18n.t('popup.saved')) : article ? i18n.t('popup.save') : i18n.t('popup.saveLink')}
+          </button>
+          <button type="button" class="button" disabled title={i18n.t('popup.comingSoon')}>
+            {i18n.t('popup.readerView')}
+          </button>
+          <button type="button" class="button" disabled title={i18n.t('popup.comingSoon')}>
+            {i18n.t('popup.declutter')}
+          </button>
+        </div>
+      )}
+      {saved && (
+        <p class="popup__saved" role="status" data-testid="saved-status">
+          ✓ {i18n.t('popup.saved')}
+        </p>
+      )}
+      {session.error && (
+        <p class="popup__error" role="alert">
+          {i18n.t('popup.saveFailed', [session.error])}
+        </p>
+      )}
+
+      {page && session.ready && (
+        <NotesAndTags
+          initialNotes={session.state?.notes ?? ''}
+          initialTags={session.state?.tags ?? []}
+          onNotes={(text) => session.send({ type: 'notes', text })}
+          onTags={(tags) => session.send({ type: 'tags', tags })}
+        />
+      )}
+
+      <footer class="popup__footer">
+        <button type="button" class="button button--link" data-testid="open-library" onClick={openLibrary}>
+          {i18n.t('popup.openLibrary')}
+        </button>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findSaved } from '@/utils/db/articles';
+import { KlipingDb } from '@/utils/db/schema';
+import type { SessionReply } from '@/utils/messaging';
+import { PopupSession } from '@/utils/session';
+import { sampleArticle } from './helpers';
+
+let db: KlipingDb;
+beforeEach(async () => {
+  db = new KlipingDb(`session-${Math.random()}`);
+  await db.open();
+});
+afterEach(() => db.delete());
+
+describe('PopupSession', () => {
+  it('applies every keystroke in order, so the last one wins', async () => {
+    const replies: SessionReply[] = [];
+    const session = new PopupSession(db, (reply) => replies.push(reply));
+    void session.handle({ type: 'open', page: { kind: 'article', article: sampleArticle() } });
+    let text = '';
+    for (const ch of 'Catatan penting') {
+      text += ch;
+      void session.handle({ type: 'notes', text });
+    }
+    await session.handle({ type: 'tags', tags: ['a'] });
+    expect((await findSaved(db, 'https://news.example/a/1'))?.notes).toBe('Catatan penting');
+    expect(replies[0]).toEqual({ type: 'state', state: null, saved: false });
+  });
+
+  it('answers a save with the saved state', async () => {
+    const replies: SessionReply[] = [];
+    const session = new PopupSession(db, (reply) => replies.push(reply));
+    void session.handle({ type: 'open', page: { kind: 'link', link: { url: 'chrome://x', canonicalUrl: 'chrome://x', title: 'Settings' } } });
+    await session.handle({ type: 'save' });
+    expect(replies.at(-1)).toMatchObject({ type: 'state', saved: true, state: { notes: '', tags: [] } });
+  });
+
+  it('reports a request before any page as an error instead of throwing', async () => {
+    const replies: SessionReply[] = [];
+    await new PopupSession(db, (reply) => replies.push(reply)).handle({ type: 'save' });
+    expect(replies).toEqual([{ type: 'error', message: 'No page is open in this popup.' }]);
+  });
+});

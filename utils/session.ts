@@ -1,0 +1,51 @@
+import type { SavePayload } from './article';
+import { findSaved, saveArticle, setNotes, setTags } from './db/articles';
+import type { KlipingDb } from './db/schema';
+import type { SessionReply, SessionRequest } from './messaging';
+
+/**
+ * The background's side of one popup: applies its requests in the order they were sent, each
+ * write finished before the next starts, whether or not the popup is still open.
+ */
+export class PopupSession {
+  private page: SavePayload | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: KlipingDb,
+    private readonly reply: (message: SessionReply) => void,
+  ) {}
+
+  /** Resolves when every request received so far is written. */
+  handle(request: SessionRequest): Promise<void> {
+    this.queue = this.queue.then(() => this.apply(request)).catch((error: unknown) => {
+      this.reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    });
+    return this.queue;
+  }
+
+  private async apply(request: SessionRequest): Promise<void> {
+    if (request.type === 'open') {
+      this.page = request.page;
+      const canonical = request.page.kind === 'article' ? request.page.article.canonicalUrl : request.page.link.canonicalUrl;
+      const state = await findSaved(this.db, canonical);
+      this.reply({ type: 'state', state, saved: false });
+      return;
+    }
+    const page = this.page;
+    if (!page) throw new Error('No page is open in this popup.');
+    switch (request.type) {
+      case 'save': {
+        const record = await saveArticle(this.db, page);
+        this.reply({ type: 'state', state: await findSaved(this.db, record.canonicalUrl), saved: true });
+        return;
+      }
+      case 'notes':
+        this.reply({ type: 'state', state: await setNotes(this.db, page, request.text), saved: false });
+        return;
+      case 'tags':
+        this.reply({ type: 'state', state: await setTags(this.db, page, request.tags), saved: false });
+        return;
+    }
+  }
+}
