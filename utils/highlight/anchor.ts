@@ -73,9 +73,10 @@ export function anchor(text: string, selectors: Selectors): Anchor | null {
   }
   const { start, end } = selectors.position;
   const positionReadsSame = start >= 0 && end <= text.length && start < end && squash(text.slice(start, end)) === squash(exact);
-  // A copy of the quote whose context agrees in nothing is weaker evidence than the same words
+  // A copy of the quote whose context barely agrees is weaker evidence than the same words
   // still at the remembered place.
-  if (best && (best.score > 0 || !positionReadsSame)) return { start: best.start, end: best.start + exact.length, by: 'quote' };
+  const contextAgrees = best !== null && best.score >= Math.min(8, prefix.length + suffix.length);
+  if (best && (contextAgrees || !positionReadsSame)) return { start: best.start, end: best.start + exact.length, by: 'quote' };
   if (positionReadsSame) return { start, end, by: 'position' };
   return null;
 }
