@@ -12,8 +12,9 @@ export interface LibraryState {
   indexing: { done: number; total: number };
 }
 
-/** Bodies indexed per task: small enough that typing in the search box never waits long. */
+/** Per task: small enough that typing in the search box never waits long. */
 const BODY_CHUNK = 100;
+const META_CHUNK = 2000;
 
 /**
  * Keeps the library's search index in step with the database, in this page's memory: articles,
@@ -40,16 +41,28 @@ export function useLibrary(db: KlipingDb): LibraryState {
     const rebuild = () => {
       if (!haveArticles) return;
       for (const [id, article] of articles) {
-        search.setEntry({ article, notes: notes.get(id) ?? '', highlights: highlights.get(id) ?? [] });
+        search.setEntry({ article, notes: notes.get(id) ?? '', highlights: highlights.get(id) ?? [] }, false);
       }
       for (const entry of [...search.all()]) if (!articles.has(entry.article.id)) search.remove(entry.article.id);
       bump();
+      // A few edits (a note typed) are made searchable at once; a whole library in chunks.
+      if (search.pendingCount <= META_CHUNK) search.indexPending();
+      else void indexInBackground();
     };
 
-    const indexBodies = async () => {
+    const indexInBackground = async () => {
       if (working) return;
       working = true;
       let done = 0;
+      while (search.pendingCount > 0 && !stopped) {
+        setIndexing({ done, total: done + search.pendingCount });
+        // Yield first: the list renders before any indexing starts.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        done += Math.min(META_CHUNK, search.pendingCount);
+        search.indexPending(META_CHUNK);
+      }
+      bump();
+      done = 0;
       while (queue.length && !stopped) {
         const total = done + queue.length;
         setIndexing({ done, total });
@@ -60,11 +73,13 @@ export function useLibrary(db: KlipingDb): LibraryState {
           if (content && articles.has(id)) search.setBody(id, content.text);
         });
         done += ids.length;
-        bump();
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
       setIndexing({ done, total: done });
       working = false;
+      bump();
+      // Changes that arrived while this ran.
+      if ((search.pendingCount > 0 || queue.length > 0) && !stopped) void indexInBackground();
     };
 
     const scheduleBodies = () => {
@@ -75,12 +90,13 @@ export function useLibrary(db: KlipingDb): LibraryState {
         if (!wanted.has(article.id)) queue.push(article.id);
       }
       queue = queue.filter((id) => articles.has(id));
-      void indexBodies();
+      void indexInBackground();
     };
 
     const subscriptions = [
       liveQuery(() => db.articles.orderBy('savedAt').reverse().toArray()).subscribe({
         next(rows: ArticleRecord[]) {
+          if (!haveArticles) performance.mark('library:articles-read');
           articles = new Map(rows.map((row) => [row.id, row]));
           haveArticles = true;
           rebuild();
