@@ -150,7 +150,7 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
           {i18n.t('library.selectAll')}
         </label>
         <span class="library__count" data-testid="match-count">
-          {fullQuery ? i18n.t('library.matches', ids.length, [ids.length]) : i18n.t('library.count', ids.length, [ids.length])}
+          {!library.complete ? '' : fullQuery ? i18n.t('library.matches', ids.length, [ids.length]) : i18n.t('library.count', ids.length, [ids.length])}
         </span>
         {library.indexing.done < library.indexing.total && <span data-testid="indexing">{i18n.t('library.indexing', [library.indexing.done, library.indexing.total])}</span>}
         <span class="library__help">{i18n.t('library.searchHelp')}</span>
@@ -164,7 +164,7 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
           </button>
         </div>
       )}
-      {ids.length === 0 ? (
+      {ids.length === 0 && library.complete ? (
         <p class="library__empty">{fullQuery ? i18n.t('library.noMatches') : i18n.t('library.empty')}</p>
       ) : (
         <VirtualList

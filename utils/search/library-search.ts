@@ -210,11 +210,22 @@ export function siteOf(article: Pick<ArticleRecord, 'siteName' | 'url'>): string
   return article.siteName && fold(article.siteName) !== fold(host) ? `${article.siteName} ${host}` : host;
 }
 
+const factsCache = new WeakMap<LibraryEntry, Facts>();
+
+/** An entry's facts, computed once per entry object (entries are replaced, never mutated). */
 export function factsOf(entry: LibraryEntry): Facts {
+  const cached = factsCache.get(entry);
+  if (cached) return cached;
+  const facts = computeFacts(entry);
+  factsCache.set(entry, facts);
+  return facts;
+}
+
+function computeFacts(entry: LibraryEntry): Facts {
   const { article } = entry;
   return {
-    tags: article.tags,
-    site: siteOf(article),
+    tags: article.tags.map(fold),
+    site: fold(siteOf(article)),
     readState: article.readState,
     favorite: article.favorite,
     archived: article.archived,
@@ -229,9 +240,11 @@ const publishedOf = (article: ArticleRecord) => {
   return Number.isNaN(time) ? -Infinity : time;
 };
 
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 const COMPARE: Record<Exclude<SortKey, 'relevance'>, (a: ArticleRecord, b: ArticleRecord) => number> = {
   saved: (a, b) => a.savedAt - b.savedAt,
   published: (a, b) => publishedOf(a) - publishedOf(b),
-  title: (a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true }),
+  title: (a, b) => collator.compare(a.title, b.title),
   reading: (a, b) => a.readingMinutes - b.readingMinutes,
 };
