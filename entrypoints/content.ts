@@ -13,6 +13,6 @@ export default defineContentScript({
     const scope = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
     if (scope[INSTALLED]) return;
     scope[INSTALLED] = true;
-    contentMessenger.onMessage('extract', () => extractArticle(document, location.href, { force: true }));
+    contentMessenger.onMessage('extract', () => extractArticle(document, location.href));
   },
 });
