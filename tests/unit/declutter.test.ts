@@ -133,3 +133,31 @@ describe('declutter mechanics', () => {
     expect(doc.getElementById(STYLE_ID)).toBeNull();
   });
 });
+
+describe('the page declutter controller (behind the declutter message)', () => {
+  const page = newsCases()[0]!;
+
+  it('turns on, reports, toggles off and ignores repeats', async () => {
+    const { DeclutterController } = await import('@/utils/declutter');
+    const doc = load(page.html);
+    const before = doc.documentElement.outerHTML;
+    let clock = 0;
+    const controller = new DeclutterController(doc, () => (clock += 5));
+    expect(controller.apply('status')).toEqual({ active: false, ms: 0 });
+    const on = controller.apply('toggle');
+    expect(on).toEqual({ active: true, ms: 5 });
+    expect(controller.apply('on')).toEqual({ active: true, ms: 0 });
+    expect(controller.apply('status')).toEqual({ active: true, ms: 0 });
+    expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).not.toBeNull();
+    expect(controller.apply('toggle')).toEqual({ active: false, ms: 0 });
+    expect(controller.apply('off')).toEqual({ active: false, ms: 0 });
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('says why when there is no article, and stays off', async () => {
+    const { DeclutterController } = await import('@/utils/declutter');
+    const controller = new DeclutterController(load('<html><body><p>Hi</p></body></html>'));
+    expect(controller.apply('toggle')).toMatchObject({ active: false, error: 'no-article' });
+    expect(controller.active).toBe(false);
+  });
+});
