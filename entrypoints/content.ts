@@ -26,7 +26,7 @@ export default defineContentScript({
     const scope = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
     if (scope[INSTALLED]) return;
     scope[INSTALLED] = true;
-    contentMessenger.onMessage('extract', () => extractArticle(document, location.href, { force: true }));
+    contentMessenger.onMessage('extract', () => extractArticle(document, location.href));
     contentMessenger.onMessage('openReader', () => {
       const reader = installedReader();
       if (reader?.isOpen()) return { ok: true, msToPaint: 0 };
