@@ -26,11 +26,14 @@ export function installReader(api: ReaderApi): void {
 /** Resolves after the frame that shows the current DOM has been painted. */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => {
+    const afterTask = () => {
       // A rAF callback runs before paint; a task queued from it runs after.
       const channel = new MessageChannel();
       channel.port1.onmessage = () => resolve();
       channel.port2.postMessage(null);
-    });
+    };
+    // A hidden tab paints nothing and runs no animation frames: do not wait for one.
+    if (document.visibilityState === 'hidden') afterTask();
+    else requestAnimationFrame(afterTask);
   });
 }
