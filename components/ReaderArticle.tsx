@@ -47,7 +47,8 @@ export function ReaderArticle({ article, safeHtml, prefs, locale, bodyRef, child
       data-font={prefs.font}
       data-testid={testId}
     >
-      <ArticleSummary {...article} locale={locale} />
+      {/* No excerpt: the article itself follows. */}
+      <ArticleSummary {...article} excerpt={null} locale={locale} />
       <p class="reader__original">
         <a href={article.url} target="_blank" rel="noopener noreferrer">
           {i18n.t('library.openOriginal')}

@@ -26,6 +26,7 @@ const SPEAKING_CLASS = 'reader__speaking';
 function useReadAloud(article: Article, body: { current: HTMLDivElement | null }) {
   const [state, setState] = useState<ReadAloudState>('idle');
   const [rate, setRate] = useState(1);
+  const [failed, setFailed] = useState(false);
   const player = useRef<ReadAloud | null>(null);
   const blocks = useRef<Element[]>([]);
   const supported = typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
@@ -40,8 +41,10 @@ function useReadAloud(article: Article, body: { current: HTMLDivElement | null }
           engine: speechSynthesis,
           makeUtterance: (text) => new SpeechSynthesisUtterance(text),
           lang: article.lang,
+          onError: () => setFailed(true),
           onChange(next, index) {
             setState(next);
+            if (next === 'playing') setFailed(false);
             blocks.current.forEach((block, i) => block.classList.toggle(SPEAKING_CLASS, i === index));
             if (index !== null) blocks.current[index]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
           },
@@ -55,6 +58,7 @@ function useReadAloud(article: Article, body: { current: HTMLDivElement | null }
 
   return {
     supported,
+    failed,
     state,
     rate,
     toggle() {
@@ -187,6 +191,11 @@ export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexi
       {saved && (
         <p class="reader-status" role="status" data-testid="reader-saved">
           ✓ {i18n.t('popup.saved')}
+        </p>
+      )}
+      {speech.failed && (
+        <p class="reader-status reader-status--error" role="alert" data-testid="reader-speech-failed">
+          {i18n.t('reader.speechFailed')}
         </p>
       )}
       {session.error && (

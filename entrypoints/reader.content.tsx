@@ -73,6 +73,8 @@ export default defineContentScript({
           unlock();
           returnFocus?.focus({ preventScroll: true });
         };
+        // An extension update or reload leaves no dead overlay nor a locked page behind.
+        ctx.onInvalidated(() => close?.());
         await afterNextPaint();
       },
     });

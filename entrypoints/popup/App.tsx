@@ -5,7 +5,7 @@ import { ArticleSummary } from '@/components/ArticleSummary';
 import { NotesAndTags } from '@/components/NotesAndTags';
 import type { SavePayload } from '@/utils/article';
 import { lookUpPage, targetTab, type PageLookup } from '@/utils/active-page';
-import { contentMessenger } from '@/utils/messaging';
+import { openReaderInTab } from '@/utils/reader/remote';
 import { useSession } from '@/components/useSession';
 
 const UNREADABLE_MESSAGE = {
@@ -42,7 +42,7 @@ export function App() {
   const openReader = async (tabId: number) => {
     setReaderError(null);
     try {
-      const opened = await contentMessenger.sendMessage('openReader', undefined, tabId);
+      const opened = await openReaderInTab(tabId);
       if (opened.ok) window.close();
       else setReaderError(i18n.t('reader.notArticle'));
     } catch (error) {

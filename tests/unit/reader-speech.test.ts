@@ -79,9 +79,16 @@ class FakeEngine implements SpeechEngine {
 function player(blocks: string[]) {
   const engine = new FakeEngine();
   const changes: Array<[string, number | null]> = [];
+  const errors: string[] = [];
   const makeUtterance = (text: string) => ({ text, rate: 1, lang: '', voice: null, onend: null, onerror: null }) as unknown as SpeechSynthesisUtterance;
-  const reader = new ReadAloud(blocks, { engine, makeUtterance, lang: 'id-ID', onChange: (state, block) => changes.push([state, block]) });
-  return { engine, changes, reader };
+  const reader = new ReadAloud(blocks, {
+    engine,
+    makeUtterance,
+    lang: 'id-ID',
+    onChange: (state, block) => changes.push([state, block]),
+    onError: (error) => errors.push(error),
+  });
+  return { engine, changes, errors, reader };
 }
 
 describe('ReadAloud', () => {
@@ -110,6 +117,16 @@ describe('ReadAloud', () => {
     reader.setRate(1.5);
     const last = engine.spoken.at(-1)!;
     expect(last).toMatchObject({ text: 'Satu.', rate: 1.5 });
+  });
+
+  it('stops and reports an engine failure, but not its own cancellations', () => {
+    const { engine, errors, reader } = player(['Satu.', 'Dua.']);
+    reader.play();
+    engine.spoken[0]!.onerror?.({ error: 'interrupted' } as SpeechSynthesisErrorEvent);
+    expect(reader.current.state).toBe('playing');
+    engine.spoken[0]!.onerror?.({ error: 'synthesis-failed' } as SpeechSynthesisErrorEvent);
+    expect(reader.current.state).toBe('idle');
+    expect(errors).toEqual(['synthesis-failed']);
   });
 
   it('ignores the late end event of a cancelled utterance', () => {

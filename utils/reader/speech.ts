@@ -101,6 +101,8 @@ export interface ReadAloudOptions {
   makeUtterance: (text: string) => SpeechSynthesisUtterance;
   lang: string | null;
   onChange: (state: ReadAloudState, block: number | null) => void;
+  /** The engine could not speak (no voice installed, blocked, ...): `error` is its error code. */
+  onError?: (error: string) => void;
 }
 
 /**
@@ -186,6 +188,7 @@ export class ReadAloud {
       const error = (event as SpeechSynthesisErrorEvent).error;
       if (error === 'interrupted' || error === 'canceled') return;
       this.set('idle', null);
+      this.options.onError?.(error);
     };
     this.set('playing', b);
     this.options.engine.speak(utterance);
