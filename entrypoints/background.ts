@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { getDb } from '@/utils/db/schema';
-import { POPUP_SESSION_PORT, type SessionRequest } from '@/utils/messaging';
+import { backgroundMessenger, POPUP_SESSION_PORT, type SessionRequest } from '@/utils/messaging';
 import { isPageCommand, PAGE_COMMANDS, runPageCommand, type PageCommand } from '@/utils/page-commands';
+import { bytesToBase64, DYSLEXIC_FONT_PATH } from '@/utils/reader/font';
 import { PopupSession } from '@/utils/session';
 import { watchSitePrefs } from '@/utils/site-scripts';
 
@@ -52,6 +53,21 @@ export default defineBackground(() => {
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, { klipingTest: { runPageCommand } });
   }
+  // The reader's UI is injected only into a frame that asks for it, and only where the content
+  // script itself already runs (so the access activeTab or a host permission gave is enough).
+  backgroundMessenger.onMessage('loadReader', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('loadReader comes from a tab only');
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: ['/content-scripts/reader.js'],
+    });
+  });
+
+  backgroundMessenger.onMessage('readerFont', async () => {
+    const response = await fetch(browser.runtime.getURL(DYSLEXIC_FONT_PATH));
+    return bytesToBase64(await response.arrayBuffer());
+  });
 });
 
 async function activeTab() {

@@ -9,6 +9,8 @@ export interface ContentProtocol {
   extract(): ExtractResult;
   /** Opens the reader view over the page; resolves once it is painted. Opening twice is a no-op. */
   openReader(): ReaderOpened;
+  /** Closes the reader view; false when it was not open. */
+  closeReader(): boolean;
 }
 
 export type DeclutterAction = 'on' | 'off' | 'toggle' | 'status';
@@ -19,6 +21,16 @@ export type DeclutterStatus = { active: boolean; ms: number } | { active: false;
 export type ReaderOpened = { ok: true; msToPaint: number } | { ok: false; reason: NotArticleReason; detail: string };
 
 export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
+
+/** Requests a content script sends to the background. */
+export interface BackgroundProtocol {
+  /** Injects the reader view's code into the sender's frame (kept out of the always-injected script). */
+  loadReader(): void;
+  /** The dyslexia-friendly font, base64: pages cannot fetch the extension's files. */
+  readerFont(): string;
+}
+
+export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
 
 /**
  * The popup's long-lived port to the background. Every keystroke travels on it and the
