@@ -4,12 +4,18 @@ import type { SavedState } from './db/articles';
 
 /** Requests an extension page sends to the content script in a tab. */
 export interface ContentProtocol {
+  /** Hides everything but the article in place ('on'), restores the page ('off'), or flips it. */
+  declutter(action: DeclutterAction): DeclutterStatus;
   extract(): ExtractResult;
   /** Opens the reader view over the page; resolves once it is painted. Opening twice is a no-op. */
   openReader(): ReaderOpened;
   /** Closes the reader view; false when it was not open. */
   closeReader(): boolean;
 }
+
+export type DeclutterAction = 'on' | 'off' | 'toggle' | 'status';
+/** `ms`: time the content script spent planning and applying (0 for 'off' and 'status'). */
+export type DeclutterStatus = { active: boolean; ms: number } | { active: false; error: 'no-article' | 'parse-error'; detail: string };
 
 /** `msToPaint`: from the content script receiving `openReader` to the reader's first painted frame. */
 export type ReaderOpened = { ok: true; msToPaint: number } | { ok: false; reason: NotArticleReason; detail: string };

@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ArticleSummary } from '@/components/ArticleSummary';
 import { NotesAndTags } from '@/components/NotesAndTags';
+import { DeclutterButton } from '@/components/DeclutterButton';
+import { SiteActionToggles } from '@/components/SiteActionToggles';
+import { siteOf } from '@/utils/site-prefs';
 import type { SavePayload } from '@/utils/article';
 import { lookUpPage, targetTab, type PageLookup } from '@/utils/active-page';
 import { openReaderInTab } from '@/utils/reader/remote';
@@ -96,9 +99,7 @@ export function App() {
           >
             {i18n.t('popup.readerView')}
           </button>
-          <button type="button" class="button" disabled title={i18n.t('popup.comingSoon')}>
-            {i18n.t('popup.declutter')}
-          </button>
+          <DeclutterButton tabId={article ? lookup.tabId : null} />
         </div>
       )}
       {saved && (
@@ -116,6 +117,8 @@ export function App() {
           {i18n.t('popup.saveFailed', [session.error])}
         </p>
       )}
+
+      {article && siteOf(article.url) && <SiteActionToggles site={siteOf(article.url)!} />}
 
       {page && session.ready && (
         <NotesAndTags
