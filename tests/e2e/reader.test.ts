@@ -152,6 +152,24 @@ describe('reader view', () => {
     await page.close();
   });
 
+  it('opens from the reader command (Alt+Shift+R, context menu) and reports the time to paint', async () => {
+    const { page, tabId, reader } = await openFixture('/reader-long.html');
+    const worker = ext.context.serviceWorkers()[0]!;
+    const result = (await worker.evaluate(async (id) => {
+      const test = (globalThis as unknown as { klipingTest: { runPageCommand(c: string, t: chrome.tabs.Tab): Promise<unknown> } }).klipingTest;
+      return test.runPageCommand('reader', await chrome.tabs.get(id));
+    }, tabId)) as { command: string; opened: { ok: boolean; msToPaint: number } };
+    expect(result.command).toBe('reader');
+    expect(result.opened.ok).toBe(true);
+    expect(result.opened.msToPaint).toBeGreaterThan(0);
+    // Resolved only once painted: the reader is there the moment the command returns.
+    expect(await reader.overlay().isVisible()).toBe(true);
+    expect(await reader.get('article-title').textContent()).toBe(TITLE);
+    await page.keyboard.press('Escape');
+    await reader.host().waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('renders a right-to-left article right to left', async () => {
     const { page, tabId, reader } = await openFixture('/reader-rtl.html');
     await reader.openFromPopup(tabId);
