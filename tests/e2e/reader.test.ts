@@ -223,4 +223,29 @@ describe('reader view', () => {
     await library.page.close();
     await page.close();
   });
+
+  // Last: while it is on, every page of the fixture server opens in the reader.
+  it('opens by itself on a site set to "always open reader", loading its UI on demand', async () => {
+    const { page, tabId } = await openFixture('/reader-rtl.html');
+    const popup = await PopupPage.open(ext, tabId);
+    await popup.page.getByTestId('always-reader').check();
+    await expect.poll(() => popup.page.getByTestId('always-reader').isChecked()).toBe(true);
+    await popup.close();
+
+    const next = new ReaderOverlay(await ext.context.newPage());
+    await next.page.goto(site.url('/reader-long.html'));
+    await next.overlay().waitFor();
+    expect(await next.get('article-title').textContent()).toBe(TITLE);
+
+    const again = await PopupPage.open(ext, tabId);
+    await again.page.getByTestId('always-reader').uncheck();
+    await expect.poll(() => again.page.getByTestId('always-reader').isChecked()).toBe(false);
+    await again.close();
+    await next.page.reload();
+    await next.page.locator('article h1').waitFor();
+    await next.page.waitForTimeout(300);
+    expect(await next.host().count()).toBe(0);
+    await next.page.close();
+    await page.close();
+  });
 });
