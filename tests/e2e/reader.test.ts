@@ -95,6 +95,14 @@ describe('reader view', () => {
     await reader.overlay().evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect.poll(() => reader.style('reader-progress', 'transform')).toBe('matrix(1, 0, 0, 1, 0, 0)');
 
+    // Tab and Shift+Tab stay inside the reader, never reaching the page hidden beneath.
+    const focusInReader = () => page.evaluate(() => document.activeElement?.tagName === 'KLIPING-READER');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInReader()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focusInReader()).toBe(true);
+    expect(await reader.host().evaluate((host) => host.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('reader-close');
+
     await page.screenshot({ path: 'tests/e2e/screenshots/reader.png' });
     await page.keyboard.press('Escape');
     await reader.host().waitFor({ state: 'detached' });
