@@ -161,3 +161,42 @@ describe('the page declutter controller (behind the declutter message)', () => {
     expect(controller.active).toBe(false);
   });
 });
+
+describe('overlays', () => {
+  const page = newsCases()[0]!;
+
+  it('hides a cookie wall, unlocks the scrolling it locked, and gives both back on restore', () => {
+    const doc = load(
+      page.html
+        .replace('<body', '<body style="overflow:hidden"')
+        .replace('</body>', '<div class="cookie-wall" style="position:fixed;inset:0">We use cookies. Accept all?</div></body>'),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expect(doc.querySelector('.cookie-wall')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    expect(doc.getElementById(STYLE_ID)!.textContent).toContain('overflow-y:auto');
+    result.session.restore();
+    expect(doc.getElementById(STYLE_ID)).toBeNull();
+  });
+
+  it('leaves scrolling alone when the page never locked it', () => {
+    const doc = load(page.html);
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expect(doc.getElementById(STYLE_ID)!.textContent).not.toContain('overflow');
+    result.session.restore();
+  });
+
+  it('hides an overlay the page appends after <body>, into <html>', async () => {
+    const doc = load(page.html);
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    const bar = doc.createElement('div');
+    bar.textContent = 'Open in app';
+    doc.documentElement.appendChild(bar);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(bar.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    result.session.restore();
+    expect(bar.hasAttribute(HIDDEN_ATTR)).toBe(false);
+  });
+});

@@ -162,6 +162,10 @@ export function planDeclutter(doc: Document): DeclutterPlan {
     }
   };
   visit(body);
+  // Overlays some sites append after <body>, straight into <html>.
+  for (let child = doc.documentElement.firstElementChild; child; child = child.nextElementSibling) {
+    if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hide.push(child);
+  }
   return { ok: true, span, hide, title: parsed.title ?? '' };
 }
 
