@@ -91,6 +91,14 @@ describe('declutter mechanics', () => {
     const inline = doc.createElement('em');
     inline.textContent = 'an added emphasis';
     content.querySelector('p')!.appendChild(inline);
+    const inlinePromo = doc.createElement('span');
+    inlinePromo.className = 'baca-juga';
+    inlinePromo.innerHTML = 'Baca juga: <a href="/y">Yet another story</a>';
+    content.querySelectorAll('p')[3]!.appendChild(inlinePromo);
+    const shareBar = doc.createElement('div');
+    shareBar.className = 'share-buttons';
+    shareBar.innerHTML = '<a href="#">Facebook</a> <a href="#">Twitter</a>';
+    doc.querySelector('h1')!.after(shareBar);
     const image = doc.createElement('figure');
     image.innerHTML = '<img src="/late.jpg" alt=""><figcaption>Late photo</figcaption>';
     content.appendChild(image);
@@ -99,6 +107,8 @@ describe('declutter mechanics', () => {
     expect(injectedAd.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(promo.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(inline.hasAttribute(HIDDEN_ATTR)).toBe(false);
+    expect(inlinePromo.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    expect(shareBar.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(image.hasAttribute(HIDDEN_ATTR)).toBe(false);
     result.session.restore();
     expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).toBeNull();

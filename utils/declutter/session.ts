@@ -1,6 +1,6 @@
-import { findClutter, isClutter } from './clutter';
+import { findClutter } from '../extract/clutter';
 import { placeOf, planDeclutter, type ArticleSpan } from './plan';
-import { INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
+import { DECLUTTER_RULES, INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
 
 /** The one attribute declutter puts on the page: "hide this". */
 export const HIDDEN_ATTR = 'data-kliping-hidden';
@@ -103,7 +103,8 @@ export class DeclutterSession {
   private drain(): void {
     if (!this.active) return;
     const batch = this.queue.splice(0, MAX_NODES_PER_SLICE);
-    for (const el of batch) this.classify(el);
+    const toCheck = batch.filter((el) => this.classify(el));
+    this.hideClutterAmong(toCheck);
     if (this.queue.length && !this.scheduled) {
       this.scheduled = true;
       const view = this.doc.defaultView;
@@ -118,19 +119,38 @@ export class DeclutterSession {
 
   /**
    * An element the page added after declutter: hidden when it lands outside the article or
-   * between its paragraphs (ads, "next article" blocks), and checked for clutter inside it.
+   * between its paragraphs (ads, "next article" blocks). True when it stays visible and still
+   * needs the clutter rules.
    */
-  private classify(el: Element): void {
-    if (!el.isConnected || INVISIBLE_TAGS.has(el.tagName) || el.tagName === 'BODY' || el.id === STYLE_ID) return;
-    if (el.parentElement === null || el.closest('head')) return;
-    if (el.closest(`[${HIDDEN_ATTR}]`)) return;
-    if (this.span.spine.has(el)) return;
+  private classify(el: Element): boolean {
+    if (!el.isConnected || INVISIBLE_TAGS.has(el.tagName) || el.tagName === 'BODY' || el.id === STYLE_ID) return false;
+    if (el.parentElement === null || el.closest('head')) return false;
+    if (el.closest(`[${HIDDEN_ATTR}]`)) return false;
+    if (this.span.spine.has(el)) return false;
     const place = placeOf(el, this.span);
-    if (place === 'outside') return this.hide(el);
     const media = MEDIA_TAGS.has(el.tagName) || el.querySelector(MEDIA_SELECTOR) !== null;
-    if (place === 'body' && !media && !this.isInsideParagraph(el)) return this.hide(el);
-    if (isClutter(el)) return this.hide(el);
-    for (const inner of findClutter(el)) this.hide(inner);
+    if (place === 'outside' || (place === 'body' && !media && !this.isInsideParagraph(el))) {
+      this.hide(el);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The clutter rules judge an element by its surroundings (a "Baca juga:" line, a box under a
+   * heading), so they run once per parent of the added elements, not once per element.
+   */
+  private hideClutterAmong(added: Element[]): void {
+    const byParent = new Map<Element, Element[]>();
+    for (const el of added) {
+      const parent = el.parentElement!;
+      byParent.set(parent, [...(byParent.get(parent) ?? []), el]);
+    }
+    for (const [parent, children] of byParent) {
+      for (const found of findClutter(parent, DECLUTTER_RULES)) {
+        if (children.some((child) => child === found || child.contains(found))) this.hide(found);
+      }
+    }
   }
 
   /**
