@@ -105,7 +105,8 @@ describe('pages where nothing can run', () => {
     await page.goto(site.url('/not-an-article.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await expect.poll(() => popup.unreadable().textContent()).toContain('No article found');
-    expect(await popup.saveButton().isEnabled()).toBe(true);
+    // The button enables once the background answers on the session port: wait for it, not race it.
+    await expect.poll(() => popup.saveButton().isEnabled()).toBe(true);
     await popup.close();
     await page.close();
   });
