@@ -8,6 +8,13 @@ export default defineConfig({
   i18n: { localesDir: 'utils/locales' },
   vite: () => ({ plugins: [preact()] }),
   webExt: { binaries: { chrome: '/usr/bin/chromium' } },
+  hooks: {
+    // The toolbar tooltip is localized; WXT would otherwise take the popup's <title>.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
+    },
+  },
   manifest: ({ mode, browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
