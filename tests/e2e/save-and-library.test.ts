@@ -105,7 +105,7 @@ describe('pages where nothing can run', () => {
     await page.goto(site.url('/not-an-article.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await expect.poll(() => popup.unreadable().textContent()).toContain('No article found');
-    // The button enables once the background answers on the session port: wait for it, not race it.
+    // Enabled once the background has answered on the session port, which can come a moment later.
     await expect.poll(() => popup.saveButton().isEnabled()).toBe(true);
     await popup.close();
     await page.close();
