@@ -172,6 +172,7 @@ function main(): void {
         scores.get(name)!.push(result.output ? score : { ...score, precision: null });
         f1[name] = score.f1 ?? 0;
       }
+      parsed.close();
       if (!parsed.doc) unparsable += 1;
       perPage.push({ id: page.id, f1 });
     }
@@ -212,6 +213,7 @@ function main(): void {
           published: e.publishedTime,
         });
       }
+      parsed.close();
     }
     const rows = names.map((name) => {
       const h = hits.get(name)!;
@@ -254,6 +256,7 @@ function main(): void {
         const t = page.truth;
         metaHits(hits.get(name)!, totals.get(name)!, result.output, { title: t.title, byline: t.byline, lang: t.lang, published: t.published });
       }
+      parsed.close();
     }
     const rows = names.map((name) => {
       const h = hits.get(name)!;

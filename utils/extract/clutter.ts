@@ -95,14 +95,23 @@ function matchesClassWords(tokens: string[], rule: ClutterRule): boolean {
   return false;
 }
 
+/** Digits that read as a date or a clock time, not as a count. */
+const DATE_SHAPE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b/;
+
 function isDateOnly(text: string, words: RegExp): boolean {
   if (text.length > 80 || !/\d/.test(text)) return false;
+  const named = text.match(words)?.length ?? 0;
+  if (named === 0 && !DATE_SHAPE.test(text)) return false;
   const rest = text.replace(words, ' ').replace(/[\d\s.,:/|()\-–—+·]+/g, '');
   return rest.length === 0;
 }
 
+/** Table cells are data: a number or a date in a cell is never a dateline. */
+const DATA_TAGS = new Set(['TD', 'TH', 'TR', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'CAPTION']);
+
 /** Whether the element is a line of its own (a block, or the only thing in its parent). */
 function standsAlone(el: Element, info: Info, infos: Infos): boolean {
+  if (DATA_TAGS.has(el.tagName) || (el.parentElement && DATA_TAGS.has(el.parentElement.tagName))) return false;
   if (BLOCK_TAGS.has(el.tagName)) return true;
   const parent = el.parentElement;
   const parentInfo = parent ? infos.get(parent) : undefined;

@@ -42,7 +42,6 @@ export interface ParsedArticle extends Omit<ParsedReadability, 'content'> {
 export function parseArticle(clone: Document, maxElements: number = DEFAULT_LIMITS.maxElements): ParsedArticle | null {
   if (clone.body) resolveLazyImages(clone.body);
   const parsed = new Readability<Element>(clone, {
-    charThreshold: 300,
     keepClasses: true,
     maxElemsToParse: maxElements,
     serializer: (node) => node as Element,
