@@ -1,9 +1,13 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
 import { LibraryApp } from './library-page';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
 const QUOTE = 'permintaan ekspor yang terus menguat';
+
+/** Polls for what a user would wait for; generous, since CI machines can be busy. */
+const eventually = <T>(read: () => Promise<T> | T, message?: string) => expect.poll(read, { timeout: 10_000, interval: 100, message });
 
 let ext: ExtensionBrowser;
 let site: StaticServer;
@@ -17,25 +21,42 @@ afterAll(async () => {
   await site?.close();
 });
 
+function storedHighlightNotes(page: Page): Promise<(string | undefined)[]> {
+  return page.evaluate(
+    () =>
+      new Promise<(string | undefined)[]>((resolve, reject) => {
+        const open = indexedDB.open('kliping');
+        open.onsuccess = () => {
+          const request = open.result.transaction('highlights').objectStore('highlights').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve((request.result as { note?: string }[]).map((row) => row.note));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 describe('the library', () => {
   it('shows an article saved through the popup, with a note whose words are nowhere else', async () => {
     const page = await ext.context.newPage();
     await page.goto(site.url('/article-kompas-like.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-    await expect.poll(() => popup.saveButton().textContent()).toBe('Save');
+    await eventually(() => popup.saveButton().textContent()).toBe('Save');
     await popup.save();
     await popup.notes().fill('Bandingkan dengan Toraja, kafein rendah');
-    await expect.poll(() => popup.notes().inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah');
+    await eventually(() => popup.notes().inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah');
     await popup.close();
     await page.close();
     library = await LibraryApp.open(ext);
-    await expect.poll(() => library.items().count()).toBe(1);
+    await eventually(() => library.items().count()).toBe(1);
     expect(await library.page.getByTestId('storage').textContent()).toMatch(/Storage used: [\d.,]+\s?\S+ of/);
   });
 
   it('finds the article by a word only in its note, by a prefix, ignoring accents, and with qualifiers', async () => {
     await library.searchFor('toraja');
-    await expect.poll(() => library.matchCount().textContent()).toBe('1 match');
+    await eventually(() => library.matchCount().textContent()).toBe('1 match');
     expect(await library.items().first().textContent()).toContain(TITLE);
 
     const tries: [string, number][] = [
@@ -49,7 +70,7 @@ describe('the library', () => {
     ];
     for (const [query, count] of tries) {
       await library.search().fill(query);
-      await expect.poll(() => library.matchCount().textContent(), { message: query }).toBe(count === 1 ? '1 match' : `${count} matches`);
+      await eventually(() => library.matchCount().textContent(), query).toBe(count === 1 ? '1 match' : `${count} matches`);
     }
     await library.search().fill('');
   });
@@ -63,12 +84,15 @@ describe('the library', () => {
 
     await library.select(QUOTE);
     await library.page.getByTestId('highlight-selection').click();
-    await expect.poll(() => library.marks().allTextContents()).toEqual([QUOTE]);
+    await eventually(() => library.marks().allTextContents()).toEqual([QUOTE]);
     await library.page.getByTestId('highlight-note').fill('Pasar utama: Eropa');
+    // The library page writes IndexedDB itself: wait until the write has landed before reloading
+    // (a reload within milliseconds of a keystroke can abort its transaction; see the report).
+    await eventually(() => storedHighlightNotes(library.page)).toEqual(['Pasar utama: Eropa']);
 
     await library.page.reload();
     await library.body().waitFor();
-    await expect.poll(() => library.marks().allTextContents()).toEqual([QUOTE]);
+    await eventually(() => library.marks().allTextContents()).toEqual([QUOTE]);
     expect(await library.highlightItems().count()).toBe(1);
     expect(await library.highlightItems().first().getAttribute('data-orphaned')).toBe('false');
     expect(await library.page.getByTestId('highlight-note').inputValue()).toBe('Pasar utama: Eropa');
@@ -100,7 +124,7 @@ describe('the library', () => {
         }),
     );
     await library.page.reload();
-    await expect.poll(() => library.highlightItems().count()).toBe(2);
+    await eventually(() => library.highlightItems().count()).toBe(2);
     const orphan = library.page.locator('[data-testid="highlight-item"][data-orphaned="true"]');
     expect(await orphan.textContent()).toContain('kalimat yang sudah dihapus');
     expect(await library.marks().allTextContents()).toEqual([QUOTE]);
@@ -109,19 +133,19 @@ describe('the library', () => {
   it('finds highlights by their words, and undoes a delete with everything it had', async () => {
     await library.page.goto(library.page.url().replace(/#.*$/, '#/'));
     await library.searchFor('eropa has:highlights');
-    await expect.poll(() => library.matchCount().textContent()).toBe('1 match');
+    await eventually(() => library.matchCount().textContent()).toBe('1 match');
     await library.search().fill('');
 
     await library.items().first().getByRole('checkbox').check();
     await library.page.getByTestId('bulk-bar').getByTestId('delete').click();
-    await expect.poll(() => library.items().count()).toBe(0);
+    await eventually(() => library.items().count()).toBe(0);
     await library.page.getByTestId('undo').click();
-    await expect.poll(() => library.items().count()).toBe(1);
+    await eventually(() => library.items().count()).toBe(1);
 
     await library.searchFor('toraja has:highlights');
-    await expect.poll(() => library.matchCount().textContent()).toBe('1 match');
+    await eventually(() => library.matchCount().textContent()).toBe('1 match');
     await library.openArticle(TITLE);
-    await expect.poll(() => library.marks().allTextContents()).toEqual([QUOTE]);
+    await eventually(() => library.marks().allTextContents()).toEqual([QUOTE]);
     expect(await library.page.getByTestId('saved-notes').inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah');
   });
 });
