@@ -1,0 +1,192 @@
+import { cleanTags, clip, webAddress } from './common';
+import { jsonErrorOffset, lineOfOffset } from './json-position';
+import {
+  ImportFormatError,
+  type ContentStatus,
+  type ImportBatch,
+  type TransferArticle,
+  type TransferHighlight,
+} from './model';
+
+export const KLIPING_FORMAT = 'kliping';
+/** Bump when a field changes meaning; older versions stay readable here. */
+export const KLIPING_VERSION = 1;
+
+export interface KlipingExport {
+  format: typeof KLIPING_FORMAT;
+  version: typeof KLIPING_VERSION;
+  exportedAt: string;
+  articles: TransferArticle[];
+}
+
+/** Kliping's own backup: everything, lossless, one JSON document. */
+export function serializeKlipingJson(articles: readonly TransferArticle[], now: number): string {
+  const doc: KlipingExport = { format: KLIPING_FORMAT, version: KLIPING_VERSION, exportedAt: new Date(now).toISOString(), articles: [...articles] };
+  return JSON.stringify(doc, null, 1);
+}
+
+export function looksLikeKlipingJson(text: string): boolean {
+  return /^\s*\{[\s\S]{0,200}"format"\s*:\s*"kliping"/.test(text);
+}
+
+/**
+ * Reads a Kliping export, checking every field of every entry before anything is written.
+ * Errors name the entry (1-based) and the field path.
+ */
+export function parseKlipingJson(text: string, file: string): ImportBatch {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ImportFormatError({ file, line: jsonErrorLine(text) }, 'the file is not valid JSON');
+  }
+  if (!isObject(data) || data.format !== KLIPING_FORMAT) throw new ImportFormatError({ file }, 'this is not a Kliping export (no "format": "kliping" header)');
+  if (data.version !== KLIPING_VERSION) {
+    throw new ImportFormatError({ file }, `this Kliping export is version ${String(data.version)}; this Kliping reads version ${KLIPING_VERSION}`);
+  }
+  if (!Array.isArray(data.articles)) throw new ImportFormatError({ file }, '"articles" is not a list');
+  const articles = data.articles.map((raw, i) => new EntryReader(file, i).article(raw));
+  const seen = new Map<string, number>();
+  articles.forEach((a, i) => {
+    const first = seen.get(a.canonicalUrl);
+    if (first !== undefined) throw new ImportFormatError({ file, entry: i + 1 }, `the same page as entry ${first + 1} (${clip(a.canonicalUrl)})`);
+    seen.set(a.canonicalUrl, i);
+  });
+  return { source: 'kliping', articles, skipped: 0 };
+}
+
+/** The line a JSON syntax error is on, for the message. */
+export function jsonErrorLine(text: string): number | undefined {
+  const offset = jsonErrorOffset(text);
+  return offset < 0 ? undefined : lineOfOffset(text, offset);
+}
+
+type Obj = Record<string, unknown>;
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const STATUSES: readonly ContentStatus[] = ['saved', 'link-only', 'pending-fetch'];
+
+/** Field checks for one entry; every message carries the entry number and the field's path. */
+class EntryReader {
+  constructor(
+    private readonly file: string,
+    private readonly index: number,
+  ) {}
+
+  private fail(path: string, problem: string): never {
+    throw new ImportFormatError({ file: this.file, entry: this.index + 1 }, `${path} ${problem}`);
+  }
+
+  private obj(value: unknown, path: string): Obj {
+    if (!isObject(value)) this.fail(path, 'must be an object');
+    return value;
+  }
+
+  private str(o: Obj, key: string, path: string): string {
+    const value = o[key];
+    if (typeof value !== 'string') this.fail(`${path}.${key}`, 'must be text');
+    return value;
+  }
+
+  private optStr(o: Obj, key: string, path: string): string | null {
+    const value = o[key];
+    if (value === null || value === undefined) return null;
+    if (typeof value !== 'string') this.fail(`${path}.${key}`, 'must be text or null');
+    return value;
+  }
+
+  private num(o: Obj, key: string, path: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+    const value = o[key];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) this.fail(`${path}.${key}`, `must be a number from ${min} to ${max}`);
+    return value;
+  }
+
+  private optNum(o: Obj, key: string, path: string): number | null {
+    return o[key] === null || o[key] === undefined ? null : this.num(o, key, path);
+  }
+
+  private bool(o: Obj, key: string, path: string): boolean {
+    const value = o[key];
+    if (typeof value !== 'boolean') this.fail(`${path}.${key}`, 'must be true or false');
+    return value;
+  }
+
+  article(raw: unknown): TransferArticle {
+    const path = `articles[${this.index}]`;
+    const o = this.obj(raw, path);
+    const url = this.str(o, 'url', path);
+    const address = webAddress(url);
+    if ('error' in address) this.fail(`${path}.url`, address.error);
+    const canonical = webAddress(this.str(o, 'canonicalUrl', path));
+    if ('error' in canonical) this.fail(`${path}.canonicalUrl`, canonical.error);
+    const dir = this.optStr(o, 'dir', path);
+    if (dir !== null && dir !== 'ltr' && dir !== 'rtl') this.fail(`${path}.dir`, 'must be "ltr", "rtl" or null');
+    const contentStatus = this.str(o, 'contentStatus', path) as ContentStatus;
+    if (!STATUSES.includes(contentStatus)) this.fail(`${path}.contentStatus`, `must be one of ${STATUSES.join(', ')}`);
+    if (!Array.isArray(o.tags) || !o.tags.every((t) => typeof t === 'string')) this.fail(`${path}.tags`, 'must be a list of text');
+    if (!Array.isArray(o.highlights)) this.fail(`${path}.highlights`, 'must be a list');
+    let content: TransferArticle['content'] = null;
+    if (o.content !== null && o.content !== undefined) {
+      const c = this.obj(o.content, `${path}.content`);
+      content = { html: this.str(c, 'html', `${path}.content`), text: this.str(c, 'text', `${path}.content`) };
+    }
+    if (contentStatus === 'saved' && !content) this.fail(`${path}.content`, 'is missing although contentStatus is "saved"');
+    let notes: TransferArticle['notes'] = null;
+    if (o.notes !== null && o.notes !== undefined) {
+      const n = this.obj(o.notes, `${path}.notes`);
+      notes = { text: this.str(n, 'text', `${path}.notes`), updatedAt: this.num(n, 'updatedAt', `${path}.notes`) };
+    }
+    return {
+      url: url.trim(),
+      canonicalUrl: canonical.canonicalUrl,
+      title: this.str(o, 'title', path),
+      byline: this.optStr(o, 'byline', path),
+      siteName: this.optStr(o, 'siteName', path),
+      publishedTime: this.optStr(o, 'publishedTime', path),
+      lang: this.optStr(o, 'lang', path),
+      dir,
+      excerpt: this.optStr(o, 'excerpt', path),
+      leadImageUrl: this.optStr(o, 'leadImageUrl', path),
+      wordCount: this.num(o, 'wordCount', path),
+      readingMinutes: this.num(o, 'readingMinutes', path),
+      tags: cleanTags(o.tags as string[]),
+      savedAt: this.num(o, 'savedAt', path),
+      updatedAt: this.num(o, 'updatedAt', path),
+      readAt: this.optNum(o, 'readAt', path),
+      progress: this.num(o, 'progress', path, 0, 1),
+      favorite: this.bool(o, 'favorite', path),
+      archived: this.bool(o, 'archived', path),
+      contentStatus,
+      content,
+      notes,
+      highlights: o.highlights.map((h, i) => this.highlight(h, `${path}.highlights[${i}]`)),
+    };
+  }
+
+  private highlight(raw: unknown, path: string): TransferHighlight {
+    const o = this.obj(raw, path);
+    const q = this.obj(o.quote, `${path}.quote`);
+    if (q.type !== 'TextQuoteSelector') this.fail(`${path}.quote.type`, 'must be "TextQuoteSelector"');
+    let position: TransferHighlight['position'] = null;
+    if (o.position !== null && o.position !== undefined) {
+      const p = this.obj(o.position, `${path}.position`);
+      if (p.type !== 'TextPositionSelector') this.fail(`${path}.position.type`, 'must be "TextPositionSelector"');
+      const start = this.num(p, 'start', `${path}.position`);
+      const end = this.num(p, 'end', `${path}.position`);
+      if (end < start) this.fail(`${path}.position.end`, 'must not be before start');
+      position = { type: 'TextPositionSelector', start, end };
+    }
+    const exact = this.str(q, 'exact', `${path}.quote`);
+    if (!exact) this.fail(`${path}.quote.exact`, 'must not be empty');
+    return {
+      quote: { type: 'TextQuoteSelector', exact, prefix: this.str(q, 'prefix', `${path}.quote`), suffix: this.str(q, 'suffix', `${path}.quote`) },
+      position,
+      note: this.optStr(o, 'note', path),
+      color: this.optStr(o, 'color', path),
+      createdAt: this.num(o, 'createdAt', path),
+      updatedAt: this.num(o, 'updatedAt', path),
+    };
+  }
+}
