@@ -12,7 +12,7 @@ import { articleToMarkdown, createTurndown, exportMarkdownZip, fileSlug } from '
 import { ImportFormatError } from '@/utils/import-export/model';
 import { parseNetscape, serializeNetscape } from '@/utils/import-export/netscape';
 import { parseOmnivoreHighlights } from '@/utils/import-export/omnivore';
-import { parsePocketCsv, parsePocketExport } from '@/utils/import-export/pocket';
+import { parsePocketCsv } from '@/utils/import-export/pocket';
 import { file, transferArticle, zipOf } from './transfer-helpers';
 
 const NOW = 1_750_000_000_000;
