@@ -111,7 +111,7 @@ describe('Instapaper CSV', () => {
 
 describe('Kliping JSON', () => {
   it('round-trips every field', () => {
-    const articles = [transferArticle(), transferArticle({ url: 'https://b.example/', canonicalUrl: 'https://b.example/', contentStatus: 'pending-fetch', content: null, notes: null, highlights: [], readAt: null, dir: null })];
+    const articles = [transferArticle(), transferArticle({ url: 'https://b.example/', canonicalUrl: 'https://b.example/', contentStatus: 'pending-fetch', content: null, notes: null, highlights: [], readState: 'unread', dir: null })];
     const json = serializeKlipingJson(articles, NOW);
     expect(JSON.parse(json)).toMatchObject({ format: 'kliping', version: 1, exportedAt: new Date(NOW).toISOString() });
     expect(parseKlipingJson(json, 'k.json').articles).toEqual(articles);
@@ -215,7 +215,8 @@ describe('Markdown export', () => {
       url: a.url,
       tags: ['x: y', '#z'],
       saved: new Date(a.savedAt).toISOString(),
-      read: new Date(a.readAt!).toISOString(),
+      read: true,
+      reading_progress: 0.5,
       favorite: true,
       archived: false,
       excerpt: null,
@@ -255,13 +256,13 @@ describe('Omnivore export', () => {
     const batch = parseImport([zipOf('omnivore.zip', zipFiles)], { now: NOW, win: jsdomWindow });
     expect(batch.source).toBe('omnivore');
     const [a, b] = batch.articles;
-    expect(a).toMatchObject({ title: 'Harga cabai', byline: 'Rina', excerpt: 'Desc', archived: true, progress: 1, tags: ['ekonomi', 'pasar'], contentStatus: 'saved', savedAt: Date.parse('2024-10-30T12:39:28.023Z') });
+    expect(a).toMatchObject({ title: 'Harga cabai', byline: 'Rina', excerpt: 'Desc', archived: true, readState: 'read', readingProgress: 1, tags: ['ekonomi', 'pasar'], contentStatus: 'saved', savedAt: Date.parse('2024-10-30T12:39:28.023Z') });
     expect(a!.content!.html).not.toMatch(/script|onclick/);
     expect(a!.content!.text).toContain('Pedagang mengeluh.');
     expect(a!.highlights).toHaveLength(2);
     expect(a!.highlights[0]).toMatchObject({ quote: { exact: 'naik lagi', prefix: 'Harga cabai ' }, position: { start: 12, end: 21 }, note: 'my note' });
-    expect(a!.highlights[1]).toMatchObject({ quote: { exact: 'not in the text', prefix: '' }, position: null, note: null });
-    expect(b).toMatchObject({ contentStatus: 'pending-fetch', content: null, progress: 0.2, archived: false });
+    expect(a!.highlights[1]).toMatchObject({ quote: { exact: 'not in the text', prefix: '' }, position: { start: 0, end: 0 }, note: null });
+    expect(b).toMatchObject({ contentStatus: 'pending-fetch', content: null, readingProgress: 0.2, readState: 'unread', archived: false });
   });
 
   it('names the metadata entry at fault', () => {

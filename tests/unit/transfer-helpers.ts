@@ -20,8 +20,8 @@ export function transferArticle(overrides: Partial<TransferArticle> = {}): Trans
     tags: ['ekonomi', 'pasar'],
     savedAt: 1_714_000_000_000,
     updatedAt: 1_714_000_500_000,
-    readAt: 1_714_000_400_000,
-    progress: 0.5,
+    readState: 'read',
+    readingProgress: 0.5,
     favorite: true,
     archived: false,
     contentStatus: 'saved',
@@ -29,6 +29,7 @@ export function transferArticle(overrides: Partial<TransferArticle> = {}): Trans
     notes: { text: 'Bandingkan dengan:\n- bulan lalu\n---\nkey: "value"', updatedAt: 1_714_000_300_000 },
     highlights: [
       {
+        id: '6f1c2a8e-1111-4f7a-9a0b-1234567890ab',
         quote: { type: 'TextQuoteSelector', exact: 'naik lagi', prefix: 'Harga cabai ', suffix: ' di pasar induk.\nPedagang mengeluh' },
         position: { type: 'TextPositionSelector', start: 12, end: 21 },
         note: 'penting',

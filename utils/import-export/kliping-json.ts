@@ -1,8 +1,12 @@
 import { cleanTags, clip, webAddress } from './common';
 import { jsonErrorOffset, lineOfOffset } from './json-position';
+import { HIGHLIGHT_COLORS } from '../db/schema';
 import {
   ImportFormatError,
   type ContentStatus,
+  type HighlightColor,
+  type ReadState,
+  type TextPositionSelector,
   type ImportBatch,
   type TransferArticle,
   type TransferHighlight,
@@ -103,8 +107,10 @@ class EntryReader {
     return value;
   }
 
-  private optNum(o: Obj, key: string, path: string): number | null {
-    return o[key] === null || o[key] === undefined ? null : this.num(o, key, path);
+  private readState(o: Obj, path: string): ReadState {
+    const value = o.readState;
+    if (value !== 'read' && value !== 'unread') this.fail(`${path}.readState`, 'must be "read" or "unread"');
+    return value;
   }
 
   private bool(o: Obj, key: string, path: string): boolean {
@@ -154,8 +160,8 @@ class EntryReader {
       tags: cleanTags(o.tags as string[]),
       savedAt: this.num(o, 'savedAt', path),
       updatedAt: this.num(o, 'updatedAt', path),
-      readAt: this.optNum(o, 'readAt', path),
-      progress: this.num(o, 'progress', path, 0, 1),
+      readState: this.readState(o, path),
+      readingProgress: this.num(o, 'readingProgress', path, 0, 1),
       favorite: this.bool(o, 'favorite', path),
       archived: this.bool(o, 'archived', path),
       contentStatus,
@@ -169,22 +175,24 @@ class EntryReader {
     const o = this.obj(raw, path);
     const q = this.obj(o.quote, `${path}.quote`);
     if (q.type !== 'TextQuoteSelector') this.fail(`${path}.quote.type`, 'must be "TextQuoteSelector"');
-    let position: TransferHighlight['position'] = null;
-    if (o.position !== null && o.position !== undefined) {
-      const p = this.obj(o.position, `${path}.position`);
-      if (p.type !== 'TextPositionSelector') this.fail(`${path}.position.type`, 'must be "TextPositionSelector"');
-      const start = this.num(p, 'start', `${path}.position`);
-      const end = this.num(p, 'end', `${path}.position`);
-      if (end < start) this.fail(`${path}.position.end`, 'must not be before start');
-      position = { type: 'TextPositionSelector', start, end };
-    }
+    const p = this.obj(o.position, `${path}.position`);
+    if (p.type !== 'TextPositionSelector') this.fail(`${path}.position.type`, 'must be "TextPositionSelector"');
+    const start = this.num(p, 'start', `${path}.position`);
+    const end = this.num(p, 'end', `${path}.position`);
+    if (end < start) this.fail(`${path}.position.end`, 'must not be before start');
+    const position: TextPositionSelector = { type: 'TextPositionSelector', start, end };
     const exact = this.str(q, 'exact', `${path}.quote`);
     if (!exact) this.fail(`${path}.quote.exact`, 'must not be empty');
+    const id = this.str(o, 'id', path);
+    if (!id) this.fail(`${path}.id`, 'must not be empty');
+    const color = this.optStr(o, 'color', path);
+    if (color !== null && !(HIGHLIGHT_COLORS as readonly string[]).includes(color)) this.fail(`${path}.color`, `must be one of ${HIGHLIGHT_COLORS.join(', ')} or null`);
     return {
+      id,
       quote: { type: 'TextQuoteSelector', exact, prefix: this.str(q, 'prefix', `${path}.quote`), suffix: this.str(q, 'suffix', `${path}.quote`) },
       position,
       note: this.optStr(o, 'note', path),
-      color: this.optStr(o, 'color', path),
+      color: color as HighlightColor | null,
       createdAt: this.num(o, 'createdAt', path),
       updatedAt: this.num(o, 'updatedAt', path),
     };

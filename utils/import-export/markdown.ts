@@ -18,7 +18,7 @@ function yamlValue(value: string | number | boolean | null | readonly string[]):
   return `[${value.map(yamlString).join(', ')}]`;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export function frontMatter(a: TransferArticle): string {
   const fields: [string, string | number | boolean | null | readonly string[]][] = [
@@ -30,7 +30,8 @@ export function frontMatter(a: TransferArticle): string {
     ['published', a.publishedTime],
     ['saved', iso(a.savedAt)],
     ['updated', iso(a.updatedAt)],
-    ['read', iso(a.readAt)],
+    ['read', a.readState === 'read'],
+    ['reading_progress', a.readingProgress],
     ['favorite', a.favorite],
     ['archived', a.archived],
     ['tags', a.tags],

@@ -4,32 +4,21 @@
  * schema change touches one module.
  */
 
-/** W3C Web Annotation `TextQuoteSelector`: the quoted text with some context either side. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+import type { ContentStatus, HighlightColor, ReadState, TextPositionSelector, TextQuoteSelector } from '../db/schema';
 
-/** W3C Web Annotation `TextPositionSelector`: character offsets into the saved text. */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
+export type { ContentStatus, HighlightColor, ReadState, TextPositionSelector, TextQuoteSelector };
 
+/** A highlight with its W3C selectors on the saved text (utils/db/schema.ts HighlightRecord). */
 export interface TransferHighlight {
+  /** A UUID: the same highlight exported from two profiles merges instead of doubling. */
+  id: string;
   quote: TextQuoteSelector;
-  position: TextPositionSelector | null;
+  position: TextPositionSelector;
   note: string | null;
-  color: string | null;
+  color: HighlightColor | null;
   createdAt: number;
   updatedAt: number;
 }
-
-/** Whether the article body is stored, or only the link (and whether fetching it is due). */
-export type ContentStatus = 'saved' | 'link-only' | 'pending-fetch';
 
 export interface TransferArticle {
   url: string;
@@ -48,10 +37,9 @@ export interface TransferArticle {
   tags: string[];
   savedAt: number;
   updatedAt: number;
-  /** When the user finished it; null when unread. */
-  readAt: number | null;
-  /** Reading progress, 0..1. */
-  progress: number;
+  readState: ReadState;
+  /** How far the user has read the saved copy, 0..1. */
+  readingProgress: number;
   favorite: boolean;
   archived: boolean;
   contentStatus: ContentStatus;
@@ -126,8 +114,8 @@ export function linkArticle(url: string, canonicalUrl: string, now: number): Tra
     tags: [],
     savedAt: now,
     updatedAt: now,
-    readAt: null,
-    progress: 0,
+    readState: 'unread',
+    readingProgress: 0,
     favorite: false,
     archived: false,
     contentStatus: 'pending-fetch',

@@ -18,7 +18,7 @@ export function serializeNetscape(articles: readonly TransferArticle[]): string 
       `LAST_MODIFIED="${Math.floor(a.updatedAt / 1000)}"`,
     ];
     if (a.tags.length > 0) attrs.push(`TAGS="${escapeHtml(a.tags.join(','))}"`);
-    if (a.readAt === null && !a.archived) attrs.push('TOREAD="1"');
+    if (a.readState === 'unread' && !a.archived) attrs.push('TOREAD="1"');
     lines.push(`    <DT><A ${attrs.join(' ')}>${escapeHtml(a.title)}</A>`);
     if (a.excerpt) lines.push(`    <DD>${escapeHtml(a.excerpt)}`);
   }

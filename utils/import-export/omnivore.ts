@@ -91,9 +91,10 @@ function omnivoreArticle(raw: unknown, at: { file: string; entry: number }, file
   const progress = r.readingProgress ?? 0;
   if (typeof progress !== 'number' || !Number.isFinite(progress)) throw new ImportFormatError(at, '"readingProgress" must be a number');
   // Omnivore counts progress in percent.
-  article.progress = Math.min(1, Math.max(0, progress / 100));
-  if (article.progress >= 1) article.readAt = article.updatedAt;
+  article.readingProgress = Math.min(1, Math.max(0, progress / 100));
+  if (article.readingProgress >= 1) article.readState = 'read';
 
+  let renderedText: string | null = null;
   const slug = text('slug');
   if (slug) {
     const content = find(files, 'content', slug, 'html');
@@ -104,19 +105,23 @@ function omnivoreArticle(raw: unknown, at: { file: string; entry: number }, file
       holder.innerHTML = html; // sanitized, never attached
       const body = blockText(holder);
       article.content = { html, text: body };
+      // Highlight positions count characters of the rendered copy's text nodes (schema.ts).
+      renderedText = holder.textContent ?? '';
       article.contentStatus = 'saved';
       article.wordCount = countWords(body);
       article.readingMinutes = readingMinutes(article.wordCount, null);
     }
     const highlights = find(files, 'highlights', slug, 'md');
-    if (highlights) article.highlights = parseOmnivoreHighlights(decodeText(highlights.bytes, highlights.name), article.content?.text ?? null, article.updatedAt);
+    if (highlights) article.highlights = parseOmnivoreHighlights(decodeText(highlights.bytes, highlights.name), renderedText, article.updatedAt);
   }
   return article;
 }
 
 /**
  * `highlights/<slug>.md`: each highlight a `> quote [⤴️](link)` blockquote, its note (if any)
- * the paragraphs after it. Selectors are computed against the saved text when the quote is found.
+ * the paragraphs after it. Selectors are computed against the saved copy's text when the quote is
+ * found there; otherwise the empty position at 0 matches nothing, so the library lists the
+ * highlight as one that cannot re-attach instead of dropping it.
  */
 export function parseOmnivoreHighlights(markdown: string, savedText: string | null, time: number): TransferHighlight[] {
   const highlights: TransferHighlight[] = [];
@@ -131,7 +136,8 @@ export function parseOmnivoreHighlights(markdown: string, savedText: string | nu
       const found = savedText === null ? null : quoteSelectorIn(savedText, exact);
       highlights.push({
         quote: found?.quote ?? { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
-        position: found?.position ?? null,
+        id: crypto.randomUUID(),
+        position: found?.position ?? { type: 'TextPositionSelector', start: 0, end: 0 },
         note: note.join('\n').trim() || null,
         color: null,
         createdAt: time,
