@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import Papa from 'papaparse';
@@ -9,7 +10,7 @@ import { guardFormula, readCsv } from '@/utils/import-export/csv';
 import { parseInstapaperCsv } from '@/utils/import-export/instapaper';
 import { parseKlipingJson, serializeKlipingJson } from '@/utils/import-export/kliping-json';
 import { articleToMarkdown, createTurndown, exportMarkdownZip, fileSlug } from '@/utils/import-export/markdown';
-import { ImportFormatError } from '@/utils/import-export/model';
+import { ImportFormatError, PROBLEMS } from '@/utils/import-export/model';
 import { parseNetscape, serializeNetscape } from '@/utils/import-export/netscape';
 import { parseOmnivoreHighlights } from '@/utils/import-export/omnivore';
 import { parsePocketCsv } from '@/utils/import-export/pocket';
@@ -71,7 +72,7 @@ describe('Pocket export', () => {
   });
 
   it.each([
-    ['a broken address', 'title,url,time_added,tags,status\nok,https://a.example/,1,,unread\nbad,not a url,1,,unread\n', 3, 'not a web address'],
+    ['a broken address', 'title,url,time_added,tags,status\nok,https://a.example/,1,,unread\nbad,not a url,1,,unread\n', 3, '"not a url" is not a web (http or https) address'],
     ['a javascript: link', 'title,url,time_added,tags,status\nbad,javascript:alert(1),1,,unread\n', 2, 'not a web'],
     ['an unknown status', 'title,url,time_added,tags,status\nx,https://a.example/,1,,later\n', 2, 'status "later"'],
     ['a bad date', 'title,url,time_added,tags,status\nx,https://a.example/,yesterday,,unread\n', 2, 'time_added "yesterday"'],
@@ -122,7 +123,8 @@ describe('Kliping JSON', () => {
     doc.articles[1].highlights[0].position.start = 'twelve';
     const error = failure(() => parseKlipingJson(JSON.stringify(doc), 'k.json'));
     expect(error.location).toEqual({ file: 'k.json', entry: 2 });
-    expect(error.message).toContain('articles[1].highlights[0].position.start must be a number');
+    expect(error.problem).toEqual({ code: 'badField', params: ['articles[1].highlights[0].position.start', 'a number of 0 or more'] });
+    expect(error.message).toContain('k.json, entry 2: articles[1].highlights[0].position.start is not valid: it must be a number of 0 or more');
   });
 
   it('names the line of a JSON syntax error', () => {
@@ -284,5 +286,16 @@ describe('detecting the format', () => {
     expect(failure(() => parseImport([file('x.csv', 'name,age\nA,3\n')], { now: NOW })).message).toContain('neither a Pocket nor an Instapaper');
     expect(failure(() => parseImport([{ name: 'x.zip', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) }], { now: NOW })).message).toContain('damaged');
     expect(failure(() => parseImport([{ name: 'x.bin', bytes: new Uint8Array([0xff, 0xfe, 0x00, 0xd8]) }], { now: NOW })).message).toContain('not UTF-8');
+  });
+});
+
+describe('problem messages', () => {
+  it('every reason a file is refused has a message in English (the same words) and Indonesian', () => {
+    const load = (locale: string) => parseYaml(readFileSync(`utils/locales/${locale}.yml`, 'utf8')).transfer.problem as Record<string, string>;
+    expect(load('en')).toEqual(PROBLEMS);
+    expect(Object.keys(load('id')).sort()).toEqual(Object.keys(PROBLEMS).sort());
+    for (const [code, text] of Object.entries(load('id'))) {
+      expect(text.match(/\$\d/g)?.sort(), code).toEqual(PROBLEMS[code as keyof typeof PROBLEMS].match(/\$\d/g)?.sort());
+    }
   });
 });

@@ -1,12 +1,12 @@
 import { normalizeUrl } from '../url';
-import { ImportFormatError, type ImportLocation, type TransferArticle } from './model';
+import { ImportFormatError, type ImportLocation, type Problem, type TransferArticle } from './model';
 
 /** UTF-8 text of a file, BOM dropped; a binary or mis-encoded file is named, not garbled. */
 export function decodeText(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ImportFormatError({ file }, 'the file is not UTF-8 text');
+    throw new ImportFormatError({ file }, 'notUtf8');
   }
 }
 
@@ -18,22 +18,22 @@ export function encodeText(text: string): Uint8Array {
  * A web address worth saving, or why not. Only http(s): imports never bring back `javascript:`
  * or `file:` links.
  */
-export function webAddress(raw: string): { url: string; canonicalUrl: string } | { error: string } {
+export function webAddress(raw: string): { url: string; canonicalUrl: string } | { error: Problem } {
   const trimmed = raw.trim();
-  if (!trimmed) return { error: 'the address is empty' };
+  if (!trimmed) return { error: { code: 'addressEmpty', params: [] } };
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
-    return { error: `"${clip(trimmed)}" is not a web address` };
+    return { error: { code: 'notWebAddress', params: [clip(trimmed)] } };
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { error: `"${clip(trimmed)}" is not a web (http or https) address` };
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { error: { code: 'notWebAddress', params: [clip(trimmed)] } };
   return { url: parsed.href, canonicalUrl: normalizeUrl(parsed.href) };
 }
 
 export function requireWebAddress(raw: string, at: ImportLocation): { url: string; canonicalUrl: string } {
   const result = webAddress(raw);
-  if ('error' in result) throw new ImportFormatError(at, result.error);
+  if ('error' in result) throw new ImportFormatError(at, result.error.code, ...result.error.params);
   return result;
 }
 
@@ -65,12 +65,12 @@ export function parseTime(raw: string | number | null | undefined, at: ImportLoc
   if (!text) return null;
   if (/^\d+(\.\d+)?$/.test(text)) return toMillis(Number(text), at, field);
   const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw new ImportFormatError(at, `${field} "${clip(text)}" is not a date`);
+  if (Number.isNaN(ms)) throw new ImportFormatError(at, 'notDate', field, clip(text));
   return ms;
 }
 
 function toMillis(value: number, at: ImportLocation, field: string): number {
-  if (!Number.isFinite(value) || value < 0) throw new ImportFormatError(at, `${field} ${value} is not a date`);
+  if (!Number.isFinite(value) || value < 0) throw new ImportFormatError(at, 'notDate', field, value);
   // Exports give seconds; anything past the year 33658 in seconds is surely milliseconds already.
   return value < 1e12 ? Math.round(value * 1000) : Math.round(value);
 }

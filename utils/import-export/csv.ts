@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { ImportFormatError } from './model';
+import { ImportFormatError, type Problem } from './model';
 
 export interface CsvRow {
   /** 1-based line where the row starts in the file (rows may span lines inside quotes). */
@@ -34,7 +34,8 @@ export function readCsv(text: string, file: string): CsvTable {
       line += countNewlines(text, start, end);
       scanned = end;
       if (result.errors.length > 0) {
-        failure = new ImportFormatError({ file, line: rowLine }, csvProblem(result.errors[0]!));
+        const problem = csvProblem(result.errors[0]!);
+        failure = new ImportFormatError({ file, line: rowLine }, problem.code, ...problem.params);
         parser.abort();
         return;
       }
@@ -43,14 +44,11 @@ export function readCsv(text: string, file: string): CsvTable {
   });
   if (failure) throw failure;
   const [head, ...body] = rows;
-  if (!head) throw new ImportFormatError({ file }, 'the file is empty');
+  if (!head) throw new ImportFormatError({ file }, 'emptyFile');
   const header = head.cells.map((name) => name.trim());
   for (const row of body) {
     if (row.cells.length !== header.length) {
-      throw new ImportFormatError(
-        { file, line: row.line },
-        `the row has ${row.cells.length} fields where the header has ${header.length}`,
-      );
+      throw new ImportFormatError({ file, line: row.line }, 'csvFieldCount', row.cells.length, header.length);
     }
   }
   return { header, rows: body };
@@ -68,10 +66,10 @@ function countNewlines(text: string, from: number, to: number): number {
   return n;
 }
 
-function csvProblem(error: Papa.ParseError): string {
-  if (error.code === 'MissingQuotes') return 'a quoted field is never closed';
-  if (error.code === 'InvalidQuotes') return 'a quote inside a quoted field is not doubled';
-  return error.message;
+function csvProblem(error: Papa.ParseError): Problem {
+  if (error.code === 'MissingQuotes') return { code: 'csvUnclosedQuote', params: [] };
+  if (error.code === 'InvalidQuotes') return { code: 'csvStrayQuote', params: [] };
+  return { code: 'csvBroken', params: [error.message] };
 }
 
 /**
@@ -83,7 +81,7 @@ export function columns<const K extends string>(table: CsvTable, file: string, r
   const found = {} as Record<K, number>;
   for (const name of required) {
     const i = index.get(name.toLowerCase());
-    if (i === undefined) throw new ImportFormatError({ file, line: 1 }, `the column "${name}" is missing (found: ${table.header.join(', ')})`);
+    if (i === undefined) throw new ImportFormatError({ file, line: 1 }, 'columnMissing', name, table.header.join(', '));
     found[name] = i;
   }
   for (const name of optional) found[name] = index.get(name.toLowerCase()) ?? -1;

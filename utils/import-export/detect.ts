@@ -20,7 +20,7 @@ export interface ParseEnv {
  * (bookmarks). Everything is parsed and checked; nothing is written here.
  */
 export function parseImport(inputs: readonly InputFile[], env: ParseEnv): ImportBatch {
-  if (inputs.length === 0) throw new ImportFormatError({ file: '—' }, 'no file was chosen');
+  if (inputs.length === 0) throw new ImportFormatError({ file: '—' }, 'noFile');
   const files = inputs.flatMap((f) => (isZip(f.bytes) ? unzip(f) : [f]));
   const names = files.map((f) => f.name);
   if (isOmnivoreExport(names)) return parseOmnivoreExport(files, env.now, env.win);
@@ -33,7 +33,7 @@ export function parseImport(inputs: readonly InputFile[], env: ParseEnv): Import
   }
   const [only, ...rest] = files;
   if (!only || rest.length > 0) {
-    throw new ImportFormatError({ file: inputs[0]?.name ?? '—' }, 'choose one export file (or a Pocket or Omnivore zip)');
+    throw new ImportFormatError({ file: inputs[0]?.name ?? '—' }, 'oneFile');
   }
   return parseOne(only, env);
 }
@@ -57,5 +57,5 @@ function parseCsvExport(text: string, file: string, now: number): ImportBatch {
   const lower = header.map((h) => h.toLowerCase());
   if (['url', 'title', 'selection', 'folder'].every((h) => lower.includes(h))) return parseInstapaperCsv(text, file, now);
   if (lower.includes('url')) return parsePocketExport([{ name: file, text }], now);
-  throw new ImportFormatError({ file, line: 1 }, `this CSV is neither a Pocket nor an Instapaper export (columns: ${header.join(', ')})`);
+  throw new ImportFormatError({ file, line: 1 }, 'unknownCsv', header.join(', '));
 }

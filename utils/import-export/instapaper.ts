@@ -42,10 +42,10 @@ function instapaperTags(raw: string, at: ImportLocation): string[] {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new ImportFormatError(at, `the Tags field "${text.slice(0, 40)}" is not a list of tags`);
+      throw new ImportFormatError(at, 'instapaperTags');
     }
     if (!Array.isArray(parsed) || !parsed.every((t) => typeof t === 'string')) {
-      throw new ImportFormatError(at, 'the Tags field is not a list of tags');
+      throw new ImportFormatError(at, 'instapaperTags');
     }
     return parsed;
   }

@@ -42,18 +42,18 @@ export function parseKlipingJson(text: string, file: string): ImportBatch {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ImportFormatError({ file, line: jsonErrorLine(text) }, 'the file is not valid JSON');
+    throw new ImportFormatError({ file, line: jsonErrorLine(text) }, 'notJson');
   }
-  if (!isObject(data) || data.format !== KLIPING_FORMAT) throw new ImportFormatError({ file }, 'this is not a Kliping export (no "format": "kliping" header)');
+  if (!isObject(data) || data.format !== KLIPING_FORMAT) throw new ImportFormatError({ file }, 'notKliping');
   if (data.version !== KLIPING_VERSION) {
-    throw new ImportFormatError({ file }, `this Kliping export is version ${String(data.version)}; this Kliping reads version ${KLIPING_VERSION}`);
+    throw new ImportFormatError({ file }, 'klipingVersion', String(data.version), KLIPING_VERSION);
   }
-  if (!Array.isArray(data.articles)) throw new ImportFormatError({ file }, '"articles" is not a list');
+  if (!Array.isArray(data.articles)) throw new ImportFormatError({ file }, 'notAList', 'articles');
   const articles = data.articles.map((raw, i) => new EntryReader(file, i).article(raw));
   const seen = new Map<string, number>();
   articles.forEach((a, i) => {
     const first = seen.get(a.canonicalUrl);
-    if (first !== undefined) throw new ImportFormatError({ file, entry: i + 1 }, `the same page as entry ${first + 1} (${clip(a.canonicalUrl)})`);
+    if (first !== undefined) throw new ImportFormatError({ file, entry: i + 1 }, 'duplicateEntry', first + 1, clip(a.canonicalUrl));
     seen.set(a.canonicalUrl, i);
   });
   return { source: 'kliping', articles, skipped: 0 };
@@ -79,43 +79,44 @@ class EntryReader {
     private readonly index: number,
   ) {}
 
-  private fail(path: string, problem: string): never {
-    throw new ImportFormatError({ file: this.file, entry: this.index + 1 }, `${path} ${problem}`);
+  /** `expected` is a type description ("text", "a number from 0 to 1"...). */
+  private fail(path: string, expected: string): never {
+    throw new ImportFormatError({ file: this.file, entry: this.index + 1 }, 'badField', path, expected);
   }
 
   private obj(value: unknown, path: string): Obj {
-    if (!isObject(value)) this.fail(path, 'must be an object');
+    if (!isObject(value)) this.fail(path, 'an object');
     return value;
   }
 
   private str(o: Obj, key: string, path: string): string {
     const value = o[key];
-    if (typeof value !== 'string') this.fail(`${path}.${key}`, 'must be text');
+    if (typeof value !== 'string') this.fail(`${path}.${key}`, 'text');
     return value;
   }
 
   private optStr(o: Obj, key: string, path: string): string | null {
     const value = o[key];
     if (value === null || value === undefined) return null;
-    if (typeof value !== 'string') this.fail(`${path}.${key}`, 'must be text or null');
+    if (typeof value !== 'string') this.fail(`${path}.${key}`, 'text or null');
     return value;
   }
 
   private num(o: Obj, key: string, path: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
     const value = o[key];
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) this.fail(`${path}.${key}`, `must be a number from ${min} to ${max}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) this.fail(`${path}.${key}`, max === Number.MAX_SAFE_INTEGER ? `a number of ${min} or more` : `a number from ${min} to ${max}`);
     return value;
   }
 
   private readState(o: Obj, path: string): ReadState {
     const value = o.readState;
-    if (value !== 'read' && value !== 'unread') this.fail(`${path}.readState`, 'must be "read" or "unread"');
+    if (value !== 'read' && value !== 'unread') this.fail(`${path}.readState`, '"read" or "unread"');
     return value;
   }
 
   private bool(o: Obj, key: string, path: string): boolean {
     const value = o[key];
-    if (typeof value !== 'boolean') this.fail(`${path}.${key}`, 'must be true or false');
+    if (typeof value !== 'boolean') this.fail(`${path}.${key}`, 'true or false');
     return value;
   }
 
@@ -124,21 +125,21 @@ class EntryReader {
     const o = this.obj(raw, path);
     const url = this.str(o, 'url', path);
     const address = webAddress(url);
-    if ('error' in address) this.fail(`${path}.url`, address.error);
+    if ('error' in address) this.fail(`${path}.url`, 'a web (http or https) address');
     const canonical = webAddress(this.str(o, 'canonicalUrl', path));
-    if ('error' in canonical) this.fail(`${path}.canonicalUrl`, canonical.error);
+    if ('error' in canonical) this.fail(`${path}.canonicalUrl`, 'a web (http or https) address');
     const dir = this.optStr(o, 'dir', path);
-    if (dir !== null && dir !== 'ltr' && dir !== 'rtl') this.fail(`${path}.dir`, 'must be "ltr", "rtl" or null');
+    if (dir !== null && dir !== 'ltr' && dir !== 'rtl') this.fail(`${path}.dir`, '"ltr", "rtl" or null');
     const contentStatus = this.str(o, 'contentStatus', path) as ContentStatus;
-    if (!STATUSES.includes(contentStatus)) this.fail(`${path}.contentStatus`, `must be one of ${STATUSES.join(', ')}`);
-    if (!Array.isArray(o.tags) || !o.tags.every((t) => typeof t === 'string')) this.fail(`${path}.tags`, 'must be a list of text');
-    if (!Array.isArray(o.highlights)) this.fail(`${path}.highlights`, 'must be a list');
+    if (!STATUSES.includes(contentStatus)) this.fail(`${path}.contentStatus`, `one of ${STATUSES.join(', ')}`);
+    if (!Array.isArray(o.tags) || !o.tags.every((t) => typeof t === 'string')) this.fail(`${path}.tags`, 'a list of text');
+    if (!Array.isArray(o.highlights)) this.fail(`${path}.highlights`, 'a list');
     let content: TransferArticle['content'] = null;
     if (o.content !== null && o.content !== undefined) {
       const c = this.obj(o.content, `${path}.content`);
       content = { html: this.str(c, 'html', `${path}.content`), text: this.str(c, 'text', `${path}.content`) };
     }
-    if (contentStatus === 'saved' && !content) this.fail(`${path}.content`, 'is missing although contentStatus is "saved"');
+    if (contentStatus === 'saved' && !content) this.fail(`${path}.content`, 'present when contentStatus is "saved"');
     let notes: TransferArticle['notes'] = null;
     if (o.notes !== null && o.notes !== undefined) {
       const n = this.obj(o.notes, `${path}.notes`);
@@ -174,19 +175,19 @@ class EntryReader {
   private highlight(raw: unknown, path: string): TransferHighlight {
     const o = this.obj(raw, path);
     const q = this.obj(o.quote, `${path}.quote`);
-    if (q.type !== 'TextQuoteSelector') this.fail(`${path}.quote.type`, 'must be "TextQuoteSelector"');
+    if (q.type !== 'TextQuoteSelector') this.fail(`${path}.quote.type`, '"TextQuoteSelector"');
     const p = this.obj(o.position, `${path}.position`);
-    if (p.type !== 'TextPositionSelector') this.fail(`${path}.position.type`, 'must be "TextPositionSelector"');
+    if (p.type !== 'TextPositionSelector') this.fail(`${path}.position.type`, '"TextPositionSelector"');
     const start = this.num(p, 'start', `${path}.position`);
     const end = this.num(p, 'end', `${path}.position`);
-    if (end < start) this.fail(`${path}.position.end`, 'must not be before start');
+    if (end < start) this.fail(`${path}.position.end`, 'not before start');
     const position: TextPositionSelector = { type: 'TextPositionSelector', start, end };
     const exact = this.str(q, 'exact', `${path}.quote`);
-    if (!exact) this.fail(`${path}.quote.exact`, 'must not be empty');
+    if (!exact) this.fail(`${path}.quote.exact`, 'not empty');
     const id = this.str(o, 'id', path);
-    if (!id) this.fail(`${path}.id`, 'must not be empty');
+    if (!id) this.fail(`${path}.id`, 'not empty');
     const color = this.optStr(o, 'color', path);
-    if (color !== null && !(HIGHLIGHT_COLORS as readonly string[]).includes(color)) this.fail(`${path}.color`, `must be one of ${HIGHLIGHT_COLORS.join(', ')} or null`);
+    if (color !== null && !(HIGHLIGHT_COLORS as readonly string[]).includes(color)) this.fail(`${path}.color`, `one of ${HIGHLIGHT_COLORS.join(', ')} or null`);
     return {
       id,
       quote: { type: 'TextQuoteSelector', exact, prefix: this.str(q, 'prefix', `${path}.quote`), suffix: this.str(q, 'suffix', `${path}.quote`) },

@@ -56,14 +56,61 @@ export interface ImportLocation {
   entry?: number;
 }
 
+/**
+ * Every reason a file is refused, in English with `$1`-style parameters. The library shows them
+ * through i18n (`transfer.problem.<code>` in utils/locales, checked against this table by a test).
+ */
+export const PROBLEMS = {
+  notUtf8: 'the file is not UTF-8 text',
+  emptyFile: 'the file is empty',
+  addressEmpty: 'the address is empty',
+  notWebAddress: '"$1" is not a web (http or https) address',
+  notDate: '$1 "$2" is not a date',
+  csvUnclosedQuote: 'a quoted field is never closed',
+  csvStrayQuote: 'a quote inside a quoted field is not doubled',
+  csvBroken: 'the row cannot be read as CSV ($1)',
+  csvFieldCount: 'the row has $1 fields where the header has $2',
+  columnMissing: 'the column "$1" is missing (found: $2)',
+  noFile: 'no file was chosen',
+  oneFile: 'choose one export file (or one Pocket or Omnivore zip)',
+  unknownCsv: 'this CSV is neither a Pocket nor an Instapaper export (columns: $1)',
+  notPocket: 'this is not a Pocket export: it has no "time_added" or "status" column',
+  pocketStatus: 'status "$1" is neither "unread" nor "archive"',
+  instapaperTags: 'the Tags field is not a list of tags',
+  notJson: 'the file is not valid JSON',
+  notKliping: 'this is not a Kliping export (no "format": "kliping" header)',
+  klipingVersion: 'this Kliping export is version $1; this Kliping reads version $2',
+  notAList: '"$1" is not a list',
+  duplicateEntry: 'the same page as entry $1 ($2)',
+  badField: '$1 is not valid: it must be $2',
+  notBookmarks: 'this is not a bookmark file (no NETSCAPE-Bookmark-file-1 header and no links)',
+  badBookmark: 'the bookmark "$1" has an address that is not a web address: "$2"',
+  notOmnivore: 'this is not an Omnivore export (no metadata_*.json file)',
+  omnivoreState: 'state "$1" is not an Omnivore state',
+  zipTooBig: 'the zip unpacks to more than 2 GB',
+  zipDamaged: 'the zip file is damaged',
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export interface Problem {
+  code: ProblemCode;
+  params: string[];
+}
+
+export function problemText({ code, params }: Problem): string {
+  return PROBLEMS[code].replace(/\$(\d)/g, (_, n: string) => params[Number(n) - 1] ?? '');
+}
+
 /** A file that cannot be imported. Nothing of it is written. */
 export class ImportFormatError extends Error {
   readonly location: ImportLocation;
-  /** What is wrong, without the location (the UI composes its own sentence). */
-  readonly problem: string;
+  /** What is wrong, without the location (the UI words it in the user's language). */
+  readonly problem: Problem;
 
-  constructor(location: ImportLocation, problem: string) {
-    super(`${describeLocation(location)}: ${problem}`);
+  constructor(location: ImportLocation, code: ProblemCode, ...params: (string | number)[]) {
+    const problem = { code, params: params.map(String) };
+    super(`${describeLocation(location)}: ${problemText(problem)}`);
     this.name = 'ImportFormatError';
     this.location = location;
     this.problem = problem;

@@ -44,7 +44,7 @@ export function parseNetscape(html: string, file: string, now: number, parser: D
   const nodes = doc.querySelectorAll('h1, a');
   const anchors = doc.querySelectorAll('a[href]');
   if (!isBookmarkFile && anchors.length === 0) {
-    throw new ImportFormatError({ file }, 'this is not a bookmark file (no NETSCAPE-Bookmark-file-1 header and no links)');
+    throw new ImportFormatError({ file }, 'notBookmarks');
   }
   const articles: TransferArticle[] = [];
   let skipped = 0;
@@ -65,7 +65,7 @@ export function parseNetscape(html: string, file: string, now: number, parser: D
         skipped++;
         continue;
       }
-      throw new ImportFormatError(at, `the bookmark "${clip(node.textContent?.trim() ?? '')}": ${address.error}`);
+      throw new ImportFormatError(at, 'badBookmark', clip(node.textContent?.trim() ?? ''), clip(href.trim()));
     }
     const added = parseTime(node.getAttribute('add_date') ?? node.getAttribute('time_added'), at, 'ADD_DATE') ?? now;
     const article = linkArticle(address.url, address.canonicalUrl, added);

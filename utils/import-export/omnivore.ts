@@ -35,7 +35,7 @@ export function parseOmnivoreExport(inputs: readonly InputFile[], now: number, w
   const metadata = inputs
     .filter((f) => /(^|\/)metadata_\d+_to_\d+\.json$/i.test(f.name))
     .sort((a, b) => firstIndex(a.name) - firstIndex(b.name));
-  if (metadata.length === 0) throw new ImportFormatError({ file: 'zip' }, 'this is not an Omnivore export (no metadata_*.json file)');
+  if (metadata.length === 0) throw new ImportFormatError({ file: 'zip' }, 'notOmnivore');
   const articles: TransferArticle[] = [];
   for (const meta of metadata) {
     const file = baseName(meta.name);
@@ -44,9 +44,9 @@ export function parseOmnivoreExport(inputs: readonly InputFile[], now: number, w
     try {
       records = JSON.parse(json);
     } catch {
-      throw new ImportFormatError({ file, line: jsonErrorLine(json) }, 'the file is not valid JSON');
+      throw new ImportFormatError({ file, line: jsonErrorLine(json) }, 'notJson');
     }
-    if (!Array.isArray(records)) throw new ImportFormatError({ file }, 'the file is not a list of articles');
+    if (!Array.isArray(records)) throw new ImportFormatError({ file }, 'notAList', file);
     records.forEach((record, i) => articles.push(omnivoreArticle(record, { file, entry: i + 1 }, files, now, win)));
   }
   return { source: 'omnivore', articles: mergeDuplicates(articles), skipped: 0 };
@@ -57,12 +57,12 @@ function firstIndex(name: string): number {
 }
 
 function omnivoreArticle(raw: unknown, at: { file: string; entry: number }, files: Files, now: number, win: Window & typeof globalThis): TransferArticle {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ImportFormatError(at, 'the entry is not an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ImportFormatError(at, 'badField', 'entry', 'an object');
   const r = raw as Record<string, unknown>;
   const text = (key: string): string | null => {
     const value = r[key];
     if (value === null || value === undefined) return null;
-    if (typeof value !== 'string') throw new ImportFormatError(at, `"${key}" must be text`);
+    if (typeof value !== 'string') throw new ImportFormatError(at, 'badField', key, 'text');
     return value;
   };
   const { url, canonicalUrl } = requireWebAddress(text('url') ?? '', at);
@@ -76,20 +76,20 @@ function omnivoreArticle(raw: unknown, at: { file: string; entry: number }, file
   article.publishedTime = text('publishedAt') || null;
   const state = text('state');
   if (state !== null && !['Active', 'Archived', 'Succeeded', 'Processing', 'Failed', 'Deleted'].includes(state)) {
-    throw new ImportFormatError(at, `state "${clip(state)}" is not an Omnivore state`);
+    throw new ImportFormatError(at, 'omnivoreState', clip(state));
   }
   article.archived = state === 'Archived';
   const labels = r.labels ?? [];
-  if (!Array.isArray(labels)) throw new ImportFormatError(at, '"labels" must be a list');
+  if (!Array.isArray(labels)) throw new ImportFormatError(at, 'badField', 'labels', 'a list');
   article.tags = cleanTags(
     labels.map((label) => {
       if (typeof label === 'string') return label;
       if (typeof label === 'object' && label !== null && typeof (label as { name?: unknown }).name === 'string') return (label as { name: string }).name;
-      throw new ImportFormatError(at, '"labels" must be a list of names');
+      throw new ImportFormatError(at, 'badField', 'labels', 'a list of names');
     }),
   );
   const progress = r.readingProgress ?? 0;
-  if (typeof progress !== 'number' || !Number.isFinite(progress)) throw new ImportFormatError(at, '"readingProgress" must be a number');
+  if (typeof progress !== 'number' || !Number.isFinite(progress)) throw new ImportFormatError(at, 'badField', 'readingProgress', 'a number');
   // Omnivore counts progress in percent.
   article.readingProgress = Math.min(1, Math.max(0, progress / 100));
   if (article.readingProgress >= 1) article.readState = 'read';

@@ -15,7 +15,7 @@ export function parsePocketCsv(text: string, file: string, now: number): Transfe
   const table = readCsv(text, file);
   const col = columns(table, file, REQUIRED, OPTIONAL);
   if (col.status < 0 && col.time_added < 0) {
-    throw new ImportFormatError({ file, line: 1 }, 'this is not a Pocket export: it has no "time_added" or "status" column');
+    throw new ImportFormatError({ file, line: 1 }, 'notPocket');
   }
   return table.rows.map((row) => {
     const at = { file, line: row.line };
@@ -23,7 +23,7 @@ export function parsePocketCsv(text: string, file: string, now: number): Transfe
     const savedAt = parseTime(cell(row, col.time_added), at, 'time_added') ?? now;
     const status = cell(row, col.status).trim().toLowerCase();
     if (status !== '' && status !== 'unread' && status !== 'archive') {
-      throw new ImportFormatError(at, `status "${clip(status)}" is neither "unread" nor "archive"`);
+      throw new ImportFormatError(at, 'pocketStatus', clip(status));
     }
     const article = linkArticle(url, canonicalUrl, savedAt);
     article.title = cell(row, col.title).trim() || url;

@@ -17,13 +17,13 @@ export function unzip(file: InputFile): InputFile[] {
       filter: (entry) => {
         if (entry.name.endsWith('/') || entry.name.startsWith('__MACOSX/')) return false;
         total += entry.originalSize;
-        if (total > MAX_UNPACKED_BYTES) throw new ImportFormatError({ file: file.name }, 'the zip unpacks to more than 2 GB');
+        if (total > MAX_UNPACKED_BYTES) throw new ImportFormatError({ file: file.name }, 'zipTooBig');
         return true;
       },
     });
   } catch (error) {
     if (error instanceof ImportFormatError) throw error;
-    throw new ImportFormatError({ file: file.name }, `the zip file is damaged (${(error as Error).message})`);
+    throw new ImportFormatError({ file: file.name }, 'zipDamaged');
   }
   return Object.entries(entries).map(([name, bytes]) => ({ name, bytes }));
 }
