@@ -8,12 +8,14 @@ export default defineConfig({
   i18n: { localesDir: 'utils/locales' },
   vite: () => ({ plugins: [preact()] }),
   webExt: { binaries: { chrome: '/usr/bin/chromium' } },
-  manifest: ({ mode, browser }) => ({
+  manifest: ({ mode, browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Imported links are fetched when opened: the library asks for that one site's permission then.
+    ...(manifestVersion === 2 ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,3 +1,4 @@
+import type { Article } from '../article';
 import { articleDefaults, type ArticleRecord, type ContentRecord, type HighlightRecord, type KlipingDb, type NoteRecord } from '../db/schema';
 import { cleanTags } from './common';
 import type { ImportBatch, ProgressCallback, TransferArticle, TransferHighlight } from './model';
@@ -259,4 +260,37 @@ export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?
     }
   });
   return summary;
+}
+
+/**
+ * Stores a fetched copy for an imported link. The record keeps its canonical URL (the key the
+ * user's notes and tags hang on, even when the site redirected); the rest comes from the page.
+ */
+export async function saveFetchedArticle(db: KlipingDb, articleId: number, article: Article, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.articles, db.contents, async () => {
+    const record = await db.articles.get(articleId);
+    if (!record) return;
+    await db.articles.put({
+      ...record,
+      title: article.title || record.title,
+      byline: article.byline ?? record.byline,
+      siteName: article.siteName ?? record.siteName,
+      publishedTime: article.publishedTime ?? record.publishedTime,
+      lang: article.lang ?? record.lang,
+      dir: article.dir ?? record.dir,
+      excerpt: record.excerpt ?? article.excerpt,
+      leadImageUrl: article.leadImageUrl ?? record.leadImageUrl,
+      wordCount: article.wordCount,
+      readingMinutes: article.readingMinutes,
+      hasContent: true,
+      contentStatus: 'saved',
+      updatedAt: now,
+    });
+    await db.contents.put({ articleId, html: article.contentHtml, text: article.textContent });
+  });
+}
+
+/** The page holds no article: keep the link, and stop offering to fetch it. */
+export async function markLinkOnly(db: KlipingDb, articleId: number, now = Date.now()): Promise<void> {
+  await db.articles.update(articleId, { contentStatus: 'link-only', updatedAt: now });
 }
