@@ -59,7 +59,7 @@ describe('saving the article being read', () => {
     expect(await library.items().first().textContent()).toContain('kopi');
     await library.openArticle(TITLE);
     expect(await library.savedCopy().textContent()).toContain('Petani kopi di dataran tinggi Gayo');
-    expect(await library.savedNotes().textContent()).toBe('Harga naik karena ekspor!');
+    expect(await library.savedNotes().inputValue()).toBe('Harga naik karena ekspor!');
     // The saved copy carries nothing of the page but its article.
     expect(await library.savedCopy().textContent()).not.toContain('Terpopuler');
     await library.page.close();
