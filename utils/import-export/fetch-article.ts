@@ -13,6 +13,9 @@ export function originPattern(url: string): string {
   return `${protocol}//${hostname}/*`;
 }
 
+/** Fewer words than this is not an article (extraction is forced: the user asked for this page). */
+const MIN_WORDS = 30;
+
 /** Pages bigger than this are not articles worth keeping (and would stall the page). */
 const MAX_BYTES = 8 * 1024 * 1024;
 
@@ -43,5 +46,7 @@ export async function fetchArticle(url: string, env: { fetch: typeof fetch; win:
   doc.head.prepend(base);
   const result = extractArticle(doc, finalUrl, { force: true });
   if (!result.ok) return { ok: false, reason: result.reason, detail: result.detail };
+  // Forced extraction always finds *something*; a menu or a cookie notice is not worth keeping.
+  if (result.article.wordCount < MIN_WORDS) return { ok: false, reason: 'no-content', detail: `${result.article.wordCount} words` };
   return { ok: true, article: result.article };
 }
