@@ -101,8 +101,8 @@ function omnivoreArticle(raw: unknown, at: { file: string; entry: number }, file
     if (content) {
       // A file from elsewhere is as hostile as a page: sanitize before it is stored.
       const html = sanitizeHtml(decodeText(content.bytes, content.name), win);
-      const holder = win.document.createElement('div');
-      holder.innerHTML = html; // sanitized, never attached
+      // An inert document to read the text from: nothing in it runs or loads.
+      const holder = new win.DOMParser().parseFromString(html, 'text/html').body;
       const body = blockText(holder);
       article.content = { html, text: body };
       // Highlight positions count characters of the rendered copy's text nodes (schema.ts).
