@@ -117,3 +117,19 @@ describe('LibrarySearch', () => {
     expect(titles('the kopi')).toEqual(['Petani kopi Gayo panen raya', 'Harga cabai naik lagi']);
   });
 });
+
+describe('LibrarySearch pending entries', () => {
+  it('lists an entry at once and makes its words searchable once indexed; unchanged entries cost nothing', () => {
+    const late = new LibrarySearch();
+    const e = entry({ title: 'Gempa di Cianjur' });
+    late.setEntry(e, false);
+    expect(late.search('', RELEVANCE).ids).toEqual([e.article.id]);
+    expect(late.search('gempa', RELEVANCE).ids).toEqual([]);
+    expect(late.pendingCount).toBe(1);
+    expect(late.indexPending()).toBe(0);
+    expect(late.search('gempa', RELEVANCE).ids).toEqual([e.article.id]);
+    late.setEntry({ ...e, article: { ...e.article, readingProgress: 0.5 } }, false);
+    expect(late.pendingCount).toBe(0);
+    expect(late.get(e.article.id)!.article.readingProgress).toBe(0.5);
+  });
+});

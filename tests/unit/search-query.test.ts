@@ -3,8 +3,8 @@ import { fold, words } from '@/utils/search/fold';
 import { matchesQualifiers, parseDate, parseQuery, type Facts } from '@/utils/search/query';
 
 const facts = (overrides: Partial<Facts> = {}): Facts => ({
-  tags: ['Ekonomi', 'pangan'],
-  site: 'Kompas kompas.com',
+  tags: ['ekonomi', 'pangan'],
+  site: 'kompas kompas.com',
   readState: 'unread',
   favorite: false,
   archived: false,

@@ -3,6 +3,8 @@
  * finds "Café" and "kopi" finds "KOPI". Indonesian rarely uses accents, but names and loanwords do.
  */
 export function fold(text: string): string {
+  // Most text is plain ASCII: skip the Unicode decomposition there (it dominates indexing time).
+  if (/^[\t\n\r -~]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLocaleLowerCase('en');
 }
 

@@ -1,7 +1,7 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import type { ArticleRecord } from '../db/schema';
 import { hostLabel } from '../url';
 import { fold, words } from './fold';
+import { InvertedIndex } from './inverted-index';
 import { matchesQualifiers, parseQuery, type Facts } from './query';
 import { STOPWORDS } from './stopwords';
 
@@ -35,30 +35,38 @@ interface MetaDoc {
   highlights: string;
 }
 
-const tokenize = (text: string) => words(text);
-const processTerm = (term: string) => (STOPWORDS.has(term) ? null : term);
-// Prefix matching from two letters on: a single letter would expand to half the vocabulary.
-const prefix = (term: string) => term.length >= 2;
-
+type MetaField = Exclude<keyof MetaDoc, 'id'>;
+const META_FIELDS: MetaField[] = ['title', 'site', 'byline', 'tags', 'notes', 'highlights'];
 /** Boosts put title matches first; results with a title match are also ranked above all others. */
-const META_BOOST = { title: 6, tags: 3, site: 2, byline: 2, highlights: 1.5, notes: 1.5 };
+const BOOST: Record<MetaField | 'text', number> = { title: 6, tags: 3, site: 2, byline: 2, highlights: 1.5, notes: 1.5, text: 1 };
+
+const tokens = (text: string) => words(text).filter((word) => !STOPWORDS.has(word));
+/** Prefix matching from a few letters on: shorter would expand to much of the vocabulary. */
+const MIN_PREFIX = 3;
+
+type Hits = Map<number, { titleHit: boolean; score: number }>;
 
 /**
- * The library's search, kept in memory: one index of the small, often-edited fields (title, site,
+ * The library's search, kept in memory: one small index per often-edited field (title, site,
  * byline, tags, notes, highlights) and one of article bodies, which change rarely and are large.
- * A word may match in either; every word (or phrase's words) must match somewhere.
+ * A word may match in any field; every word (or phrase's words) must match somewhere.
+ * Entries are listed, filtered and sorted as soon as they are set; their words become
+ * searchable once `indexPending` has run (the page does so in small chunks).
  */
 export class LibrarySearch {
   private readonly entries = new Map<number, LibraryEntry>();
-  private readonly meta = new MiniSearch<MetaDoc>({
-    fields: ['title', 'site', 'byline', 'tags', 'notes', 'highlights'],
-    tokenize,
-    processTerm,
-  });
-  private readonly body = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize, processTerm });
+  private readonly indexed = new Map<number, MetaDoc>();
+  private readonly pending = new Set<number>();
+  private readonly fields = Object.fromEntries(META_FIELDS.map((field) => [field, new InvertedIndex()])) as Record<MetaField, InvertedIndex>;
+  private readonly body = new InvertedIndex();
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Entries whose words are not searchable yet. */
+  get pendingCount(): number {
+    return this.pending.size;
   }
 
   get(id: number): LibraryEntry | undefined {
@@ -70,23 +78,36 @@ export class LibrarySearch {
   }
 
   /** Adds or refreshes an article's metadata, notes and highlights (cheap: call on every change). */
-  setEntry(entry: LibraryEntry): void {
-    const previous = this.entries.get(entry.article.id);
-    this.entries.set(entry.article.id, entry);
+  setEntry(entry: LibraryEntry, indexNow = true): void {
+    const id = entry.article.id;
+    this.entries.set(id, entry);
+    const before = this.indexed.get(id);
     const doc = metaDocOf(entry);
-    if (previous) {
-      if (sameDoc(metaDocOf(previous), doc)) return;
-      this.meta.replace(doc);
-    } else {
-      this.meta.add(doc);
+    if (!before || META_FIELDS.some((field) => before[field] !== doc[field])) this.pending.add(id);
+    if (indexNow) this.indexPending();
+  }
+
+  /** Makes up to `limit` pending entries searchable; returns how many are still pending. */
+  indexPending(limit = Infinity): number {
+    let done = 0;
+    for (const id of this.pending) {
+      if (done++ >= limit) break;
+      this.pending.delete(id);
+      const entry = this.entries.get(id);
+      if (!entry) continue;
+      const doc = metaDocOf(entry);
+      const before = this.indexed.get(id);
+      for (const field of META_FIELDS) {
+        if (!before || before[field] !== doc[field]) this.fields[field].set(id, tokens(doc[field]));
+      }
+      this.indexed.set(id, doc);
     }
+    return this.pending.size;
   }
 
   /** Adds or replaces an article's body text. */
   setBody(id: number, text: string): void {
-    const doc = { id, text };
-    if (this.body.has(id)) this.body.replace(doc);
-    else this.body.add(doc);
+    this.body.set(id, tokens(text));
   }
 
   hasBody(id: number): boolean {
@@ -94,13 +115,16 @@ export class LibrarySearch {
   }
 
   remove(id: number): void {
-    if (this.entries.delete(id)) this.meta.discard(id);
-    if (this.body.has(id)) this.body.discard(id);
+    this.entries.delete(id);
+    this.pending.delete(id);
+    this.indexed.delete(id);
+    for (const field of META_FIELDS) this.fields[field].remove(id);
+    this.body.remove(id);
   }
 
   search(input: string, sort: SortOrder): SearchOutcome {
     const query = parseQuery(input);
-    let ranked: Map<number, { titleHit: boolean; score: number }> | null = null;
+    let ranked: Hits | null = null;
     // Words too common to index are left out of the query rather than matching nothing.
     const meaningful = (term: string) => term.split(' ').filter((word) => !STOPWORDS.has(word)).join(' ');
     for (const term of query.terms.map(meaningful).filter(Boolean)) {
@@ -120,7 +144,7 @@ export class LibrarySearch {
 
     const candidates: LibraryEntry[] = [];
     const consider = (entry: LibraryEntry | undefined) => {
-      if (entry && !excluded.has(entry.article.id) && matchesQualifiers(query.qualifiers, factsOf(entry))) candidates.push(entry);
+      if (entry && !excluded.has(entry.article.id) && (query.qualifiers.length === 0 || matchesQualifiers(query.qualifiers, factsOf(entry)))) candidates.push(entry);
     };
     if (ranked === null) for (const entry of this.entries.values()) consider(entry);
     else for (const id of ranked.keys()) consider(this.entries.get(id));
@@ -141,27 +165,29 @@ export class LibrarySearch {
   }
 
   /** Articles where every word of `term` (a word or a phrase) appears, in any field. */
-  private find(term: string, usePrefix = true): Map<number, { titleHit: boolean; score: number }> {
-    const options = { prefix: usePrefix ? prefix : false, combineWith: 'AND' as const, boost: META_BOOST };
-    const hits = new Map<number, { titleHit: boolean; score: number }>();
-    const add = (result: SearchResult, titleHit: boolean) => {
-      const previous = hits.get(result.id as number);
-      hits.set(result.id as number, { titleHit: titleHit || (previous?.titleHit ?? false), score: result.score + (previous?.score ?? 0) });
-    };
+  private find(term: string, usePrefix = true): Hits {
     const parts = term.split(' ');
-    if (parts.length === 1) {
-      for (const result of this.meta.search(term, options)) add(result, Object.values(result.match).some((fields) => fields.includes('title')));
-      for (const result of this.body.search(term, { prefix: options.prefix })) add(result, false);
-      return hits;
+    if (parts.length > 1) {
+      // A phrase: each of its words may sit in a different field, so intersect word by word.
+      let all: Hits | null = null;
+      for (const part of parts) {
+        const found = this.find(part, usePrefix);
+        if (all === null) all = found;
+        else for (const id of all.keys()) if (!found.has(id)) all.delete(id);
+      }
+      return all ?? new Map();
     }
-    // A phrase: each of its words may sit in a different field, so intersect word by word.
-    let all: Map<number, { titleHit: boolean; score: number }> | null = null;
-    for (const part of parts) {
-      const found = this.find(part, usePrefix);
-      if (all === null) all = found;
-      else for (const id of all.keys()) if (!found.has(id)) all.delete(id);
-    }
-    return all ?? hits;
+    const prefix = usePrefix && term.length >= MIN_PREFIX;
+    const hits: Hits = new Map();
+    const add = (scores: Map<number, number>, boost: number, titleHit: boolean) => {
+      for (const [id, score] of scores) {
+        const previous = hits.get(id);
+        hits.set(id, { titleHit: titleHit || (previous?.titleHit ?? false), score: score * boost + (previous?.score ?? 0) });
+      }
+    };
+    for (const field of META_FIELDS) add(this.fields[field].lookup(term, prefix), BOOST[field], field === 'title');
+    add(this.body.lookup(term, prefix), BOOST.text, false);
+    return hits;
   }
 }
 
@@ -178,21 +204,28 @@ function metaDocOf(entry: LibraryEntry): MetaDoc {
   };
 }
 
-function sameDoc(a: MetaDoc, b: MetaDoc): boolean {
-  return a.title === b.title && a.site === b.site && a.byline === b.byline && a.tags === b.tags && a.notes === b.notes && a.highlights === b.highlights;
-}
-
 /** The site name and the host, so that `site:` and words both find either. */
 export function siteOf(article: Pick<ArticleRecord, 'siteName' | 'url'>): string {
   const host = hostLabel(article.url);
   return article.siteName && fold(article.siteName) !== fold(host) ? `${article.siteName} ${host}` : host;
 }
 
+const factsCache = new WeakMap<LibraryEntry, Facts>();
+
+/** An entry's facts, computed once per entry object (entries are replaced, never mutated). */
 export function factsOf(entry: LibraryEntry): Facts {
+  const cached = factsCache.get(entry);
+  if (cached) return cached;
+  const facts = computeFacts(entry);
+  factsCache.set(entry, facts);
+  return facts;
+}
+
+function computeFacts(entry: LibraryEntry): Facts {
   const { article } = entry;
   return {
-    tags: article.tags,
-    site: siteOf(article),
+    tags: article.tags.map(fold),
+    site: fold(siteOf(article)),
     readState: article.readState,
     favorite: article.favorite,
     archived: article.archived,
@@ -207,9 +240,11 @@ const publishedOf = (article: ArticleRecord) => {
   return Number.isNaN(time) ? -Infinity : time;
 };
 
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 const COMPARE: Record<Exclude<SortKey, 'relevance'>, (a: ArticleRecord, b: ArticleRecord) => number> = {
   saved: (a, b) => a.savedAt - b.savedAt,
   published: (a, b) => publishedOf(a) - publishedOf(b),
-  title: (a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true }),
+  title: (a, b) => collator.compare(a.title, b.title),
   reading: (a, b) => a.readingMinutes - b.readingMinutes,
 };

@@ -112,8 +112,9 @@ function qualifierOf(key: string, value: string, negate: boolean): Qualifier | n
 
 /** What qualifiers look at: an article's facts as the library keeps them in memory. */
 export interface Facts {
+  /** Folded (utils/search/fold). */
   tags: string[];
-  /** Site name and host, for `site:`. */
+  /** Site name and host, folded, for `site:`. */
   site: string;
   readState: 'unread' | 'read';
   favorite: boolean;
@@ -126,9 +127,9 @@ export interface Facts {
 function holds(qualifier: Qualifier, facts: Facts): boolean {
   switch (qualifier.kind) {
     case 'tag':
-      return facts.tags.some((tag) => fold(tag) === qualifier.value);
+      return facts.tags.includes(qualifier.value);
     case 'site':
-      return fold(facts.site).includes(qualifier.value);
+      return facts.site.includes(qualifier.value);
     case 'is':
       if (qualifier.value === 'unread' || qualifier.value === 'read') return facts.readState === qualifier.value;
       return facts[qualifier.value];
