@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import './transfer.css';
 import { i18n } from '#i18n';
 import { ProgressBar } from './ProgressBar';
@@ -68,9 +68,16 @@ export function TransferPanel() {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const busy = progress !== null;
+  const section = useRef<HTMLElement>(null);
+  // A run's progress and outcome must be seen even if the panel sits in a folded <details>.
+  const reveal = () => {
+    const details = section.current?.closest('details');
+    if (details) details.open = true;
+  };
   const onProgress = (done: number, total: number, phase: ProgressPhase) => setProgress({ done, total, phase });
 
   const runExport = async () => {
+    reveal();
     setOutcome(null);
     setProgress({ done: 0, total: 0, phase: 'reading' });
     try {
@@ -88,6 +95,7 @@ export function TransferPanel() {
     const chosen = [...(input.files ?? [])];
     input.value = '';
     if (chosen.length === 0) return;
+    reveal();
     setOutcome(null);
     setProgress({ done: 0, total: 0, phase: 'checking' });
     const started = performance.now();
@@ -103,7 +111,7 @@ export function TransferPanel() {
   };
 
   return (
-    <section class="transfer" data-testid="transfer-panel" aria-labelledby="transfer-title">
+    <section class="transfer" ref={section} data-testid="transfer-panel" aria-labelledby="transfer-title">
       <h2 class="transfer__title" id="transfer-title">
         {i18n.t('transfer.title')}
       </h2>
