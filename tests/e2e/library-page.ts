@@ -27,21 +27,21 @@ export class LibraryApp {
   }
   async openArticle(title: string): Promise<void> {
     await this.page.getByRole('link', { name: title }).click();
-    await this.page.getByTestId('saved-body').waitFor();
+    await this.page.getByTestId('reader-body').waitFor();
   }
   body() {
-    return this.page.getByTestId('saved-body');
+    return this.page.getByTestId('reader-body');
   }
   highlightItems() {
     return this.page.getByTestId('highlight-item');
   }
   marks() {
-    return this.page.locator('[data-testid="saved-body"] mark[data-highlight-id]');
+    return this.page.locator('[data-testid="reader-body"] mark[data-highlight-id]');
   }
   /** Selects the first occurrence of `text` in the saved body, as a mouse drag would. */
   async select(text: string): Promise<void> {
     await this.page.evaluate((wanted) => {
-      const root = document.querySelector('[data-testid="saved-body"]')!;
+      const root = document.querySelector('[data-testid="reader-body"]')!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
         const at = node.data.indexOf(wanted);
