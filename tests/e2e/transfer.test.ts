@@ -247,8 +247,8 @@ describe('an imported link', () => {
 
     // The e2e build holds the 127.0.0.1 permission, so opening fetches at once (no prompt to click).
     await panel.page.getByRole('link', { name: 'Imported link' }).click();
-    await panel.page.getByTestId('saved-body').waitFor();
-    expect(await panel.page.getByTestId('saved-body').textContent()).toContain('Petani kopi di dataran tinggi Gayo');
+    await panel.page.getByTestId('reader-body').waitFor();
+    expect(await panel.page.getByTestId('reader-body').textContent()).toContain('Petani kopi di dataran tinggi Gayo');
     const after = await dump(panel.page);
     expect(after.articles[0]).toMatchObject({ contentStatus: 'saved', hasContent: true, title: ARTICLE_TITLE, tags: ['kopi'] });
     expect(String((after.contents[0] as { text?: string }).text)).toContain('Petani kopi di dataran tinggi Gayo');
