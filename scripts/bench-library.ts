@@ -228,6 +228,8 @@ async function saveOne(ext: ExtensionBrowser, site: StaticServer): Promise<numbe
 
 /** A Pocket export of `rows` links, imported through the library's transfer panel (if present). */
 async function importRows(page: Page, rows: number): Promise<string> {
+  const toggle = page.locator('details[data-testid="transfer-toggle"]:not([open]) > summary');
+  if ((await toggle.count()) > 0) await toggle.click();
   const input = page.getByTestId('import-file');
   if ((await input.count()) === 0) return 'MISSING: no import control (data-testid="import-file") on the library page in this build';
   const lines = ['title,url,time_added,tags,status'];
@@ -235,7 +237,7 @@ async function importRows(page: Page, rows: number): Promise<string> {
   const t0 = Date.now();
   await input.setInputFiles({ name: 'part_000000.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
   const result = page.locator('[data-testid="transfer-result"], [data-testid="transfer-error"]');
-  await result.first().waitFor({ timeout: 120_000 });
+  await result.first().waitFor({ state: 'attached', timeout: 120_000 });
   const wall = Date.now() - t0;
   if ((await page.getByTestId('transfer-error').count()) > 0) return `FAILED: ${await page.getByTestId('transfer-error').textContent()}`;
   const own = await page.getByTestId('transfer-result').getAttribute('data-ms');

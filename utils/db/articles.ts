@@ -1,6 +1,7 @@
 import type { SavePayload } from '../article';
 import { normalizeUrl } from '../url';
-import { articleDefaults, type ArticleRecord, type KlipingDb } from './schema';
+import { articleDefaults } from './defaults';
+import type { ArticleRecord, KlipingDb } from './schema';
 
 export interface SavedState {
   articleId: number;

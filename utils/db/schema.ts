@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { articleDefaults } from './defaults';
 
 /*
  * Kliping's database, in the extension's origin.
@@ -118,10 +119,7 @@ export interface HighlightRecord {
   updatedAt: number;
 }
 
-/** What version 2 adds to an article that did not have it: a v1 row, or an imported one. */
-export function articleDefaults(hasContent: boolean): Pick<ArticleRecord, 'readState' | 'readingProgress' | 'favorite' | 'archived' | 'contentStatus'> {
-  return { readState: 'unread', readingProgress: 0, favorite: false, archived: false, contentStatus: hasContent ? 'saved' : 'link-only' };
-}
+export { articleDefaults } from './defaults';
 
 export const DB_NAME = 'kliping';
 
