@@ -1,5 +1,6 @@
 import type { Article } from '../article';
-import { articleDefaults, type ArticleRecord, type ContentRecord, type HighlightRecord, type KlipingDb, type NoteRecord } from '../db/schema';
+import { articleDefaults } from '../db/defaults';
+import type { ArticleRecord, ContentRecord, HighlightRecord, KlipingDb, NoteRecord } from '../db/schema';
 import { cleanTags } from './common';
 import type { ImportBatch, ProgressCallback, TransferArticle, TransferHighlight } from './model';
 
