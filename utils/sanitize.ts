@@ -32,12 +32,23 @@ function purifierFor(win: WindowLike): Purifier {
  * Page HTML is hostile: everything shown or stored passes through here. No scripts, handlers,
  * `javascript:` URLs, forms, inline styles, or frames other than known video players.
  */
+const CONFIG = {
+  FORBID_TAGS,
+  ADD_TAGS: ['iframe'],
+  ADD_ATTR: ['allowfullscreen', 'frameborder', 'target'],
+  FORBID_ATTR: ['style'],
+  ALLOW_DATA_ATTR: false,
+};
+
 export function sanitizeHtml(html: string, win: WindowLike = globalThis.window): string {
-  return purifierFor(win).sanitize(html, {
-    FORBID_TAGS,
-    ADD_TAGS: ['iframe'],
-    ADD_ATTR: ['allowfullscreen', 'frameborder', 'target'],
-    FORBID_ATTR: ['style'],
-    ALLOW_DATA_ATTR: false,
-  });
+  return purifierFor(win).sanitize(html, CONFIG);
+}
+
+/**
+ * The same sanitizing, returned as a fragment of `win`'s document: callers that go on working
+ * with the markup (the extraction pipeline) skip parsing DOMPurify's output a second time.
+ * Serializing the fragment gives what `sanitizeHtml` returns.
+ */
+export function sanitizeToFragment(html: string, win: WindowLike = globalThis.window): DocumentFragment {
+  return purifierFor(win).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
 }

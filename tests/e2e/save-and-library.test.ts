@@ -105,7 +105,8 @@ describe('pages where nothing can run', () => {
     await page.goto(site.url('/not-an-article.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await expect.poll(() => popup.unreadable().textContent()).toContain('No article found');
-    expect(await popup.saveButton().isEnabled()).toBe(true);
+    // Enabled once the background has answered on the session port, which can come a moment later.
+    await expect.poll(() => popup.saveButton().isEnabled()).toBe(true);
     await popup.close();
     await page.close();
   });

@@ -1,23 +1,87 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import type { Article, ExtractResult } from '../article';
+import type { Article, ExtractResult, NotArticleReason } from '../article';
 import { canonicalUrlOf } from '../url';
-import { sanitizeHtml } from '../sanitize';
-import { blockText, countWords } from './text';
+import { sanitizeToFragment } from '../sanitize';
+import { removeClutter } from './clutter';
+import { absolutizeUrls, resolveLazyImages } from './images';
+import { cleanByline, cleanTitle, readMetadata, toIsoDate } from './metadata';
 import { readingMinutes } from './reading-time';
+import { blockText, countWords } from './text';
+
+export { findClutter, removeClutter } from './clutter';
+export { CLUTTER_RULES, type ClutterRule } from './rules';
 
 export interface ExtractOptions {
   /** Skip the readerable pre-check (the user asked for this page explicitly). */
   force?: boolean;
+  /** Pages with more elements than this are refused as 'too-large' before any work. */
+  maxElements?: number;
+  /** Markup nested deeper than this is refused as 'too-large' (parsers and clones recurse on it). */
+  maxDepth?: number;
+  /** Past this many milliseconds the pipeline gives up at its next step with 'too-large'. */
+  budgetMs?: number;
+}
+
+export const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs: 15_000 } as const;
+
+/** Fewer words than this after extraction is not an article, whatever Readability chose. */
+const MIN_WORDS = 25;
+
+type ParsedReadability = NonNullable<ReturnType<Readability<Element>['parse']>>;
+
+/** Readability's own output on a prepared clone, before Kliping's rules and sanitizing. */
+export interface ParsedArticle extends Omit<ParsedReadability, 'content'> {
+  /** The article element Readability built inside the clone (classes kept, not sanitized). */
+  content: Element;
+}
+
+/**
+ * The raw Readability step on a document the caller owns (it is changed: lazy images resolved,
+ * then Readability's own rewriting). Declutter uses it to map kept nodes back to the live page.
+ */
+export function parseArticle(clone: Document, maxElements: number = DEFAULT_LIMITS.maxElements): ParsedArticle | null {
+  if (clone.body) resolveLazyImages(clone.body);
+  const parsed = new Readability<Element>(clone, {
+    keepClasses: true,
+    maxElemsToParse: maxElements,
+    serializer: (node) => node as Element,
+  }).parse();
+  if (!parsed?.content) return null;
+  return { ...parsed, content: parsed.content };
+}
+
+/** Element count and nesting depth, walked without recursion so deep pages cannot overflow the stack. */
+function measureTree(doc: Document, maxElements: number, maxDepth: number): { elements: number; depth: number } {
+  let elements = 0;
+  let depth = 0;
+  const root = doc.documentElement;
+  if (!root) return { elements, depth };
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [el, level] = stack.pop()!;
+    elements += 1;
+    if (level > depth) depth = level;
+    if (elements > maxElements || depth > maxDepth) break;
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push([child, level + 1]);
+  }
+  return { elements, depth };
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /**
  * The one extraction pipeline: `(Document, url) → Article | why not`. Works on a clone, so the
- * live page is never touched.
+ * live page is never touched. Readability finds the article; Kliping's rules (data in ./rules)
+ * remove the clutter it keeps; DOMPurify makes the result safe to render and store.
  */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  const started = now();
+  const { maxElements, maxDepth, budgetMs } = { ...DEFAULT_LIMITS, ...options };
   const canonicalUrl = canonicalUrlOf(doc, url);
   const pageTitle = doc.title?.trim() || url;
-  const notArticle = (reason: Extract<ExtractResult, { ok: false }>['reason'], detail: string): ExtractResult => ({
+  const notArticle = (reason: NotArticleReason, detail: string): ExtractResult => ({
     ok: false,
     reason,
     detail,
@@ -25,41 +89,70 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     canonicalUrl,
     title: pageTitle,
   });
+  const overBudget = () => now() - started > budgetMs;
 
+  const size = measureTree(doc, maxElements, maxDepth);
+  if (size.elements > maxElements) return notArticle('too-large', `The page has more than ${maxElements} elements.`);
+  if (size.depth > maxDepth) return notArticle('too-large', `The page nests markup more than ${maxDepth} levels deep.`);
   if (!options.force && !isProbablyReaderable(doc)) {
     return notArticle('not-readerable', 'The page has too little text in paragraphs to be an article.');
   }
-  const clone = doc.cloneNode(true) as Document;
-  let parsed: ReturnType<Readability<string>['parse']>;
-  try {
-    parsed = new Readability(clone, { charThreshold: 300 }).parse();
-  } catch (error) {
-    return notArticle('parse-error', String(error));
-  }
-  if (!parsed?.content) return notArticle('no-content', 'No article body was found.');
 
+  let parsed: ParsedArticle | null;
+  try {
+    parsed = parseArticle(doc.cloneNode(true) as Document, maxElements);
+  } catch (error) {
+    const message = String(error);
+    if (/Aborting parsing document/i.test(message)) return notArticle('too-large', `The page has more than ${maxElements} elements.`);
+    return notArticle('parse-error', message);
+  }
+  if (!parsed) return notArticle('no-content', 'No article body was found.');
+  if (overBudget()) return notArticle('too-large', `Extraction took longer than ${budgetMs} ms.`);
+
+  const { content } = parsed;
+  removeClutter(content);
   const win = (doc.defaultView ?? globalThis.window) as Window & typeof globalThis;
-  const contentHtml = sanitizeHtml(parsed.content, win);
-  const holder = doc.createElement('div');
-  holder.innerHTML = contentHtml; // already sanitized, and the holder is never attached
+  const safe = sanitizeToFragment(content.innerHTML, win);
+  absolutizeUrls(safe, url);
+  // Serialized through a detached container: never attached to a document, nothing in it runs.
+  const holder = safe.ownerDocument.createElement('div');
+  holder.append(safe);
+  const contentHtml = holder.innerHTML;
   const textContent = blockText(holder);
   const wordCount = countWords(textContent);
-  const lang = parsed.lang || doc.documentElement.getAttribute('lang') || null;
+  if (wordCount < MIN_WORDS) return notArticle('no-content', `Only ${wordCount} words of article text were found.`);
+  if (overBudget()) return notArticle('too-large', `Extraction took longer than ${budgetMs} ms.`);
+
+  const page = readMetadata(doc);
+  const siteName = parsed.siteName?.trim() || page.siteName;
+  const lang = parsed.lang?.trim() || page.lang;
+  const rawTitle = parsed.title?.trim() || page.title || pageTitle;
+  const firstImage = holder.querySelector('img[src]')?.getAttribute('src') ?? null;
   const article: Article = {
     url,
     canonicalUrl,
-    title: parsed.title?.trim() || pageTitle,
-    byline: parsed.byline?.trim() || null,
-    siteName: parsed.siteName?.trim() || null,
-    publishedTime: parsed.publishedTime?.trim() || null,
+    title: cleanTitle(rawTitle, siteName, page.title),
+    byline: cleanByline(parsed.byline) ?? cleanByline(page.byline),
+    siteName,
+    publishedTime: toIsoDate(parsed.publishedTime) ?? page.publishedTime,
     lang,
-    dir: parsed.dir === 'rtl' ? 'rtl' : parsed.dir === 'ltr' ? 'ltr' : null,
-    excerpt: parsed.excerpt?.trim() || null,
-    leadImageUrl: doc.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? null,
+    dir: parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : page.dir,
+    excerpt: parsed.excerpt?.replace(/[\s\u00a0]+/g, ' ').trim() || page.excerpt,
+    leadImageUrl: absoluteOrNull(page.leadImageUrl, url) ?? firstImage,
     wordCount,
     readingMinutes: readingMinutes(wordCount, lang),
     contentHtml,
     textContent,
   };
   return { ok: true, article };
+}
+
+function absoluteOrNull(value: string | null, base: string): string | null {
+  if (!value) return null;
+  try {
+    const resolved = new URL(value, base);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : null;
+  } catch {
+    return null;
+  }
 }

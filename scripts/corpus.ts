@@ -1,0 +1,145 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The shared corpus lives beside the repository (`../shared/corpus` in CI's clone); a worktree sits
+ * deeper, so the machine-wide copy is the fallback. `KLIPING_CORPUS` overrides both.
+ */
+export function corpusDir(): string | null {
+  const candidates = [
+    process.env.KLIPING_CORPUS,
+    resolve(REPO_ROOT, '../shared/corpus'),
+    '/work/shared/corpus',
+  ].filter((dir): dir is string => Boolean(dir));
+  return candidates.find((dir) => existsSync(dir)) ?? null;
+}
+
+export function requireCorpusDir(): string {
+  const dir = corpusDir();
+  if (!dir) {
+    throw new Error(
+      `Extraction corpus not found: set KLIPING_CORPUS or place it at ${resolve(REPO_ROOT, '../shared/corpus')}`,
+    );
+  }
+  return dir;
+}
+
+export interface ParsedPage {
+  doc: Document | null;
+  /** Why jsdom could not build the page, when it could not. */
+  error: string | null;
+  /** CSS and other non-fatal complaints jsdom made while building the page. */
+  warnings: number;
+  /** Frees the page's window; a run over a whole corpus keeps memory flat with it. */
+  close: () => void;
+}
+
+/**
+ * jsdom 29 throws or logs on odd stylesheets; a page with bad CSS is still a page, so those
+ * complaints are counted, never fatal.
+ */
+export function parseHtml(html: string, url: string): ParsedPage {
+  let warnings = 0;
+  const virtualConsole = new VirtualConsole();
+  virtualConsole.on('jsdomError', () => {
+    warnings += 1;
+  });
+  try {
+    const dom = new JSDOM(html, { url, virtualConsole });
+    return { doc: dom.window.document, error: null, warnings, close: () => dom.window.close() };
+  } catch (error) {
+    return { doc: null, error: String(error), warnings, close: () => undefined };
+  }
+}
+
+export interface ScrapinghubPage {
+  id: string;
+  url: string;
+  html: string;
+  articleBody: string;
+}
+
+export function loadScrapinghub(dir = requireCorpusDir()): ScrapinghubPage[] {
+  const base = join(dir, 'scrapinghub-dev');
+  const truth = JSON.parse(readFileSync(join(base, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { url: string; articleBody: string }
+  >;
+  return Object.entries(truth)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, { url, articleBody }]) => ({
+      id,
+      url,
+      articleBody,
+      html: gunzipSync(readFileSync(join(base, 'html', `${id}.html.gz`))).toString('utf8'),
+    }));
+}
+
+export interface ReadabilityMetadata {
+  title: string | null;
+  byline: string | null;
+  dir: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  readerable: boolean;
+}
+
+export interface ReadabilityTestPage {
+  id: string;
+  url: string;
+  html: string;
+  expected: ReadabilityMetadata;
+}
+
+export const READABILITY_TEST_URL = 'http://fakehost/test/page.html';
+
+export function loadReadabilityTestPages(dir = requireCorpusDir()): ReadabilityTestPage[] {
+  const base = join(dir, 'readability-test-pages');
+  return readdirSync(base, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((id) => ({
+      id,
+      url: READABILITY_TEST_URL,
+      html: readFileSync(join(base, id, 'source.html'), 'utf8'),
+      expected: JSON.parse(readFileSync(join(base, id, 'expected-metadata.json'), 'utf8')) as ReadabilityMetadata,
+    }));
+}
+
+export interface NewsTruth {
+  url: string;
+  title: string;
+  byline: string;
+  published: string;
+  lang: string;
+  siteName: string;
+  body: string[];
+  clutter: string[];
+}
+
+export interface NewsPage {
+  id: string;
+  url: string;
+  html: string;
+  truth: NewsTruth;
+}
+
+export function loadNewsId(dir = requireCorpusDir()): NewsPage[] {
+  const base = join(dir, 'news-id');
+  return readdirSync(base, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((id) => {
+      const truth = JSON.parse(readFileSync(join(base, id, 'truth.json'), 'utf8')) as NewsTruth;
+      return { id, url: truth.url, html: readFileSync(join(base, id, 'source.html'), 'utf8'), truth };
+    });
+}

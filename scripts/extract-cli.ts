@@ -1,0 +1,120 @@
+/**
+ * `npm run extract -- <file.html> [--url <page url>] [--format json|markdown|text] [--force]`
+ * Prints what the extraction pipeline makes of a saved page. Exit code 1 and a one-line reason
+ * when the file cannot be read or holds no article; 2 for a wrong command line.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import TurndownService from 'turndown';
+import { stringify } from 'yaml';
+import type { Article } from '../utils/article';
+import { extractArticle } from '../utils/extract';
+import { parseHtml } from './corpus';
+
+export type Format = 'json' | 'markdown' | 'text';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface Args {
+  file: string;
+  url: string | null;
+  format: Format;
+  force: boolean;
+}
+
+const USAGE = 'usage: npm run extract -- <file.html> [--url <page url>] [--format json|markdown|text] [--force]';
+
+function parseArgs(argv: string[]): Args | string {
+  let file: string | null = null;
+  let url: string | null = null;
+  let format: Format = 'json';
+  let force = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--url') {
+      url = argv[++i] ?? null;
+      if (!url) return 'missing value after --url';
+      try {
+        new URL(url);
+      } catch {
+        return `not a URL: ${url}`;
+      }
+    } else if (arg === '--format') {
+      const value = argv[++i];
+      if (value !== 'json' && value !== 'markdown' && value !== 'text') return `unknown format: ${value ?? '(none)'}`;
+      format = value;
+    } else if (arg === '--force') {
+      force = true;
+    } else if (arg.startsWith('--')) {
+      return `unknown option: ${arg}`;
+    } else if (file === null) {
+      file = arg;
+    } else {
+      return `unexpected argument: ${arg}`;
+    }
+  }
+  return file ? { file, url, format, force } : 'missing <file.html>';
+}
+
+/** Markdown with a YAML header holding the metadata. */
+export function toMarkdown(article: Article, doc: Document): string {
+  const header = stringify({
+    title: article.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+    lang: article.lang,
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    leadImageUrl: article.leadImageUrl,
+    excerpt: article.excerpt,
+    wordCount: article.wordCount,
+    readingMinutes: article.readingMinutes,
+  });
+  const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
+  // Already sanitized; parsed into a template, so nothing in it loads or runs.
+  const template = doc.createElement('template');
+  template.innerHTML = article.contentHtml;
+  const holder = doc.createElement('div');
+  holder.append(template.content);
+  return `---\n${header}---\n\n# ${article.title}\n\n${turndown.turndown(holder)}\n`;
+}
+
+function toText(article: Article): string {
+  const head = [article.title, [article.byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ')].filter(Boolean);
+  return `${head.join('\n')}\n\n${article.textContent}\n`;
+}
+
+export function runCli(argv: string[]): CliResult {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') return { code: 2, stdout: '', stderr: `${args}\n${USAGE}\n` };
+  let html: string;
+  try {
+    html = readFileSync(args.file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'read error';
+    return { code: 1, stdout: '', stderr: `cannot read ${args.file}: ${reason}\n` };
+  }
+  const url = args.url ?? pathToFileURL(resolve(args.file)).href;
+  const parsed = parseHtml(html, url);
+  if (!parsed.doc) return { code: 1, stdout: '', stderr: `cannot parse ${args.file}: ${parsed.error?.split('\n')[0]}\n` };
+  const result = extractArticle(parsed.doc, url, { force: args.force });
+  if (!result.ok) return { code: 1, stdout: '', stderr: `no article in ${args.file}: ${result.reason}: ${result.detail}\n` };
+  const { article } = result;
+  const stdout =
+    args.format === 'json' ? `${JSON.stringify(article, null, 2)}\n` : args.format === 'markdown' ? toMarkdown(article, parsed.doc) : toText(article);
+  return { code: 0, stdout, stderr: '' };
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  const { code, stdout, stderr } = runCli(process.argv.slice(2));
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  process.exitCode = code;
+}

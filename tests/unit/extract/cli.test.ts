@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from '../../../scripts/extract-cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'kliping-cli-'));
+const paragraphs = Array.from(
+  { length: 6 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1}: the river rose through the night and by morning the market square was under water, so traders moved their stalls to the school yard on the hill, where the council had set up tents.</p>`,
+).join('');
+const articleFile = join(dir, 'article.html');
+writeFileSync(
+  articleFile,
+  `<!doctype html><html lang="en"><head><title>River floods the market - Daily Example</title>
+  <meta property="og:site_name" content="Daily Example"><meta name="author" content="By Jane Doe">
+  <meta property="article:published_time" content="2024-03-02T08:00:00+07:00"></head>
+  <body><article><h1>River floods the market</h1>${paragraphs}
+  <p><strong>Read more:</strong> <a href="/other">Another story entirely</a></p>
+  <p><img src="/img/flood.jpg" alt="flood"></p></article></body></html>`,
+);
+const emptyFile = join(dir, 'empty.html');
+writeFileSync(emptyFile, '<html><body><nav><a href="/">Home</a></nav></body></html>');
+
+describe('extract CLI', () => {
+  it('prints the article as JSON with every field, clutter removed, URLs absolute', () => {
+    const { code, stdout, stderr } = runCli([articleFile, '--url', 'https://daily.example/news/flood']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const article = JSON.parse(stdout);
+    expect(article.title).toBe('River floods the market');
+    expect(article.byline).toBe('Jane Doe');
+    expect(article.siteName).toBe('Daily Example');
+    expect(article.publishedTime).toBe('2024-03-02T08:00:00+07:00');
+    expect(article.lang).toBe('en');
+    expect(article.textContent).toContain('Paragraph 6: the river rose');
+    expect(article.textContent).not.toContain('Another story entirely');
+    expect(article.contentHtml).toContain('src="https://daily.example/img/flood.jpg"');
+    expect(article.wordCount).toBeGreaterThan(200);
+  });
+
+  it('prints Markdown with a YAML header', () => {
+    const { code, stdout } = runCli([articleFile, '--url', 'https://daily.example/news/flood', '--format', 'markdown']);
+    expect(code).toBe(0);
+    const [, header, body] = stdout.split(/^---$/m);
+    expect(parse(header!)).toMatchObject({ title: 'River floods the market', byline: 'Jane Doe', url: 'https://daily.example/news/flood' });
+    expect(body).toContain('# River floods the market');
+    expect(body).toContain('![flood](https://daily.example/img/flood.jpg)');
+  });
+
+  it('prints plain text, one block a line', () => {
+    const { code, stdout } = runCli([articleFile, '--format', 'text']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter((line) => line.startsWith('Paragraph '))).toHaveLength(6);
+  });
+
+  it('exits 1 with a one-line reason for a file it cannot read', () => {
+    const result = runCli([join(dir, 'missing.html')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/cannot read .*missing\.html: ENOENT/);
+  });
+
+  it('exits 1 with a one-line reason for a page without an article', () => {
+    const result = runCli([emptyFile]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/no article in .*empty\.html: not-readerable/);
+  });
+
+  it('rejects a wrong command line', () => {
+    expect(runCli([]).code).toBe(2);
+    expect(runCli([articleFile, '--format', 'pdf']).stderr).toMatch(/unknown format: pdf/);
+    expect(runCli([articleFile, '--url', 'not a url']).stderr).toMatch(/not a URL/);
+  });
+
+  it('runs as a command and sets the exit code', async () => {
+    // What `npm run extract` runs, without npm in between.
+    const run = promisify(execFile);
+    const cli = ['--import', 'tsx', 'scripts/extract-cli.ts'];
+    const [ok, failed] = await Promise.all([
+      run(process.execPath, [...cli, articleFile, '--format', 'text']),
+      run(process.execPath, [...cli, join(dir, 'missing.html')]).catch((error) => error),
+    ]);
+    expect(ok.stdout).toContain('River floods the market');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/cannot read/);
+  }, 120_000);
+});

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { findClutter } from '@/utils/extract';
+import { ads } from '@/utils/extract/rules/ads';
+import { comments } from '@/utils/extract/rules/comments';
+import { datelines } from '@/utils/extract/rules/datelines';
+import { mostRead } from '@/utils/extract/rules/most-read';
+import { navigation } from '@/utils/extract/rules/navigation';
+import { newsletter } from '@/utils/extract/rules/newsletter';
+import { photoCredits } from '@/utils/extract/rules/photo-credits';
+import { relatedLinks } from '@/utils/extract/rules/related-links';
+import { share } from '@/utils/extract/rules/share';
+import { tags } from '@/utils/extract/rules/tags';
+import { textSize } from '@/utils/extract/rules/text-size';
+import { articleWith, clutterTexts, proseKept } from './fragment';
+
+describe('related-links rule', () => {
+  const cases: [string, string][] = [
+    ['<p><strong>Baca Juga:</strong> <a href="/a">Harga Cabai Naik Lagi</a></p>', 'Baca Juga: Harga Cabai Naik Lagi'],
+    ['<p>Baca: <a href="/b">Banjir Rendam Tiga Kecamatan</a></p>', 'Baca: Banjir Rendam Tiga Kecamatan'],
+    ['<p>Lihat juga: <a href="/c">Video Banjir di Jakarta Utara</a></p>', 'Lihat juga: Video Banjir di Jakarta Utara'],
+    ['<p><a href="/d">Simak juga: Cara Cek Bansos Lewat Ponsel</a></p>', 'Simak juga: Cara Cek Bansos Lewat Ponsel'],
+    ['<div>Simak Video <a href="/v">"Detik-detik Banjir Melanda"</a></div>', 'Simak Video "Detik-detik Banjir Melanda"'],
+    ['<p><b>Read more:</b> <a href="/e">Why mortgage rates are rising</a></p>', 'Read more: Why mortgage rates are rising'],
+    ['<p>RELATED: <a href="/f">Storm closes schools in three counties</a></p>', 'RELATED: Storm closes schools in three counties'],
+    ['<p>MORE: <a href="/g">What to know about the flood warnings</a></p>', 'MORE: What to know about the flood warnings'],
+    ['<p>Also read: <a href="/h">Scientists map the ocean floor</a></p>', 'Also read: Scientists map the ocean floor'],
+    ['<p>See also <a href="/i">Earlier storms this year</a></p>', 'See also Earlier storms this year'],
+    [
+      '<table class="x"><tr><td><strong>Baca juga:</strong><br><a href="/j">Kurs Rupiah Menguat</a></td></tr></table>',
+      'Baca juga:Kurs Rupiah Menguat',
+    ],
+    [
+      '<div class="box"><h3>Berita Terkait</h3><ul><li><a href="/k">Satu</a></li><li><a href="/l">Dua berita lain</a></li></ul></div>',
+      'Berita TerkaitSatuDua berita lain',
+    ],
+    [
+      '<div class="baca-juga"><span>Artikel terkait</span><a href="/m">Judul yang lain sekali</a></div>',
+      'Artikel terkaitJudul yang lain sekali',
+    ],
+  ];
+  it.each(cases)('removes %s', (markup, text) => {
+    const root = articleWith(markup);
+    expect(clutterTexts(root, [relatedLinks])).toEqual([text]);
+    expect(proseKept(root, [relatedLinks])).toBe(true);
+  });
+
+  it('keeps a sentence that merely starts with "Related" or "More"', () => {
+    const root = articleWith(
+      '<p>Related problems at <a href="/n">the port</a> have delayed shipments of rice and sugar for weeks, traders said on Monday afternoon.</p><p>More than 300 families were evacuated from the river bank, according to the disaster agency.</p>',
+    );
+    expect(clutterTexts(root, [relatedLinks])).toEqual([]);
+  });
+});
+
+describe('ads rule', () => {
+  it('removes ad labels, placeholders and ad slots', () => {
+    const root = articleWith(
+      '<div><span>ADVERTISEMENT</span></div><p>SCROLL TO CONTINUE WITH CONTENT</p><div>Iklan</div><div class="ad-slot"><ins class="adsbygoogle"></ins></div><p>Advertisement</p><div id="div-gpt-ad-123"></div>',
+    );
+    expect(clutterTexts(root, [ads])).toEqual(['ADVERTISEMENT', 'SCROLL TO CONTINUE WITH CONTENT', 'Iklan', '', 'Advertisement', '']);
+    expect(proseKept(root, [ads])).toBe(true);
+  });
+
+  it('keeps a paragraph that mentions advertisements', () => {
+    const root = articleWith('<p>Advertisement revenue fell by a third this year.</p>');
+    expect(clutterTexts(root, [ads])).toEqual([]);
+  });
+});
+
+describe('newsletter rule', () => {
+  it('removes sign-up boxes by class and by text', () => {
+    const root = articleWith(
+      '<div class="newsletter-signup"><p>Get the morning briefing</p><input type="email"></div><p>Sign up for our daily newsletter to get the news first.</p>',
+    );
+    expect(clutterTexts(root, [newsletter])).toEqual(['Get the morning briefing', 'Sign up for our daily newsletter to get the news first.']);
+    expect(proseKept(root, [newsletter])).toBe(true);
+  });
+
+  it('never removes a wrapper that holds the article, whatever its class', () => {
+    const root = articleWith('');
+    root.className = 'post has-newsletter';
+    const wrapper = document.createElement('div');
+    wrapper.className = 'subscribe-wrapper';
+    wrapper.append(root);
+    expect(findClutter(wrapper, [newsletter])).toEqual([]);
+  });
+});
+
+describe('share rule', () => {
+  it('removes share bars and share labels', () => {
+    const root = articleWith(
+      '<div class="share-bar"><a href="https://facebook.com">Facebook</a><a href="https://x.com">X</a></div><p>Bagikan</p><ul class="social-share"><li>WhatsApp</li></ul>',
+    );
+    expect(clutterTexts(root, [share])).toEqual(['FacebookX', 'Bagikan', 'WhatsApp']);
+    expect(proseKept(root, [share])).toBe(true);
+  });
+});
+
+describe('text-size rule', () => {
+  it('removes font-size toolbars', () => {
+    const root = articleWith('<div class="font-size"><button>A-</button><button>A+</button></div><div><span>A</span> <span>A</span> <span>A</span></div><p>Ukuran teks: A- A+</p>');
+    expect(clutterTexts(root, [textSize])).toEqual(['A-A+', 'A A A', 'Ukuran teks: A- A+']);
+  });
+});
+
+describe('most-read rule', () => {
+  it('removes titled boxes of other stories in English and Indonesian', () => {
+    const root = articleWith(
+      '<div><h3>Terpopuler</h3><ol><li><a href="/1">Satu</a></li><li><a href="/2">Dua</a></li></ol></div><section><h2>Most Read</h2><ul><li><a href="/3">Three</a></li></ul></section>',
+    );
+    expect(clutterTexts(root, [mostRead])).toEqual(['TerpopulerSatuDua', 'Most ReadThree']);
+    expect(proseKept(root, [mostRead])).toBe(true);
+  });
+
+  it('takes a heading and its link list when they sit right in the article', () => {
+    const root = articleWith('<h3>Terkini</h3><ul><li><a href="/1">Satu berita</a></li></ul>');
+    expect(clutterTexts(root, [mostRead])).toEqual(['Terkini', 'Satu berita']);
+  });
+
+  it('keeps a section heading that is followed by prose', () => {
+    const root = articleWith('<h2>Popular</h2><p>The new routes proved popular with students, who make up most of the riders on the line during the week.</p>');
+    expect(clutterTexts(root, [mostRead])).toEqual(['Popular']);
+    expect(proseKept(root, [mostRead])).toBe(true);
+  });
+});
+
+describe('tags rule', () => {
+  it('removes tag lists', () => {
+    const root = articleWith('<div class="tag-list"><a href="/t/a">banjir</a><a href="/t/b">jakarta</a></div><p>Tags: <a href="/t/c">weather</a>, <a href="/t/d">city</a></p>');
+    expect(clutterTexts(root, [tags])).toEqual(['banjirjakarta', 'Tags: weather, city']);
+  });
+});
+
+describe('photo-credits rule', () => {
+  it('removes credit lines but keeps the figure and its caption', () => {
+    const root = articleWith(
+      '<figure><img src="/a.jpg"><figcaption>Warga melintasi banjir di Jakarta Utara. <span class="credit">Antara/Aditya</span></figcaption></figure><p>Foto: Antara/Aditya Pradana</p><div>(Photo: Getty Images)</div>',
+    );
+    expect(clutterTexts(root, [photoCredits])).toEqual(['Antara/Aditya', 'Foto: Antara/Aditya Pradana', '(Photo: Getty Images)']);
+    const removed = findClutter(root, [photoCredits]);
+    expect(removed.some((el) => el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION' || el.querySelector('img'))).toBe(false);
+  });
+});
+
+describe('datelines rule', () => {
+  it('removes bylines and dates repeated in the body', () => {
+    const root = articleWith(
+      '<p>By Jane Doe</p><div>Oleh: Rina Nuraini</div><p>Penulis: Budi Santoso | Editor: Ani</p><div><time>Updated 4:00 AM CST, Wednesday, November 20, 2019</time></div><p>Selasa, 27 Oktober 2020 17:15 WIB</p>',
+    );
+    expect(clutterTexts(root, [datelines])).toEqual([
+      'By Jane Doe',
+      'Oleh: Rina Nuraini',
+      'Penulis: Budi Santoso | Editor: Ani',
+      'Updated 4:00 AM CST, Wednesday, November 20, 2019',
+      'Selasa, 27 Oktober 2020 17:15 WIB',
+    ]);
+  });
+
+  it('keeps a dateline that opens a paragraph and a date inside a sentence', () => {
+    const root = articleWith(
+      '<p>JAKARTA, Suara Kita - Harga cabai rawit naik menjelang hari raya, kata pedagang di pasar induk pada <time>Selasa, 27 Oktober 2020</time> pagi.</p><p>By the end of the week the river had fallen by a metre.</p>',
+    );
+    expect(clutterTexts(root, [datelines])).toEqual([]);
+  });
+});
+
+describe('comments rule', () => {
+  it('removes comment prompts and sections', () => {
+    const root = articleWith('<div id="comments"><h3>Leave a Reply</h3><form><textarea></textarea></form></div><p>12 Comments</p>');
+    expect(clutterTexts(root, [comments])).toEqual(['Leave a Reply', '12 Comments']);
+  });
+});
+
+describe('navigation rule', () => {
+  it('removes menus of short links and breadcrumbs', () => {
+    const root = articleWith(
+      '<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sports">Sports</a></li></ul><nav><a href="/a">A</a></nav><div class="breadcrumb"><a href="/">Home</a> › <a href="/news">News</a></div>',
+    );
+    expect(clutterTexts(root, [navigation])).toEqual(['HomeNewsSports', 'A', 'Home › News']);
+  });
+
+  it('keeps a list of article points even when they are links', () => {
+    const root = articleWith(
+      '<ul><li><a href="/r1">The report on water quality published by the ministry in May</a></li><li>Interviews with farmers in three districts along the river</li><li><a href="/r3">The budget documents for the coming year</a></li></ul>',
+    );
+    expect(clutterTexts(root, [navigation])).toEqual([]);
+  });
+});
+
+describe('findClutter', () => {
+  it('does not change the tree it reads', () => {
+    const root = articleWith('<p>Baca juga: <a href="/x">Judul lain yang menarik</a></p><div class="share-bar">Share</div>');
+    const before = root.innerHTML;
+    expect(findClutter(root).length).toBe(2);
+    expect(root.innerHTML).toBe(before);
+  });
+
+  it('returns only outermost elements, in document order', () => {
+    const root = articleWith('<div class="related"><p>Baca juga: <a href="/x">Judul lain yang menarik</a></p></div><div>ADVERTISEMENT</div>');
+    const found = findClutter(root);
+    expect(found.map((el) => el.tagName)).toEqual(['DIV', 'DIV']);
+    expect(found[0]!.className).toBe('related');
+  });
+});

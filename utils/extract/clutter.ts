@@ -1,0 +1,261 @@
+import { CLUTTER_RULES, type ClutterRule } from './rules';
+import { BLOCK_TAGS } from './text';
+
+/** Longest text a label, byline or heading can have; longer blocks are never matched by text. */
+const MAX_TEXT = 600;
+/** Elements the rules never remove themselves: figures, captions and media stay. */
+const PROTECTED_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'FIGURE', 'FIGCAPTION', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'SOURCE', 'svg']);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const BOX_TITLE_CLASS = /(?:^|[\s_-])(?:title|heading|header|judul|label)(?:$|[\s_-])/i;
+const LEAD_BLOCK_TAGS = new Set(['P', 'LI', 'DIV', 'TD', 'TR', 'TBODY', 'TABLE', 'SECTION', 'ASIDE', 'BLOCKQUOTE', 'DL', 'DD', 'UL', 'OL', 'H2', 'H3', 'H4', 'H5', 'H6', 'CENTER']);
+
+interface Info {
+  /** Whitespace-folded text, or null past MAX_TEXT characters. */
+  text: string | null;
+  length: number;
+  linkLength: number;
+  /** Text length of paragraphs that read as prose (long, few links) inside, self included. */
+  prose: number;
+}
+
+type Infos = Map<Element, Info>;
+
+const fold = (text: string) => text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+
+/**
+ * One post-order pass, without recursion (pages nest deeper than the call stack), gathering every
+ * element's text length, link text length, short text and prose length.
+ */
+function measure(root: ParentNode): Infos {
+  const infos: Infos = new Map();
+  const stack: { node: Element; childIndex: number }[] = [];
+  const start = (root as Node).nodeType === 1 ? [root as Element] : Array.from(root.children);
+  for (const top of start) {
+    stack.push({ node: top, childIndex: 0 });
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      const children = frame.node.children;
+      if (frame.childIndex < children.length && !SKIP_TAGS.has(frame.node.tagName)) {
+        stack.push({ node: children[frame.childIndex++]!, childIndex: 0 });
+        continue;
+      }
+      stack.pop();
+      infos.set(frame.node, summarize(frame.node, infos));
+    }
+  }
+  return infos;
+}
+
+function summarize(el: Element, infos: Infos): Info {
+  if (SKIP_TAGS.has(el.tagName)) return { text: '', length: 0, linkLength: 0, prose: 0 };
+  let parts: string[] | null = [];
+  let length = 0;
+  let linkLength = 0;
+  let prose = 0;
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      const value = child.nodeValue ?? '';
+      length += fold(value).length;
+      parts?.push(value);
+    } else if (child.nodeType === 1) {
+      const info = infos.get(child as Element);
+      if (!info) continue;
+      length += info.length;
+      linkLength += info.linkLength;
+      prose += info.prose;
+      if (parts && info.text !== null) {
+        const block = BLOCK_TAGS.has((child as Element).tagName);
+        parts.push(block ? ` ${info.text} ` : info.text);
+      } else parts = null;
+    }
+    if (parts && length > MAX_TEXT) parts = null;
+  }
+  if (el.tagName === 'A') linkLength = length;
+  if (el.tagName === 'P' && length >= 100 && linkLength < length * 0.3) prose = Math.max(prose, length);
+  return { text: parts ? fold(parts.join('')) : null, length, linkLength, prose };
+}
+
+/** Text a reader would take for the article itself: never removed, whatever its classes say. */
+function hasProse(info: Info): boolean {
+  return info.prose >= 200 || info.length - info.linkLength >= 500;
+}
+
+function classTokens(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  return raw.split(/\s+/).filter(Boolean);
+}
+
+function matchesClassWords(tokens: string[], rule: ClutterRule): boolean {
+  for (const token of tokens) {
+    const joined = `-${token.split(/[-_]+/).filter(Boolean).join('-')}-`;
+    if (rule.classWords?.some((word) => token === word || joined.includes(`-${word.replace(/_/g, '-')}-`))) return true;
+    if (rule.classPatterns?.some((pattern) => pattern.test(token))) return true;
+  }
+  return false;
+}
+
+/** Digits that read as a date or a clock time, not as a count. */
+const DATE_SHAPE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b/;
+
+function isDateOnly(text: string, words: RegExp): boolean {
+  if (text.length > 80 || !/\d/.test(text)) return false;
+  const named = text.match(words)?.length ?? 0;
+  if (named === 0 && !DATE_SHAPE.test(text)) return false;
+  const rest = text.replace(words, ' ').replace(/[\d\s.,:/|()\-–—+·]+/g, '');
+  return rest.length === 0;
+}
+
+/** Table cells are data: a number or a date in a cell is never a dateline. */
+const DATA_TAGS = new Set(['TD', 'TH', 'TR', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'CAPTION']);
+
+/** Whether the element is a line of its own (a block, or the only thing in its parent). */
+function standsAlone(el: Element, info: Info, infos: Infos): boolean {
+  if (DATA_TAGS.has(el.tagName) || (el.parentElement && DATA_TAGS.has(el.parentElement.tagName))) return false;
+  if (BLOCK_TAGS.has(el.tagName)) return true;
+  const parent = el.parentElement;
+  const parentInfo = parent ? infos.get(parent) : undefined;
+  return !parentInfo || parentInfo.text === info.text;
+}
+
+/** The top of a chain of wrappers that all hold the same text: the element a rule should take. */
+function topOfSameText(el: Element, root: ParentNode, infos: Infos): Element {
+  let top = el;
+  const text = infos.get(el)?.text;
+  for (let parent = top.parentElement; parent && parent !== root && !PROTECTED_TAGS.has(parent.tagName); parent = parent.parentElement) {
+    if (infos.get(parent)?.text !== text) break;
+    top = parent;
+  }
+  return top;
+}
+
+function isHeadingLike(el: Element, info: Info): boolean {
+  if (HEADING_TAGS.has(el.tagName) || el.getAttribute('role') === 'heading') return true;
+  if (info.length > 60) return false;
+  if (['STRONG', 'B', 'SPAN', 'DIV', 'P', 'HEADER', 'DT', 'LEGEND'].includes(el.tagName)) {
+    return BOX_TITLE_CLASS.test(el.getAttribute('class') ?? '') || el.parentElement?.firstElementChild === el;
+  }
+  return false;
+}
+
+/** A heading's box: the largest ancestor that is still only the heading and links. */
+function boxOf(heading: Element, root: ParentNode, infos: Infos): Element[] {
+  const headingLength = infos.get(heading)?.length ?? 0;
+  let box = heading;
+  for (let parent = box.parentElement; parent && parent !== root && !PROTECTED_TAGS.has(parent.tagName); parent = parent.parentElement) {
+    const info = infos.get(parent);
+    if (!info || hasProse(info)) break;
+    const ownText = info.length - headingLength;
+    if (ownText > 40 && info.linkLength < ownText * 0.5) break;
+    box = parent;
+  }
+  if (box !== heading) return [box];
+  // The heading sits right in the article: take it and the link lists that follow it.
+  const taken = [heading];
+  for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) {
+    const info = infos.get(next);
+    if (!info || HEADING_TAGS.has(next.tagName) || hasProse(info)) break;
+    if (info.length > 0 && info.linkLength < info.length * 0.5) break;
+    if (info.length === 0 && !['UL', 'OL', 'DIV'].includes(next.tagName)) break;
+    taken.push(next);
+  }
+  return taken;
+}
+
+/** A "Baca juga: <a>…</a>" line, grown to the wrapper (table, box) that holds only it. */
+function leadBlockOf(el: Element, phraseLength: number, root: ParentNode, infos: Infos): Element | null {
+  const info = infos.get(el)!;
+  const rest = info.length - phraseLength;
+  if (rest <= 0 || info.linkLength < rest * 0.5) return null;
+  let block = el;
+  for (let parent = block.parentElement; parent && parent !== root && !PROTECTED_TAGS.has(parent.tagName); parent = parent.parentElement) {
+    const parentInfo = infos.get(parent);
+    if (!parentInfo || hasProse(parentInfo) || parentInfo.length > (infos.get(block)?.length ?? 0) + 30) break;
+    block = parent;
+  }
+  return block;
+}
+
+/**
+ * The elements inside `root` that the clutter rules would remove: outermost ones only, in
+ * document order. Pure: reads the DOM, never changes it, so it serves the live page (declutter in
+ * place) and the pipeline's clone alike.
+ */
+export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CLUTTER_RULES): Element[] {
+  const infos = measure(root);
+  const found = new Set<Element>();
+  const add = (el: Element | null) => {
+    if (el && el !== root && !PROTECTED_TAGS.has(el.tagName)) found.add(el);
+  };
+  const selectors = rules.flatMap((rule) => rule.selectors ?? []);
+  if (selectors.length) {
+    for (const el of Array.from(root.querySelectorAll(selectors.join(',')))) {
+      const info = infos.get(el);
+      if (info && !hasProse(info)) add(el);
+    }
+  }
+  const lastOfChain = (el: Element) => {
+    const parent = el.parentElement;
+    const parentInfo = parent ? infos.get(parent) : undefined;
+    return !(parentInfo && parentInfo.text !== null && parentInfo.text === infos.get(el)?.text && parent !== root);
+  };
+
+  for (const [el, info] of infos) {
+    if (PROTECTED_TAGS.has(el.tagName) || SKIP_TAGS.has(el.tagName)) continue;
+    const tokens = classTokens(el);
+    if (tokens.length && !hasProse(info) && rules.some((rule) => matchesClassWords(tokens, rule))) {
+      add(el);
+      continue;
+    }
+    if ((el.tagName === 'UL' || el.tagName === 'OL') && rules.some((rule) => rule.linkLists && isLinkList(el, rule.linkLists, infos))) {
+      add(el);
+      continue;
+    }
+    const text = info.text;
+    if (!text || !lastOfChain(el)) continue;
+    for (const rule of rules) {
+      if (rule.labels?.test(text) && standsAlone(el, info, infos)) add(topOfSameText(el, root, infos));
+      else if (rule.shortTexts && text.length <= rule.shortTexts.maxLength && rule.shortTexts.pattern.test(text) && standsAlone(el, info, infos)) add(el);
+      else if (rule.dateOnly && isDateOnly(text, rule.dateOnly) && standsAlone(el, info, infos)) add(el);
+      else if (rule.boxHeadings?.test(text) && isHeadingLike(el, info)) for (const part of boxOf(el, root, infos)) add(part);
+      else if (rule.leadPhrases && LEAD_BLOCK_TAGS.has(el.tagName)) {
+        const phrase = rule.leadPhrases.map((re) => re.exec(text)).find(Boolean);
+        if (phrase) add(leadBlockOf(el, phrase[0].length, root, infos));
+      }
+    }
+  }
+  return outermost(found);
+}
+
+/** A menu: enough items, each nothing but one short link. */
+function isLinkList(list: Element, shape: { minItems: number; maxItemLength: number }, infos: Infos): boolean {
+  const items = Array.from(list.children).filter((child) => child.tagName === 'LI');
+  if (items.length < shape.minItems) return false;
+  return items.every((item) => {
+    const info = infos.get(item);
+    return !!info && info.length > 0 && info.length <= shape.maxItemLength && info.linkLength >= info.length * 0.9 && item.querySelectorAll('a').length === 1;
+  });
+}
+
+/** Drops elements inside another found element; keeps document order. */
+function outermost(found: Set<Element>): Element[] {
+  const result: Element[] = [];
+  for (const el of found) {
+    let inside = false;
+    for (let parent = el.parentElement; parent; parent = parent.parentElement) {
+      if (found.has(parent)) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) result.push(el);
+  }
+  return result.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+/** Removes what `findClutter` finds; only for a clone or a detached fragment. */
+export function removeClutter(root: ParentNode, rules: readonly ClutterRule[] = CLUTTER_RULES): number {
+  const found = findClutter(root, rules);
+  for (const el of found) el.remove();
+  return found.length;
+}

@@ -1,0 +1,203 @@
+/**
+ * Page metadata read from the original document without changing it: JSON-LD, meta tags and
+ * `<time>` elements. The pipeline prefers what Readability found and falls back to these.
+ */
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  leadImageUrl: string | null;
+  excerpt: string | null;
+}
+
+const ARTICLE_TYPES = /^(?:(?:News|Blog|Scholarly|Tech|Report|Opinion|Analysis|Review)?Article|BlogPosting|LiveBlogPosting|Report|WebPage|ReportageNewsArticle)$/;
+
+type Json = Record<string, unknown>;
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
+
+function jsonLdObjects(doc: Document): Json[] {
+  const found: Json[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
+    } catch {
+      continue; // A site's broken JSON-LD is not our failure; the meta tags still speak.
+    }
+    const queue = asArray(data);
+    while (queue.length && found.length < 50) {
+      const item = queue.shift();
+      if (!item || typeof item !== 'object') continue;
+      const obj = item as Json;
+      if (obj['@graph']) queue.push(...asArray(obj['@graph']));
+      found.push(obj);
+    }
+  }
+  return found;
+}
+
+function typeMatches(obj: Json): boolean {
+  return asArray(obj['@type']).some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
+}
+
+function nameOf(value: unknown): string | null {
+  const names = asArray(value)
+    .map((item) => (typeof item === 'string' ? item : item && typeof item === 'object' ? (item as Json).name : null))
+    .filter((name): name is string => typeof name === 'string' && name.trim().length > 0)
+    .map((name) => name.trim());
+  return names.length ? names.join(', ') : null;
+}
+
+function urlOf(value: unknown): string | null {
+  for (const item of asArray(value)) {
+    if (typeof item === 'string' && item.trim()) return item.trim();
+    if (item && typeof item === 'object') {
+      const url = (item as Json).url ?? (item as Json).contentUrl;
+      if (typeof url === 'string' && url.trim()) return url.trim();
+    }
+  }
+  return null;
+}
+
+type MetaTags = Map<string, string>;
+
+/** Every `<meta>` by lower-cased property, name or itemprop, first one winning: one pass, no selector per key. */
+function metaTags(doc: Document): MetaTags {
+  const tags: MetaTags = new Map();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      for (const key of (el.getAttribute(attr) ?? '').toLowerCase().split(/\s+/)) {
+        if (key && !tags.has(key)) tags.set(key, content);
+      }
+    }
+  }
+  return tags;
+}
+
+function meta(tags: MetaTags, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const value = tags.get(key.toLowerCase());
+    if (value) return value;
+  }
+  return null;
+}
+
+/**
+ * ISO 8601 from what pages write: ISO forms are kept as written (with their offset, if any);
+ * other parsable forms become UTC ISO strings. Nothing parsable gives null.
+ */
+export function toIsoDate(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const value = raw.trim();
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value);
+  if (iso) {
+    const [, date, time, zone] = iso;
+    if (!time) return date!;
+    return `${date}T${time.replace(',', '.')}${zone ? zone.toUpperCase() : ''}`;
+  }
+  if (!/\d{4}/.test(value)) return null;
+  const parsed = Date.parse(value);
+  return Number.isFinite(parsed) ? new Date(parsed).toISOString() : null;
+}
+
+function publishedFrom(doc: Document, tags: MetaTags, ld: Json[]): string | null {
+  for (const obj of ld) {
+    if (!typeMatches(obj)) continue;
+    const value = toIsoDate(typeof obj.datePublished === 'string' ? obj.datePublished : typeof obj.dateCreated === 'string' ? obj.dateCreated : null);
+    if (value) return value;
+  }
+  const fromMeta = toIsoDate(
+    meta(tags, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'content_PublishedDate'),
+  );
+  if (fromMeta) return fromMeta;
+  const time =
+    doc.querySelector('time[itemprop~="datePublished"], time[pubdate], time[class*="publish" i], article time[datetime], time[datetime]') ??
+    doc.querySelector('[itemprop~="datePublished"]');
+  return toIsoDate(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? null);
+}
+
+function langFrom(doc: Document, tags: MetaTags): string | null {
+  const html = doc.documentElement;
+  const raw =
+    html?.getAttribute('lang') ||
+    html?.getAttribute('xml:lang') ||
+    meta(tags, 'content-language', 'language', 'dc.language', 'og:locale');
+  const lang = raw?.trim().split(/[,;\s]/)[0]?.replace('_', '-');
+  return lang || null;
+}
+
+export function readMetadata(doc: Document): PageMetadata {
+  const ld = jsonLdObjects(doc);
+  const tags = metaTags(doc);
+  const article = ld.find(typeMatches) ?? null;
+  const dirAttr = (doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? '').toLowerCase();
+  return {
+    title: (typeof article?.headline === 'string' ? article.headline.trim() : null) || meta(tags, 'og:title', 'twitter:title'),
+    byline: nameOf(article?.author) ?? meta(tags, 'author', 'article:author', 'parsely-author', 'dc.creator', 'sailthru.author', 'byl'),
+    siteName: nameOf((article?.publisher as Json | undefined)?.name ?? null) ?? meta(tags, 'og:site_name', 'application-name'),
+    publishedTime: publishedFrom(doc, tags, ld),
+    lang: langFrom(doc, tags),
+    dir: dirAttr === 'rtl' ? 'rtl' : dirAttr === 'ltr' ? 'ltr' : null,
+    leadImageUrl: meta(tags, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src') ?? urlOf(article?.image),
+    excerpt: meta(tags, 'description', 'og:description', 'twitter:description'),
+  };
+}
+
+const BYLINE_LEAD = /^(?:by|oleh|penulis|reporter|written by|words by|posted by|dilaporkan oleh|laporan wartawan|editor)\s*:?\s*/i;
+
+/** A byline as a name: no "By"/"Oleh"/"Penulis:" in front, no trailing separators. */
+export function cleanByline(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let value = raw.replace(/[\s\u00a0]+/g, ' ').trim();
+  for (let i = 0; i < 2; i++) value = value.replace(BYLINE_LEAD, '').trim();
+  value = value.replace(/^[|,·:–—-]+\s*|\s*[|,·:–—-]+$/g, '').trim();
+  if (!value || value.length > 200 || /^https?:\/\//i.test(value)) return null;
+  return value;
+}
+
+const TITLE_SEPARATORS = /\s+[|\-–—·:»/]\s+/;
+
+/**
+ * The title without the site's name: "Headline - Site" and "Site | Headline" lose "Site" when
+ * the site name is known, or when the page's own headline (og:title, JSON-LD) shows which part
+ * is the article's.
+ */
+export function cleanTitle(title: string, siteName: string | null, headline: string | null): string {
+  const value = title.replace(/[\s\u00a0]+/g, ' ').trim();
+  const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (headline) {
+    const cleanHeadline = headline.replace(/[\s\u00a0]+/g, ' ').trim();
+    if (fold(cleanHeadline) !== fold(value) && fold(value).includes(fold(cleanHeadline)) && cleanHeadline.length >= 15) {
+      const parts = value.split(TITLE_SEPARATORS);
+      if (parts.some((part) => fold(part) === fold(cleanHeadline))) return cleanHeadline;
+    }
+  }
+  if (!siteName) return value;
+  const site = fold(siteName);
+  const parts = value.split(TITLE_SEPARATORS);
+  if (parts.length < 2 || !site) return value;
+  const isSite = (part: string) => {
+    const folded = fold(part);
+    return folded === site || folded === `${site}com` || (folded.length > 2 && site.startsWith(folded)) || site.includes(folded) && folded.length >= 4;
+  };
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const separators = value.match(new RegExp(TITLE_SEPARATORS.source, 'g')) ?? [];
+  if (isSite(last)) {
+    const cut = value.lastIndexOf(separators[separators.length - 1]!);
+    const kept = value.slice(0, cut).trim();
+    if (kept.length >= 10) return kept;
+  } else if (isSite(first)) {
+    const kept = value.slice(value.indexOf(separators[0]!) + separators[0]!.length).trim();
+    if (kept.length >= 10) return kept;
+  }
+  return value;
+}

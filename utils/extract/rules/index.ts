@@ -1,0 +1,29 @@
+import { ads } from './ads';
+import { comments } from './comments';
+import { datelines } from './datelines';
+import { mostRead } from './most-read';
+import { navigation } from './navigation';
+import { newsletter } from './newsletter';
+import { photoCredits } from './photo-credits';
+import { relatedLinks } from './related-links';
+import { share } from './share';
+import { tags } from './tags';
+import { textSize } from './text-size';
+import type { ClutterRule } from './types';
+
+export type { ClutterRule } from './types';
+
+/** Every clutter rule the pipeline applies, one module per concern. */
+export const CLUTTER_RULES: readonly ClutterRule[] = [
+  relatedLinks,
+  ads,
+  newsletter,
+  share,
+  textSize,
+  mostRead,
+  tags,
+  photoCredits,
+  datelines,
+  comments,
+  navigation,
+];

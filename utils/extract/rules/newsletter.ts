@@ -1,0 +1,13 @@
+import type { ClutterRule } from './types';
+
+/** Newsletter sign-ups and subscription pitches. */
+export const newsletter: ClutterRule = {
+  name: 'newsletter',
+  classWords: ['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'sign-up', 'optin', 'opt-in', 'paywall', 'berlangganan'],
+  classPatterns: [/^newsletter/i, /newsletter-?(?:signup|form|box|promo|widget)/i],
+  shortTexts: {
+    pattern:
+      /^(?:sign up (?:for|to) (?:our|the)\b.*newsletter.*|subscribe to (?:our|the)\b.*|get (?:our|the)\b.*newsletter.*|(?:daftar|berlangganan) (?:newsletter|buletin)\b.*|dapatkan (?:berita|update|informasi)\b.*(?:newsletter|email|whatsapp|telegram)\b.*|ikuti (?:berita|kami|saluran)\b.*(?:google news|whatsapp|telegram)\b.*|follow (?:us|our)\b.*(?:google news|whatsapp|telegram|twitter|facebook)\b.*)$/i,
+    maxLength: 220,
+  },
+};
