@@ -8,20 +8,37 @@ export default defineConfig({
   i18n: { localesDir: 'utils/locales' },
   vite: () => ({ plugins: [preact()] }),
   webExt: { binaries: { chrome: '/usr/bin/chromium' } },
-  manifest: ({ mode, browser }) => ({
+  hooks: {
+    // The toolbar tooltip is localized; WXT would otherwise take the popup's <title>.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
+    },
+  },
+  manifest: ({ mode, browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Asked one site at a time, at the moment the user turns on "Always declutter/open reader on
+    // this site"; never at install. (The e2e build already holds 127.0.0.1, so there the request
+    // is granted without a prompt.)
+    ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    commands: {
+      declutter: { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_declutter_commandDeclutter__' },
+      reader: { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_declutter_commandReader__' },
+      save: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_declutter_commandSave__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'kliping@kliping.app',
-              strict_min_version: '115.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,35 +1,44 @@
+import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { ArticleSummary } from './ArticleSummary';
+import { ReaderArticle } from './ReaderArticle';
+import { ReaderControls } from './ReaderControls';
+import { useReaderPrefs, useResolvedTheme } from './useReaderPrefs';
 import type { SavedCopy as SavedCopyData } from '@/utils/db/articles';
+import { DYSLEXIC_FONT_PATH, ensureDyslexicFont } from '@/utils/reader/font';
 import { sanitizeHtml } from '@/utils/sanitize';
 import './reader.css';
 
-/** An article as saved, read offline in the reader's typography. */
+const loadFontFile = async () => (await fetch(DYSLEXIC_FONT_PATH)).arrayBuffer();
+
+/** An article as saved, read offline with the reader view's typography and the same settings. */
 export function SavedCopy({ copy, locale }: { copy: SavedCopyData; locale?: string }) {
   const { article } = copy;
+  const { prefs, loaded, set } = useReaderPrefs();
+  const theme = useResolvedTheme(prefs);
+  const [showControls, setShowControls] = useState(false);
   // Sanitized when saved; sanitized again here because the database can be imported from a file.
-  const html = copy.html ? sanitizeHtml(copy.html) : null;
+  const html = useMemo(() => (copy.html ? sanitizeHtml(copy.html) : null), [copy.html]);
+  if (prefs.font === 'dyslexic') void ensureDyslexicFont(loadFontFile);
   return (
-    <article class="reader" lang={article.lang ?? undefined} dir={article.dir ?? undefined} data-testid="saved-copy">
-      <ArticleSummary {...article} locale={locale} />
-      <p>
-        <a href={article.url} target="_blank" rel="noopener noreferrer">
-          {i18n.t('library.openOriginal')}
-        </a>
-      </p>
-      {html ? (
-        <div class="reader__body" dangerouslySetInnerHTML={{ __html: html }} />
-      ) : (
-        <p class="reader__empty">{i18n.t('library.noContent')}</p>
+    <div class="reader-surface saved-copy" data-theme={theme} data-testid="saved-copy" hidden={!loaded}>
+      <div class="saved-copy__bar">
+        <button type="button" class="button" data-testid="reader-settings" aria-expanded={showControls} onClick={() => setShowControls(!showControls)}>
+          Aa {i18n.t('reader.settings')}
+        </button>
+      </div>
+      {showControls && (
+        <div class="reader-panel">
+          <ReaderControls prefs={prefs} onChange={set} />
+        </div>
       )}
-      {copy.notes && (
-        <aside class="reader__notes">
-          <h2>{i18n.t('library.notes')}</h2>
-          <p data-testid="saved-notes">
-            {copy.notes}
-          </p>
-        </aside>
-      )}
-    </article>
+      <ReaderArticle article={article} safeHtml={html} prefs={prefs} locale={locale} testId="saved-article">
+        {copy.notes && (
+          <aside class="reader__notes">
+            <h2>{i18n.t('library.notes')}</h2>
+            <p data-testid="saved-notes">{copy.notes}</p>
+          </aside>
+        )}
+      </ReaderArticle>
+    </div>
   );
 }

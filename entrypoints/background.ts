@@ -1,6 +1,17 @@
+import { i18n } from '#i18n';
 import { getDb } from '@/utils/db/schema';
-import { POPUP_SESSION_PORT, type SessionRequest } from '@/utils/messaging';
+import { backgroundMessenger, POPUP_SESSION_PORT, type SessionRequest } from '@/utils/messaging';
+import { isPageCommand, PAGE_COMMANDS, runPageCommand, type PageCommand } from '@/utils/page-commands';
+import { bytesToBase64, DYSLEXIC_FONT_PATH } from '@/utils/reader/font';
 import { PopupSession } from '@/utils/session';
+import { watchSitePrefs } from '@/utils/site-scripts';
+
+const MENU_TITLES: Record<PageCommand, () => string> = {
+  declutter: () => i18n.t('declutter.menuDeclutter'),
+  reader: () => i18n.t('declutter.menuReader'),
+  save: () => i18n.t('declutter.menuSave'),
+};
+const MENU_PREFIX = 'kliping-';
 
 export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
@@ -17,4 +28,49 @@ export default defineBackground(() => {
       void session.handle(message as SessionRequest);
     });
   });
+
+  // Shortcuts (manifest `commands`) and the page's context menu run the same three actions.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (!isPageCommand(command)) return;
+    void (tab ? Promise.resolve(tab) : activeTab()).then((target) => runPageCommand(command, target));
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      for (const command of PAGE_COMMANDS) {
+        browser.contextMenus.create({ id: MENU_PREFIX + command, title: MENU_TITLES[command](), contexts: ['page'] });
+      }
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const command = String(info.menuItemId).slice(MENU_PREFIX.length);
+    if (isPageCommand(command)) void runPageCommand(command, tab);
+  });
+
+  watchSitePrefs();
+
+  // Test builds only: automation cannot press a browser shortcut or click a context menu, so
+  // the e2e tests call the very handler those two run, from the service worker.
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, { klipingTest: { runPageCommand } });
+  }
+  // The reader's UI is injected only into a frame that asks for it, and only where the content
+  // script itself already runs (so the access activeTab or a host permission gave is enough).
+  backgroundMessenger.onMessage('loadReader', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('loadReader comes from a tab only');
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: ['/content-scripts/reader.js'],
+    });
+  });
+
+  backgroundMessenger.onMessage('readerFont', async () => {
+    const response = await fetch(browser.runtime.getURL(DYSLEXIC_FONT_PATH));
+    return bytesToBase64(await response.arrayBuffer());
+  });
 });
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}

@@ -29,7 +29,9 @@ function linkOf(tab: Browser.tabs.Tab): LinkOnly | null {
 /** Injects the content script into the tab (activeTab grants it) and asks it for the article. */
 export async function lookUpPage(tab: Browser.tabs.Tab | null): Promise<PageLookup> {
   if (!tab?.id) return { kind: 'unreadable', tabId: null, why: 'no-access', link: null };
-  const access = pageAccess(tab.url);
+  let access = pageAccess(tab.url);
+  // Local files are readable once the user has allowed file access for Kliping.
+  if (access === 'file' && (await browser.extension.isAllowedFileSchemeAccess())) access = 'ok';
   if (access !== 'ok') return { kind: 'unreadable', tabId: tab.id, why: access, link: linkOf(tab) };
   try {
     await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });

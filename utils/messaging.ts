@@ -1,13 +1,36 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ExtractResult, SavePayload } from './article';
+import type { ExtractResult, NotArticleReason, SavePayload } from './article';
 import type { SavedState } from './db/articles';
 
 /** Requests an extension page sends to the content script in a tab. */
 export interface ContentProtocol {
+  /** Hides everything but the article in place ('on'), restores the page ('off'), or flips it. */
+  declutter(action: DeclutterAction): DeclutterStatus;
   extract(): ExtractResult;
+  /** Opens the reader view over the page; resolves once it is painted. Opening twice is a no-op. */
+  openReader(): ReaderOpened;
+  /** Closes the reader view; false when it was not open. */
+  closeReader(): boolean;
 }
 
+export type DeclutterAction = 'on' | 'off' | 'toggle' | 'status';
+/** `ms`: time the content script spent planning and applying (0 for 'off' and 'status'). */
+export type DeclutterStatus = { active: boolean; ms: number } | { active: false; error: 'no-article' | 'parse-error'; detail: string };
+
+/** `msToPaint`: from the content script receiving `openReader` to the reader's first painted frame. */
+export type ReaderOpened = { ok: true; msToPaint: number } | { ok: false; reason: NotArticleReason; detail: string };
+
 export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
+
+/** Requests a content script sends to the background. */
+export interface BackgroundProtocol {
+  /** Injects the reader view's code into the sender's frame (kept out of the always-injected script). */
+  loadReader(): void;
+  /** The dyslexia-friendly font, base64: pages cannot fetch the extension's files. */
+  readerFont(): string;
+}
+
+export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
 
 /**
  * The popup's long-lived port to the background. Every keystroke travels on it and the

@@ -3,9 +3,13 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ArticleSummary } from '@/components/ArticleSummary';
 import { NotesAndTags } from '@/components/NotesAndTags';
+import { DeclutterButton } from '@/components/DeclutterButton';
+import { SiteActionToggles } from '@/components/SiteActionToggles';
+import { siteOf } from '@/utils/site-prefs';
 import type { SavePayload } from '@/utils/article';
 import { lookUpPage, targetTab, type PageLookup } from '@/utils/active-page';
-import { useSession } from './useSession';
+import { openReaderInTab } from '@/utils/reader/remote';
+import { useSession } from '@/components/useSession';
 
 const UNREADABLE_MESSAGE = {
   'browser-page': () => i18n.t('restricted.browserPage'),
@@ -23,6 +27,7 @@ function payloadOf(lookup: PageLookup | null): SavePayload | null {
 
 export function App() {
   const [lookup, setLookup] = useState<PageLookup | null>(null);
+  const [readerError, setReaderError] = useState<string | null>(null);
   const page = useMemo(() => payloadOf(lookup), [lookup]);
   const session = useSession(page);
   const locale = browser.i18n.getUILanguage();
@@ -34,6 +39,18 @@ export function App() {
   const openLibrary = async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
     window.close();
+  };
+
+  /** The reader opens over the page; the popup then gets out of the way. */
+  const openReader = async (tabId: number) => {
+    setReaderError(null);
+    try {
+      const opened = await openReaderInTab(tabId);
+      if (opened.ok) window.close();
+      else setReaderError(i18n.t('reader.notArticle'));
+    } catch (error) {
+      setReaderError(i18n.t('reader.failed', [error instanceof Error ? error.message : String(error)]));
+    }
   };
 
   if (!lookup) {
@@ -73,12 +90,16 @@ export function App() {
           >
             {saved ? (article ? i18n.t('popup.update') : i18n.t('popup.saved')) : article ? i18n.t('popup.save') : i18n.t('popup.saveLink')}
           </button>
-          <button type="button" class="button" disabled title={i18n.t('popup.comingSoon')}>
+          <button
+            type="button"
+            class="button"
+            data-testid="reader-view"
+            disabled={!article}
+            onClick={() => lookup.kind === 'article' && void openReader(lookup.tabId)}
+          >
             {i18n.t('popup.readerView')}
           </button>
-          <button type="button" class="button" disabled title={i18n.t('popup.comingSoon')}>
-            {i18n.t('popup.declutter')}
-          </button>
+          <DeclutterButton tabId={article ? lookup.tabId : null} />
         </div>
       )}
       {saved && (
@@ -86,11 +107,18 @@ export function App() {
           ✓ {i18n.t('popup.saved')}
         </p>
       )}
+      {readerError && (
+        <p class="popup__error" role="alert" data-testid="reader-error">
+          {readerError}
+        </p>
+      )}
       {session.error && (
         <p class="popup__error" role="alert">
           {i18n.t('popup.saveFailed', [session.error])}
         </p>
       )}
+
+      {article && siteOf(article.url) && <SiteActionToggles site={siteOf(article.url)!} />}
 
       {page && session.ready && (
         <NotesAndTags

@@ -14,7 +14,10 @@ export interface Session {
   send(request: SessionRequest): void;
 }
 
-/** The popup's port to the background, opened once the page is known. */
+/**
+ * A port to the background for one page, opened once the page is known: the popup and the reader
+ * view both save and take notes through it, and the background writes the database.
+ */
 export function useSession(page: SavePayload | null): Session {
   const port = useRef<Browser.runtime.Port | null>(null);
   const [state, setState] = useState<SavedState | null>(null);

@@ -1,0 +1,228 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { NotesAndTags } from './NotesAndTags';
+import { ReaderArticle } from './ReaderArticle';
+import { ReaderControls } from './ReaderControls';
+import { useReaderPrefs, useResolvedTheme } from './useReaderPrefs';
+import { useSession } from './useSession';
+import type { Article, SavePayload } from '@/utils/article';
+import type { ReaderPrefs } from '@/utils/reader/prefs';
+import { readingProgress } from '@/utils/reader/page-scroll';
+import { ReadAloud, SPEECH_RATES, speakableBlocks, type ReadAloudState } from '@/utils/reader/speech';
+
+export interface ReaderViewProps {
+  article: Article;
+  initialPrefs: ReaderPrefs;
+  locale?: string;
+  onClose(): void;
+  /** Makes the dyslexia-friendly face available (loaded on first use). */
+  loadDyslexicFont(): void;
+}
+
+type Panel = 'none' | 'settings' | 'notes';
+
+const SPEAKING_CLASS = 'reader__speaking';
+
+function useReadAloud(article: Article, body: { current: HTMLDivElement | null }) {
+  const [state, setState] = useState<ReadAloudState>('idle');
+  const [rate, setRate] = useState(1);
+  const [failed, setFailed] = useState(false);
+  const player = useRef<ReadAloud | null>(null);
+  const blocks = useRef<Element[]>([]);
+  const supported = typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
+
+  const ensure = (): ReadAloud | null => {
+    if (!supported || !body.current) return null;
+    if (!player.current) {
+      blocks.current = speakableBlocks(body.current);
+      player.current = new ReadAloud(
+        blocks.current.map((block) => block.textContent ?? ''),
+        {
+          engine: speechSynthesis,
+          makeUtterance: (text) => new SpeechSynthesisUtterance(text),
+          lang: article.lang,
+          onError: () => setFailed(true),
+          onChange(next, index) {
+            setState(next);
+            if (next === 'playing') setFailed(false);
+            blocks.current.forEach((block, i) => block.classList.toggle(SPEAKING_CLASS, i === index));
+            if (index !== null) blocks.current[index]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          },
+        },
+      );
+    }
+    return player.current;
+  };
+
+  useEffect(() => () => player.current?.stop(), []);
+
+  return {
+    supported,
+    failed,
+    state,
+    rate,
+    toggle() {
+      const p = ensure();
+      if (!p) return;
+      if (p.current.state === 'playing') p.pause();
+      else p.play();
+    },
+    stop() {
+      player.current?.stop();
+    },
+    setRate(value: number) {
+      setRate(value);
+      ensure()?.setRate(value);
+    },
+  };
+}
+
+/** The reader over a page: article, typography, read-aloud, print, save and notes. */
+export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexicFont }: ReaderViewProps) {
+  const { prefs, set: setPrefs } = useReaderPrefs(initialPrefs);
+  const theme = useResolvedTheme(prefs);
+  const [panel, setPanel] = useState<Panel>('none');
+  const [progress, setProgress] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const page = useMemo<SavePayload>(() => ({ kind: 'article', article }), [article]);
+  const session = useSession(page);
+  const speech = useReadAloud(article, body);
+
+  useEffect(() => {
+    if (prefs.font === 'dyslexic') loadDyslexicFont();
+  }, [prefs.font]);
+
+  useEffect(() => {
+    scroller.current?.focus({ preventScroll: true });
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      event.preventDefault();
+      setPanel((current) => {
+        if (current === 'none') onClose();
+        return 'none';
+      });
+    };
+    // Capture on window: Esc closes whether focus is in the reader or was left on the page.
+    addEventListener('keydown', onKey, true);
+    return () => removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) setProgress(readingProgress(el.scrollTop, el.scrollHeight, el.clientHeight));
+  };
+  useEffect(onScroll, []);
+
+  const toggle = (which: Panel) => setPanel((current) => (current === which ? 'none' : which));
+  const saved = session.state !== null;
+
+  return (
+    <div
+      class="reader-surface reader-overlay"
+      data-theme={theme}
+      data-testid="reader-overlay"
+      ref={scroller}
+      tabIndex={-1}
+      role="dialog"
+      aria-modal="true"
+      aria-label={i18n.t('reader.title')}
+      onScroll={onScroll}
+    >
+      <div class="reader-progress" aria-hidden="true">
+        <div class="reader-progress__bar" data-testid="reader-progress" style={{ transform: `scaleX(${progress})` }} />
+      </div>
+      <div class="reader-toolbar" role="toolbar" aria-label={i18n.t('reader.toolbar')}>
+        <button type="button" class="button" data-testid="reader-close" onClick={onClose} title={i18n.t('reader.closeHint')}>
+          ✕ {i18n.t('reader.close')}
+        </button>
+        <span class="reader-toolbar__spacer" />
+        <button
+          type="button"
+          class="button"
+          data-testid="reader-settings"
+          aria-expanded={panel === 'settings'}
+          onClick={() => toggle('settings')}
+        >
+          Aa <span class="reader-toolbar__label">{i18n.t('reader.settings')}</span>
+        </button>
+        {speech.supported && (
+          <span class="reader-toolbar__group">
+            <button type="button" class="button" data-testid="reader-listen" aria-pressed={speech.state === 'playing'} onClick={speech.toggle}>
+              {speech.state === 'playing' ? `❚❚ ${i18n.t('reader.pause')}` : `▶ ${i18n.t('reader.listen')}`}
+            </button>
+            {speech.state !== 'idle' && (
+              <button type="button" class="button" data-testid="reader-stop" onClick={speech.stop} aria-label={i18n.t('reader.stop')}>
+                ■
+              </button>
+            )}
+            <select
+              class="button reader-toolbar__rate"
+              data-testid="reader-rate"
+              aria-label={i18n.t('reader.speed')}
+              value={String(speech.rate)}
+              onChange={(event) => speech.setRate(Number(event.currentTarget.value))}
+            >
+              {SPEECH_RATES.map((rate) => (
+                <option key={rate} value={String(rate)}>
+                  {rate}×
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
+        <button type="button" class="button" data-testid="reader-print" onClick={() => print()}>
+          {i18n.t('reader.print')}
+        </button>
+        <button type="button" class="button" data-testid="reader-notes" aria-expanded={panel === 'notes'} onClick={() => toggle('notes')}>
+          {i18n.t('reader.notes')}
+        </button>
+        <button
+          type="button"
+          class="button button--primary"
+          data-testid="reader-save"
+          disabled={!session.ready}
+          onClick={() => session.send({ type: 'save' })}
+        >
+          {saved ? i18n.t('popup.update') : i18n.t('popup.save')}
+        </button>
+      </div>
+      {saved && (
+        <p class="reader-status" role="status" data-testid="reader-saved">
+          ✓ {i18n.t('popup.saved')}
+        </p>
+      )}
+      {speech.failed && (
+        <p class="reader-status reader-status--error" role="alert" data-testid="reader-speech-failed">
+          {i18n.t('reader.speechFailed')}
+        </p>
+      )}
+      {session.error && (
+        <p class="reader-status reader-status--error" role="alert">
+          {i18n.t('popup.saveFailed', [session.error])}
+        </p>
+      )}
+      {panel === 'settings' && (
+        <div class="reader-panel">
+          <ReaderControls prefs={prefs} onChange={setPrefs} />
+        </div>
+      )}
+      {panel === 'notes' && (
+        <div class="reader-panel" data-testid="reader-notes-panel">
+          {session.ready ? (
+            <NotesAndTags
+              initialNotes={session.state?.notes ?? ''}
+              initialTags={session.state?.tags ?? []}
+              onNotes={(text) => session.send({ type: 'notes', text })}
+              onTags={(tags) => session.send({ type: 'tags', tags })}
+            />
+          ) : (
+            <p>{i18n.t('reader.connecting')}</p>
+          )}
+        </div>
+      )}
+      <ReaderArticle article={article} safeHtml={article.contentHtml} prefs={prefs} locale={locale} bodyRef={body} testId="reader-article" />
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { AUTO_ACTION } from '@/utils/auto-action';
+
+/** Runs just before the content script on a site the user chose "always declutter" for. */
+export default defineUnlistedScript(() => {
+  Object.assign(globalThis, { [AUTO_ACTION]: 'declutter' });
+});

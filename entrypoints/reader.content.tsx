@@ -1,0 +1,82 @@
+import { render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { browser } from 'wxt/browser';
+import { ReaderView } from '@/components/ReaderView';
+import themeCss from '@/components/theme.css?inline';
+import readerCss from '@/components/reader.css?inline';
+import overlayCss from '@/components/reader-overlay.css?inline';
+import type { Article } from '@/utils/article';
+import { backgroundMessenger } from '@/utils/messaging';
+import { afterNextPaint, installedReader, installReader } from '@/utils/reader/api';
+import { base64ToBytes, ensureDyslexicFont } from '@/utils/reader/font';
+import { lockPageScroll } from '@/utils/reader/page-scroll';
+import { loadReaderPrefs } from '@/utils/reader/prefs';
+
+const HOST_TAG = 'kliping-reader';
+
+/**
+ * The reader view's UI, injected by the background only when a page's reader is first opened
+ * (see content.ts), so the script that runs on every page the user clicks stays small.
+ *
+ * Styles come in as strings and go into the shadow root; WXT's cssInjectionMode 'ui' would fetch
+ * a CSS file instead, which a runtime-injected script on an arbitrary page could only do if the
+ * file were exposed to every web page.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    if (installedReader()) return;
+    const css = `${themeCss}\n${readerCss}\n${overlayCss}`.replaceAll(':root', ':host');
+    let close: (() => void) | null = null;
+
+    const loadFont = () => {
+      void ensureDyslexicFont(async () => base64ToBytes(await backgroundMessenger.sendMessage('readerFont', undefined)));
+    };
+
+    installReader({
+      isOpen: () => close !== null,
+      close() {
+        if (!close) return false;
+        close();
+        return true;
+      },
+      async open(article: Article) {
+        if (close) return;
+        const prefs = await loadReaderPrefs();
+        const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        const unlock = lockPageScroll(HOST_TAG);
+        const ui = await createShadowRootUi(ctx, {
+          name: HOST_TAG,
+          position: 'inline',
+          anchor: 'body',
+          append: 'last',
+          css,
+          // Keys typed in the reader (notes, Esc) must not reach the page's own shortcuts.
+          isolateEvents: true,
+          onMount(container) {
+            render(
+              <ReaderView article={article} initialPrefs={prefs} locale={browser.i18n.getUILanguage()} onClose={() => close?.()} loadDyslexicFont={loadFont} />,
+              container,
+            );
+            return container;
+          },
+          onRemove(container) {
+            if (container) render(null, container);
+          },
+        });
+        ui.shadowHost.setAttribute('lang', browser.i18n.getUILanguage());
+        ui.mount();
+        close = () => {
+          close = null;
+          ui.remove();
+          unlock();
+          returnFocus?.focus({ preventScroll: true });
+        };
+        // An extension update or reload leaves no dead overlay nor a locked page behind.
+        ctx.onInvalidated(() => close?.());
+        await afterNextPaint();
+      },
+    });
+  },
+});

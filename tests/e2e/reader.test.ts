@@ -1,0 +1,208 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+
+const TITLE = 'Jalur Sepeda Kota Ditata Ulang';
+
+let ext: ExtensionBrowser;
+let site: StaticServer;
+
+beforeAll(async () => {
+  [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
+});
+afterAll(async () => {
+  await ext?.close();
+  await site?.close();
+});
+
+/** The reader view inside a page; Playwright's locators pierce its (open) shadow root. */
+class ReaderOverlay {
+  constructor(readonly page: Page) {}
+  host() {
+    return this.page.locator('kliping-reader');
+  }
+  get(testId: string) {
+    return this.host().getByTestId(testId);
+  }
+  overlay() {
+    return this.get('reader-overlay');
+  }
+  article() {
+    return this.get('reader-article');
+  }
+  firstParagraph() {
+    return this.get('reader-body').locator('p').first();
+  }
+  style(testIdOrLocator: string | ReturnType<Page['locator']>, property: string) {
+    const target = typeof testIdOrLocator === 'string' ? this.get(testIdOrLocator) : testIdOrLocator;
+    return target.evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property);
+  }
+  /** Opens the reader the way a user does: popup → Reader view; the popup closes itself. */
+  async openFromPopup(tabId: number): Promise<void> {
+    const popup = await PopupPage.open(ext, tabId);
+    await popup.page.getByTestId('reader-view').click();
+    await expect.poll(() => popup.page.isClosed()).toBe(true);
+    await this.page.bringToFront();
+    await this.overlay().waitFor();
+  }
+}
+
+async function openFixture(path: string) {
+  const page = await ext.context.newPage();
+  await page.goto(site.url(path));
+  return { page, tabId: await tabIdOf(ext, page), reader: new ReaderOverlay(page) };
+}
+
+describe('reader view', () => {
+  it('shows the extracted article isolated from the page, and Esc returns to the page where it was', async () => {
+    const { page, tabId, reader } = await openFixture('/reader-long.html');
+    await page.evaluate(() => window.scrollTo(0, 700));
+    const pageParagraphBefore = await page.locator('article p').nth(3).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { color: s.color, font: s.fontFamily, line: s.lineHeight, spacing: s.letterSpacing };
+    });
+    const htmlBefore = await page.evaluate(() => ({ style: document.documentElement.getAttribute('style'), overflow: getComputedStyle(document.documentElement).overflow }));
+
+    await reader.openFromPopup(tabId);
+    expect(await reader.host().evaluate((el) => el.shadowRoot !== null)).toBe(true);
+    expect(await reader.get('article-title').textContent()).toBe(TITLE);
+    const facts = await reader.get('article-facts').textContent();
+    expect(facts).toContain('Kabar Kota');
+    expect(facts).toContain('Dewi Lestari');
+    expect(facts).toMatch(/\d+ min read/);
+    expect(await reader.get('reader-body').textContent()).toContain('Bagian 24.');
+    expect(await reader.get('reader-body').textContent()).not.toContain('Unduh aplikasi');
+
+    // The page's hostile CSS (red fantasy paragraphs, spaced letters, hiding our host) stays out.
+    expect(await reader.overlay().isVisible()).toBe(true);
+    const p = reader.firstParagraph();
+    expect(await reader.style(p, 'color')).not.toBe('rgb(255, 0, 0)');
+    expect(await reader.style(p, 'font-family')).not.toContain('fantasy');
+    expect(await reader.style(p, 'letter-spacing')).toBe('normal');
+    // ...and ours does not reach the page: its paragraphs look as before.
+    const pageParagraphOpen = await page.locator('article p').nth(3).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { color: s.color, font: s.fontFamily, line: s.lineHeight, spacing: s.letterSpacing };
+    });
+    expect(pageParagraphOpen).toEqual(pageParagraphBefore);
+
+    // The page underneath does not scroll while the reader is open.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => reader.style('reader-progress', 'transform')).not.toBe('matrix(0, 0, 0, 1, 0, 0)');
+    expect(await page.evaluate(() => window.scrollY)).toBe(700);
+    // Scrolling to the end fills the progress bar.
+    await reader.overlay().evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => reader.style('reader-progress', 'transform')).toBe('matrix(1, 0, 0, 1, 0, 0)');
+
+    await page.screenshot({ path: 'tests/e2e/screenshots/reader.png' });
+    await page.keyboard.press('Escape');
+    await reader.host().waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.scrollY)).toBe(700);
+    expect(
+      await page.evaluate(() => ({ style: document.documentElement.getAttribute('style'), overflow: getComputedStyle(document.documentElement).overflow })),
+    ).toEqual(htmlBefore);
+    expect(await page.locator('style[data-kliping-reader-page]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('applies typography and theme controls at once and remembers them when reopened', async () => {
+    const { page, tabId, reader } = await openFixture('/reader-long.html');
+    await reader.openFromPopup(tabId);
+    expect(await reader.style(reader.firstParagraph(), 'font-size')).toBe('19px');
+
+    await reader.get('reader-settings').click();
+    await reader.get('reader-font-sans').click();
+    await reader.get('reader-size-up').click();
+    await reader.get('reader-size-up').click();
+    await reader.get('reader-lineHeight-up').click();
+    await reader.get('reader-width-down').click();
+    await reader.get('reader-theme-sepia').click();
+    await expect.poll(() => reader.style(reader.firstParagraph(), 'font-size')).toBe('21px');
+    expect(await reader.get('reader-size-value').textContent()).toBe('21px');
+    expect(await reader.style(reader.firstParagraph(), 'font-family')).toContain('system-ui');
+    expect(parseFloat(await reader.style(reader.firstParagraph(), 'line-height'))).toBeCloseTo(21 * 1.7, 1);
+    expect(await reader.style('reader-article', 'max-width')).toBe(`${32 * 21}px`);
+    expect(await reader.overlay().getAttribute('data-theme')).toBe('sepia');
+    expect(await reader.style('reader-overlay', 'background-color')).toBe('rgb(244, 236, 216)');
+
+    // The dyslexia-friendly face is shipped with the extension and loads on demand.
+    await reader.get('reader-font-dyslexic').click();
+    await expect
+      .poll(() => page.evaluate(() => [...document.fonts].some((face) => face.family.includes('Kliping OpenDyslexic') && face.status === 'loaded')))
+      .toBe(true);
+    expect(await reader.style(reader.firstParagraph(), 'font-family')).toContain('Kliping OpenDyslexic');
+    await reader.get('reader-font-sans').click();
+
+    await reader.get('reader-close').click();
+    await reader.host().waitFor({ state: 'detached' });
+
+    await page.reload();
+    await reader.openFromPopup(tabId);
+    expect(await reader.style(reader.firstParagraph(), 'font-size')).toBe('21px');
+    expect(await reader.style(reader.firstParagraph(), 'font-family')).toContain('system-ui');
+    expect(await reader.overlay().getAttribute('data-theme')).toBe('sepia');
+
+    // Printing shows the article alone.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(await reader.get('reader-body').isVisible()).toBe(true);
+    expect(await reader.get('reader-close').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+
+  it('renders a right-to-left article right to left', async () => {
+    const { page, tabId, reader } = await openFixture('/reader-rtl.html');
+    await reader.openFromPopup(tabId);
+    expect(await reader.article().getAttribute('dir')).toBe('rtl');
+    expect(await reader.article().getAttribute('lang')).toBe('ar');
+    expect(await reader.style(reader.firstParagraph(), 'direction')).toBe('rtl');
+
+    // Read-aloud either highlights the paragraph being read or says why it cannot (headless
+    // Chromium usually has no voice); it never silently does nothing.
+    await reader.get('reader-listen').click();
+    await expect
+      .poll(async () => (await reader.host().locator('.reader__speaking').count()) + (await reader.get('reader-speech-failed').count()))
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('saves and keeps notes from the reader, through the background, into the library', async () => {
+    const { page, tabId, reader } = await openFixture('/reader-long.html');
+    await reader.openFromPopup(tabId);
+    await reader.get('reader-settings').click();
+    await reader.get('reader-size-up').click();
+    await reader.get('reader-theme-dark').click();
+    await expect.poll(() => reader.overlay().getAttribute('data-theme')).toBe('dark');
+    const readerSize = await reader.style(reader.firstParagraph(), 'font-size');
+    await expect.poll(() => reader.get('reader-save').isEnabled()).toBe(true);
+    await reader.get('reader-save').click();
+    await reader.get('reader-saved').waitFor();
+    await reader.get('reader-notes').click();
+    await reader.host().getByTestId('notes').click();
+    // Typed keys stay in the reader: the page's own key handlers never see them.
+    await page.evaluate(() => {
+      (window as unknown as { pageKeys: number }).pageKeys = 0;
+      addEventListener('keydown', () => (window as unknown as { pageKeys: number }).pageKeys++);
+    });
+    await page.keyboard.type('Jalur harus tersambung ke stasiun.');
+    await reader.host().getByTestId('tags').fill('kota, sepeda');
+    expect(await page.evaluate(() => (window as unknown as { pageKeys: number }).pageKeys)).toBe(0);
+    await page.keyboard.press('Escape'); // closes the notes panel
+    await page.keyboard.press('Escape'); // closes the reader
+    await reader.host().waitFor({ state: 'detached' });
+
+    const library = await LibraryPage.open(ext);
+    await expect.poll(() => library.items().count()).toBe(1);
+    expect(await library.items().first().textContent()).toContain('sepeda');
+    await library.openArticle(TITLE);
+    await expect.poll(() => library.savedNotes().textContent()).toBe('Jalur harus tersambung ke stasiun.');
+    // The saved copy is the same reader component, with the same (remembered) settings.
+    const paragraph = library.page.getByTestId('reader-body').locator('p').first();
+    expect(await paragraph.evaluate((el) => getComputedStyle(el).fontSize)).toBe(readerSize);
+    expect(await library.savedCopy().getAttribute('data-theme')).toBe('dark');
+    await library.page.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, openTabFromExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+
+const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
+
+let ext: ExtensionBrowser;
+let site: StaticServer;
+
+beforeAll(async () => {
+  [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
+});
+afterAll(async () => {
+  await ext?.close();
+  await site?.close();
+});
+
+async function openArticleTab(query = '') {
+  const page = await ext.context.newPage();
+  await page.goto(site.url(`/article-kompas-like.html${query}`));
+  return { page, tabId: await tabIdOf(ext, page) };
+}
+
+describe('saving the article being read', () => {
+  it('shows the article, saves it, and still knows it is saved when reopened', async () => {
+    const { tabId } = await openArticleTab('?utm_source=newsletter&fbclid=abc');
+    const popup = await PopupPage.open(ext, tabId);
+    await expect.poll(() => popup.title().textContent()).toBe(TITLE);
+    const facts = await popup.facts().textContent();
+    expect(facts).toContain('Warta Nusantara');
+    expect(facts).toContain('Siti Rahmawati');
+    expect(facts).toContain('2024');
+    expect(facts).toMatch(/\d+ min read/);
+    await expect.poll(() => popup.saveButton().textContent()).toBe('Save');
+
+    await popup.page.locator('main').screenshot({ path: 'tests/e2e/screenshots/popup.png' });
+    await popup.save();
+    await popup.reload();
+    await popup.savedStatus().waitFor();
+    expect(await popup.saveButton().textContent()).toBe('Update saved copy');
+    await popup.close();
+  });
+
+  it('keeps the last keystroke of a note when the popup closes at once, and never duplicates the page', async () => {
+    // The same article reached by another link: tracking parameters and fragment differ.
+    const { tabId } = await openArticleTab('?utm_campaign=x#comments');
+    const popup = await PopupPage.open(ext, tabId);
+    await popup.notes().waitFor();
+    await popup.notes().click();
+    await popup.page.keyboard.type('Harga naik karena ekspor!');
+    await popup.close(); // no wait: the popup dies one keystroke after typing
+
+    const again = await PopupPage.open(ext, tabId);
+    await expect.poll(() => again.notes().inputValue()).toBe('Harga naik karena ekspor!');
+    await again.tags().fill('kopi, ekonomi');
+    await again.close();
+
+    const library = await LibraryPage.open(ext);
+    await expect.poll(() => library.items().count()).toBe(1);
+    expect(await library.items().first().textContent()).toContain('kopi');
+    await library.openArticle(TITLE);
+    expect(await library.savedCopy().textContent()).toContain('Petani kopi di dataran tinggi Gayo');
+    expect(await library.savedNotes().textContent()).toBe('Harga naik karena ekspor!');
+    // The saved copy carries nothing of the page but its article.
+    expect(await library.savedCopy().textContent()).not.toContain('Terpopuler');
+    await library.page.close();
+  });
+
+  it('opens the library from the popup', async () => {
+    const { tabId } = await openArticleTab();
+    const popup = await PopupPage.open(ext, tabId);
+    const opened = ext.context.waitForEvent('page', (page) => page.url().endsWith('/library.html'));
+    await popup.page.getByTestId('open-library').click();
+    const library = await opened;
+    await library.getByTestId('article-item').first().waitFor();
+    expect(await library.getByTestId('article-item').count()).toBe(1);
+    await library.close();
+  });
+});
+
+describe('pages where nothing can run', () => {
+  it('says a PDF cannot be read and saves its link instead', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(site.url('/report.pdf')).catch(() => undefined); // a PDF viewer or a download
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await expect.poll(() => popup.unreadable().textContent()).toContain('This is a PDF');
+    await expect.poll(() => popup.saveButton().textContent()).toBe('Save link');
+    await popup.save();
+    await popup.close();
+    await page.close();
+    const library = await LibraryPage.open(ext);
+    await library.page.getByRole('link', { name: 'report.pdf' }).waitFor();
+    await library.page.close();
+  });
+
+  it('says a browser page cannot be read, and does nothing to it', async () => {
+    const popup = await PopupPage.open(ext, await openTabFromExtension(ext, 'chrome://version'));
+    // Opened by automation, the tab's URL stays hidden (no activeTab grant): Kliping cannot even save it.
+    await expect.poll(() => popup.unreadable().textContent()).toContain('cannot read this page');
+    expect(await popup.saveButton().count()).toBe(0);
+    await popup.close();
+  });
+
+  it('says when no article is found', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(site.url('/not-an-article.html'));
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await expect.poll(() => popup.unreadable().textContent()).toContain('No article found');
+    expect(await popup.saveButton().isEnabled()).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { declutter, HIDDEN_ATTR, INDEX_ATTR, planDeclutter, STYLE_ID } from '@/utils/declutter';
+import { newsCases } from '../news-corpus';
+
+function load(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** Text a reader sees once the declutter stylesheet applies: hidden subtrees skipped. */
+function visibleText(root: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (el.hasAttribute(HIDDEN_ATTR) || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) return;
+    parts.push('\n');
+    for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
+    parts.push('\n');
+  };
+  walk(root);
+  return parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n');
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('declutter on the news corpus', () => {
+  for (const page of newsCases()) {
+    it(`${page.name}: keeps every body paragraph, the title and byline, and hides every clutter text`, () => {
+      const doc = load(page.html);
+      const before = doc.documentElement.outerHTML;
+      const result = declutter(doc);
+      expect(result.ok).toBe(true);
+      const text = squash(visibleText(doc.body));
+      for (const paragraph of page.truth.body) expect(text).toContain(squash(paragraph));
+      for (const clutter of page.truth.clutter) expect(text, clutter).not.toContain(squash(clutter));
+      expect(text).toContain(squash(page.truth.title));
+      expect(text).toContain(squash(page.truth.byline));
+      // the lead image stays
+      const images = [...doc.body.querySelectorAll('img')].filter((img) => !img.closest(`[${HIDDEN_ATTR}]`));
+      expect(images.length).toBe(doc.body.querySelectorAll('img').length);
+
+      if (result.ok) result.session.restore();
+      expect(doc.documentElement.outerHTML).toBe(before);
+    });
+  }
+});
+
+describe('declutter mechanics', () => {
+  const page = newsCases().find((c) => c.name === 'wpnews-rain') ?? newsCases()[0]!;
+
+  it('plans without touching the live document', () => {
+    const doc = load(page.html);
+    const before = doc.documentElement.outerHTML;
+    const plan = planDeclutter(doc);
+    expect(plan.ok).toBe(true);
+    expect(doc.documentElement.outerHTML).toBe(before);
+    expect(doc.querySelector(`[${INDEX_ATTR}]`)).toBeNull();
+  });
+
+  it('hides with one stylesheet and one attribute, removes nothing from the DOM', () => {
+    const doc = load(page.html);
+    const elementsBefore = doc.getElementsByTagName('*').length;
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expect(doc.querySelectorAll(`#${STYLE_ID}`)).toHaveLength(1);
+    expect(doc.getElementById(STYLE_ID)?.textContent).toContain(`[${HIDDEN_ATTR}]`);
+    expect(doc.getElementsByTagName('*').length).toBe(elementsBefore + 1);
+    expect(result.session.hiddenCount).toBeGreaterThan(0);
+    expect(doc.querySelectorAll(`[${HIDDEN_ATTR}]`)).toHaveLength(result.session.hiddenCount);
+    result.session.restore();
+    expect(doc.getElementById(STYLE_ID)).toBeNull();
+    expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).toBeNull();
+    result.session.restore(); // a second restore is harmless
+  });
+
+  it('keeps hiding clutter the page adds later, and leaves added article content alone', async () => {
+    const doc = load(page.html);
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    const banner = doc.createElement('div');
+    banner.textContent = 'Open in the app for a better experience';
+    doc.body.appendChild(banner);
+    const injectedAd = doc.createElement('div');
+    injectedAd.textContent = 'Sponsored: buy this now';
+    const content = doc.querySelector('.entry-content')!;
+    content.insertBefore(injectedAd, content.children[2] ?? null);
+    const promo = doc.createElement('p');
+    promo.innerHTML = 'Baca juga: <a href="/x">Another story</a>';
+    content.firstElementChild!.after(promo);
+    const inline = doc.createElement('em');
+    inline.textContent = 'an added emphasis';
+    content.querySelector('p')!.appendChild(inline);
+    const image = doc.createElement('figure');
+    image.innerHTML = '<img src="/late.jpg" alt=""><figcaption>Late photo</figcaption>';
+    content.appendChild(image);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(banner.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    expect(injectedAd.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    expect(promo.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    expect(inline.hasAttribute(HIDDEN_ATTR)).toBe(false);
+    expect(image.hasAttribute(HIDDEN_ATTR)).toBe(false);
+    result.session.restore();
+    expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).toBeNull();
+  });
+
+  it('works in bounded slices when a page adds many nodes at once', async () => {
+    const doc = load(page.html);
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    const fragment = doc.createDocumentFragment();
+    const added: Element[] = [];
+    for (let i = 0; i < 450; i++) {
+      const item = doc.createElement('div');
+      item.textContent = `Next article ${i}`;
+      added.push(item);
+      fragment.appendChild(item);
+    }
+    doc.body.appendChild(fragment);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const firstSlice = added.filter((el) => el.hasAttribute(HIDDEN_ATTR)).length;
+    expect(firstSlice).toBeGreaterThan(0);
+    expect(firstSlice).toBeLessThan(added.length);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(added.every((el) => el.hasAttribute(HIDDEN_ATTR))).toBe(true);
+    result.session.restore();
+  });
+
+  it('reports a page with no article instead of hiding anything', () => {
+    const doc = load('<html><body><nav><a href="/">Home</a></nav></body></html>');
+    const result = declutter(doc);
+    expect(result.ok).toBe(false);
+    expect(doc.getElementById(STYLE_ID)).toBeNull();
+  });
+});
+
+describe('the page declutter controller (behind the declutter message)', () => {
+  const page = newsCases()[0]!;
+
+  it('turns on, reports, toggles off and ignores repeats', async () => {
+    const { DeclutterController } = await import('@/utils/declutter');
+    const doc = load(page.html);
+    const before = doc.documentElement.outerHTML;
+    let clock = 0;
+    const controller = new DeclutterController(doc, () => (clock += 5));
+    expect(controller.apply('status')).toEqual({ active: false, ms: 0 });
+    const on = controller.apply('toggle');
+    expect(on).toEqual({ active: true, ms: 5 });
+    expect(controller.apply('on')).toEqual({ active: true, ms: 0 });
+    expect(controller.apply('status')).toEqual({ active: true, ms: 0 });
+    expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).not.toBeNull();
+    expect(controller.apply('toggle')).toEqual({ active: false, ms: 0 });
+    expect(controller.apply('off')).toEqual({ active: false, ms: 0 });
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('says why when there is no article, and stays off', async () => {
+    const { DeclutterController } = await import('@/utils/declutter');
+    const controller = new DeclutterController(load('<html><body><p>Hi</p></body></html>'));
+    expect(controller.apply('toggle')).toMatchObject({ active: false, error: 'no-article' });
+    expect(controller.active).toBe(false);
+  });
+});
