@@ -24,8 +24,8 @@ export interface ExtractOptions {
 
 export const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs: 15_000 } as const;
 
-/** Fewer words than this after extraction is not an article, whatever Readability chose. */
-const MIN_WORDS = 25;
+/** No words at all after extraction: nothing to read, whatever Readability chose. */
+const MIN_WORDS = 1;
 
 type ParsedReadability = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
