@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { FetchArticle } from '../FetchArticle';
 import { SavedCopy } from '../SavedCopy';
 import { useLiveQuery } from '../useLiveQuery';
 import { ArticleActions, type BulkActions } from './BulkBar';
@@ -119,6 +120,7 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
     <div class="library__reader-layout">
       <SavedCopy copy={copy} locale={locale} bodyRef={body} showNotes={false}>
         <ArticleActions count={1} actions={actions} state={{ readState: article.readState, favorite: article.favorite, archived: article.archived }} />
+        {article.contentStatus === 'pending-fetch' && <FetchArticle key={article.id} article={article} />}
       </SavedCopy>
       {pending && (
         <button

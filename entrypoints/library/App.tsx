@@ -5,6 +5,7 @@ import { ArticleReader } from '@/components/library/ArticleReader';
 import type { BulkActions } from '@/components/library/BulkBar';
 import { INITIAL_LIST_STATE, LibraryList, type ListState } from '@/components/library/LibraryList';
 import { StorageInfo } from '@/components/library/StorageInfo';
+import { TransferPanel } from '@/components/TransferPanel';
 import { UndoToast } from '@/components/library/UndoToast';
 import { useLibrary } from '@/components/library/useLibrary';
 import { useWriter } from '@/components/library/useWriter';
@@ -75,6 +76,12 @@ export function App() {
         <StorageInfo locale={locale} refresh={library.version} />
       </header>
       <WriteFailureBanner failure={failure} />
+      {openId === null && (
+        <details class="library__transfer" data-testid="transfer-toggle">
+          <summary>{i18n.t('transfer.title')}</summary>
+          <TransferPanel />
+        </details>
+      )}
       {openId === null || !readerActions ? (
         library.loaded && <LibraryList library={library} locale={locale} state={list} onState={onState} actionsFor={actionsFor} onOpen={onOpen} />
       ) : (

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 const TITLE = 'Jalur Sepeda Kota Ditata Ulang';
 
@@ -103,7 +103,7 @@ describe('reader view', () => {
     expect(await focusInReader()).toBe(true);
     expect(await reader.host().evaluate((host) => host.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('reader-close');
 
-    await page.screenshot({ path: 'tests/e2e/screenshots/reader.png' });
+    await page.screenshot({ path: screenshotPath('reader.png') });
     await page.keyboard.press('Escape');
     await reader.host().waitFor({ state: 'detached' });
     expect(await page.evaluate(() => window.scrollY)).toBe(700);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, openTabFromExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, openTabFromExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
 
@@ -32,7 +32,7 @@ describe('saving the article being read', () => {
     expect(facts).toMatch(/\d+ min read/);
     await expect.poll(() => popup.saveButton().textContent()).toBe('Save');
 
-    await popup.page.locator('main').screenshot({ path: 'tests/e2e/screenshots/popup.png' });
+    await popup.page.locator('main').screenshot({ path: screenshotPath('popup.png') });
     await popup.save();
     await popup.reload();
     await popup.savedStatus().waitFor();

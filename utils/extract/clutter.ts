@@ -102,7 +102,7 @@ function isDateOnly(text: string, words: RegExp): boolean {
   if (text.length > 80 || !/\d/.test(text)) return false;
   const named = text.match(words)?.length ?? 0;
   if (named === 0 && !DATE_SHAPE.test(text)) return false;
-  const rest = text.replace(words, ' ').replace(/[\d\s.,:/|()\-–—+·]+/g, '');
+  const rest = text.replace(words, ' ').replace(/[\d\s.,:;/|()\-–—+·]+/g, '');
   return rest.length === 0;
 }
 
@@ -131,6 +131,8 @@ function topOfSameText(el: Element, root: ParentNode, infos: Infos): Element {
 
 function isHeadingLike(el: Element, info: Info): boolean {
   if (HEADING_TAGS.has(el.tagName) || el.getAttribute('role') === 'heading') return true;
+  // "More:" or "Baca juga:" alone on its line announces the list that follows, like a heading.
+  if (info.text?.endsWith(':') && info.length <= 40 && BLOCK_TAGS.has(el.tagName)) return true;
   if (info.length > 60) return false;
   if (['STRONG', 'B', 'SPAN', 'DIV', 'P', 'HEADER', 'DT', 'LEGEND'].includes(el.tagName)) {
     return BOX_TITLE_CLASS.test(el.getAttribute('class') ?? '') || el.parentElement?.firstElementChild === el;

@@ -24,8 +24,8 @@ export interface ExtractOptions {
 
 export const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs: 15_000 } as const;
 
-/** Fewer words than this after extraction is not an article, whatever Readability chose. */
-const MIN_WORDS = 25;
+/** No words at all after extraction: nothing to read, whatever Readability chose. */
+const MIN_WORDS = 1;
 
 type ParsedReadability = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
@@ -110,6 +110,8 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (overBudget()) return notArticle('too-large', `Extraction took longer than ${budgetMs} ms.`);
 
   const { content } = parsed;
+  const page = readMetadata(doc);
+  removeTitleHeading(content, [parsed.title, page.title, pageTitle]);
   removeClutter(content);
   const win = (doc.defaultView ?? globalThis.window) as Window & typeof globalThis;
   const safe = sanitizeToFragment(content.innerHTML, win);
@@ -123,7 +125,6 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (wordCount < MIN_WORDS) return notArticle('no-content', `Only ${wordCount} words of article text were found.`);
   if (overBudget()) return notArticle('too-large', `Extraction took longer than ${budgetMs} ms.`);
 
-  const page = readMetadata(doc);
   const siteName = parsed.siteName?.trim() || page.siteName;
   const lang = parsed.lang?.trim() || page.lang;
   const rawTitle = parsed.title?.trim() || page.title || pageTitle;
@@ -145,6 +146,16 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     textContent,
   };
   return { ok: true, article };
+}
+
+const foldTitle = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The headline repeated at the top of the body: the reader shows the title once, above it. */
+function removeTitleHeading(content: Element, titles: (string | null | undefined)[]): void {
+  const wanted = new Set(titles.map(foldTitle).filter((title) => title.length > 0));
+  for (const heading of Array.from(content.querySelectorAll('h1, h2')).slice(0, 2)) {
+    if (wanted.has(foldTitle(heading.textContent))) heading.remove();
+  }
 }
 
 function absoluteOrNull(value: string | null, base: string): string | null {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findClutter } from '@/utils/extract';
 import { ads } from '@/utils/extract/rules/ads';
 import { comments } from '@/utils/extract/rules/comments';
+import { consent } from '@/utils/extract/rules/consent';
+import { mediaPlaceholders } from '@/utils/extract/rules/media-placeholders';
 import { datelines } from '@/utils/extract/rules/datelines';
 import { mostRead } from '@/utils/extract/rules/most-read';
 import { navigation } from '@/utils/extract/rules/navigation';
@@ -200,5 +202,23 @@ describe('findClutter', () => {
     const found = findClutter(root);
     expect(found.map((el) => el.tagName)).toEqual(['DIV', 'DIV']);
     expect(found[0]!.className).toBe('related');
+  });
+});
+
+describe('consent rule', () => {
+  it('removes cookie notices but not sentences about cookies', () => {
+    const root = articleWith(
+      '<p>This website uses cookies to improve your experience. Accept Read More</p><p>Bakers in the town sold twice as many cookies this winter as last, the chamber of commerce said in its yearly report.</p>',
+    );
+    expect(clutterTexts(root, [consent])).toEqual(['This website uses cookies to improve your experience. Accept Read More']);
+  });
+});
+
+describe('media-placeholders rule', () => {
+  it('removes what a gallery leaves without its scripts, keeps the figure', () => {
+    const root = articleWith(
+      '<p>This slideshow requires JavaScript.</p><figure><img src="/a.jpg"><figcaption>Image caption</figcaption></figure><div><span>Image copyright</span></div>',
+    );
+    expect(clutterTexts(root, [mediaPlaceholders])).toEqual(['This slideshow requires JavaScript.', 'Image copyright']);
   });
 });

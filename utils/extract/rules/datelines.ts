@@ -25,6 +25,7 @@ export const datelines: ClutterRule = {
   name: 'datelines',
   shortTexts: { pattern: BYLINE_LINE, maxLength: 140 },
   dateOnly: DATE_WORDS,
+  labels: /^(?:published|updated|posted|last updated|diperbarui|dipublikasikan|diterbitkan)\s*:?$/i,
   classWords: ['byline', 'dateline', 'author', 'writer', 'timestamp', 'published', 'entry-meta', 'post-meta', 'article-meta', 'meta-date', 'posted-on', 'reporter'],
 };
 

@@ -1,6 +1,8 @@
 import { ads } from './ads';
 import { comments } from './comments';
+import { consent } from './consent';
 import { datelines } from './datelines';
+import { mediaPlaceholders } from './media-placeholders';
 import { mostRead } from './most-read';
 import { navigation } from './navigation';
 import { newsletter } from './newsletter';
@@ -26,4 +28,6 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   datelines,
   comments,
   navigation,
+  consent,
+  mediaPlaceholders,
 ];

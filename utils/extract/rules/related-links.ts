@@ -8,12 +8,12 @@ import type { ClutterRule } from './types';
 export const relatedLinks: ClutterRule = {
   name: 'related-links',
   leadPhrases: [
-    /^(?:(?:baca|lihat|simak|cek) juga|baca(?: selengkapnya)?|baca berita lainnya|artikel terkait|berita terkait|artikel lainnya|berita lainnya|read more|read also|also read|related|see also|also see|recommended|you may also like|watch)\s*[:：»>|-]/i,
+    /^(?:(?:baca|lihat|simak|cek) juga|baca(?: selengkapnya)?|baca berita lainnya|artikel terkait|berita terkait|artikel lainnya|berita lainnya|read more|read also|also read|related|see also|also see|see more|recommended|you may also like|watch)\s*[:：»>|-]/i,
     /^(?:(?:baca|lihat|simak) juga|simak video|artikel terkait|berita terkait|also read|see also|read more)\b/i,
-    /^(?:MORE|RELATED|READ MORE|ALSO READ|SEE ALSO|WATCH)\b/,
+    /^(?:MORE|RELATED|READ MORE|ALSO READ|SEE ALSO|SEE MORE|WATCH)\b/,
   ],
   boxHeadings:
-    /^(?:(?:baca|lihat|simak) juga|artikel terkait|berita terkait|artikel lainnya|berita lainnya|topik terkait|related(?: articles| stories| posts| news| content| coverage| reading)?|more (?:stories|news|articles|from [\p{L} .'-]{1,40})|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read (?:more|next)|also read|what to read next|(?:more )?(?:top )?stories you might like)\s*:?$/iu,
+    /^(?:(?:baca|lihat|simak) juga|artikel terkait|berita terkait|artikel lainnya|berita lainnya|topik terkait|related(?: articles| stories| posts| news| content| coverage| reading)?|more (?:stories|news|articles|from [\p{L} .'-]{1,40})|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read (?:more|next)|also read|what to read next|(?:more )?(?:top )?stories you might like|don['’]?t miss|editors['’]? picks|more|see more)\s*:?\s*(?:\.\.\.|…)?$/iu,
   classWords: ['related', 'terkait', 'bacajuga', 'lihatjuga', 'linksisip', 'readmore', 'read-more', 'also-read', 'baca-juga', 'recommended', 'recommendation', 'recommendations', 'outbrain', 'taboola', 'more-stories'],
   classPatterns: [/baca-?juga/i, /^(?:related|relatedposts|jp-relatedposts|yarpp)/i, /lihat-?juga/i, /berita-?terkait/i, /artikel-?terkait/i],
 };
