@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { setArticleNotes, setArticleTags } from '@/utils/db/library';
 import { getDb } from '@/utils/db/schema';
 import { backgroundMessenger, POPUP_SESSION_PORT, type SessionRequest } from '@/utils/messaging';
 import { isPageCommand, PAGE_COMMANDS, runPageCommand, type PageCommand } from '@/utils/page-commands';
@@ -64,6 +65,8 @@ export default defineBackground(() => {
     });
   });
 
+  backgroundMessenger.onMessage('writeNotes', ({ data }) => setArticleNotes(getDb(), data.articleId, data.text));
+  backgroundMessenger.onMessage('writeTags', ({ data }) => setArticleTags(getDb(), data.articleId, data.tags));
   backgroundMessenger.onMessage('readerFont', async () => {
     const response = await fetch(browser.runtime.getURL(DYSLEXIC_FONT_PATH));
     return bytesToBase64(await response.arrayBuffer());

@@ -28,6 +28,12 @@ export interface BackgroundProtocol {
   loadReader(): void;
   /** The dyslexia-friendly font, base64: pages cannot fetch the extension's files. */
   readerFont(): string;
+  /**
+   * The library's notes and tags, written by the background: a message sent on a keystroke
+   * survives the page being closed or reloaded at once, a page's own IndexedDB write does not.
+   */
+  writeNotes(data: { articleId: number; text: string }): void;
+  writeTags(data: { articleId: number; tags: string[] }): void;
 }
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();

@@ -6,7 +6,8 @@ import { useLiveQuery } from '../useLiveQuery';
 import { ArticleActions, type BulkActions } from './BulkBar';
 import { parseTags, getSavedCopy } from '@/utils/db/articles';
 import { addHighlight, deleteHighlight, highlightsOf, setHighlightColor, setHighlightNote } from '@/utils/db/highlights';
-import { setArticleNotes, setArticleTags, setReadingProgress } from '@/utils/db/library';
+import { setReadingProgress } from '@/utils/db/library';
+import { backgroundMessenger } from '@/utils/messaging';
 import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightRecord, type KlipingDb } from '@/utils/db/schema';
 import { anchor, clearHighlights, describeRange, paintHighlight, type Selectors } from '@/utils/highlight/anchor';
 
@@ -143,7 +144,7 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
             data-testid="article-tags"
             defaultValue={article.tags.join(', ')}
             placeholder={i18n.t('library.tagsPlaceholder')}
-            onInput={(event) => void write(() => setArticleTags(db, id, parseTags(event.currentTarget.value)))}
+            onInput={(event) => void write(() => backgroundMessenger.sendMessage('writeTags', { articleId: id, tags: parseTags(event.currentTarget.value) }))}
           />
         </label>
         <label class="field">
@@ -155,7 +156,7 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
             rows={6}
             defaultValue={copy.notes}
             placeholder={i18n.t('library.notesPlaceholder')}
-            onInput={(event) => void write(() => setArticleNotes(db, id, event.currentTarget.value))}
+            onInput={(event) => void write(() => backgroundMessenger.sendMessage('writeNotes', { articleId: id, text: event.currentTarget.value }))}
           />
         </label>
         <h2 class="library__side-title">{i18n.t('library.highlights')}</h2>

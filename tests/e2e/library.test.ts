@@ -148,4 +148,16 @@ describe('the library', () => {
     await eventually(() => library.marks().allTextContents()).toEqual([QUOTE]);
     expect(await library.page.getByTestId('saved-notes').inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah');
   });
+
+  it('keeps the last keystroke of an article note when the library page is reloaded at once', async () => {
+    await library.page.goto(library.page.url().replace(/#.*$/, '#/'));
+    await library.openArticle(TITLE);
+    const notes = library.page.getByTestId('saved-notes');
+    await notes.click();
+    await library.page.keyboard.press('End');
+    await library.page.keyboard.type(' — cek lagi');
+    await library.page.reload(); // no wait for the write: the background owns it
+    await library.body().waitFor();
+    await eventually(() => library.page.getByTestId('saved-notes').inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah — cek lagi');
+  });
 });
