@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Like Playwright's own waits (harness: 10 s): a loaded CI machine answers late, not never.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -22,8 +22,8 @@ export default defineConfig({
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // Asked one site at a time, at the moment the user turns on "Always declutter/open reader on
-    // this site"; never at install. (The e2e build already holds 127.0.0.1, so there the request
-    // is granted without a prompt.)
+    // this site" or fetches an imported link's article; never at install. (The e2e build already
+    // holds 127.0.0.1, so there the request is granted without a prompt.)
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     commands: {
       declutter: { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_declutter_commandDeclutter__' },

@@ -22,6 +22,7 @@ export interface ReaderViewProps {
 type Panel = 'none' | 'settings' | 'notes';
 
 const SPEAKING_CLASS = 'reader__speaking';
+const FOCUSABLE = 'button:not([disabled]), select:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex]:not([tabindex="-1"])';
 
 function useReadAloud(article: Article, body: { current: HTMLDivElement | null }) {
   const [state, setState] = useState<ReadAloudState>('idle');
@@ -95,7 +96,29 @@ export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexi
 
   useEffect(() => {
     scroller.current?.focus({ preventScroll: true });
+    // A modal over the page: Tab cycles through the reader, never into the page hidden beneath.
+    const keepFocusInside = (event: KeyboardEvent) => {
+      const root = scroller.current;
+      if (!root) return;
+      const focusable = Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE));
+      const first = focusable[0];
+      const last = focusable.at(-1);
+      if (!first || !last) return;
+      const active = (root.getRootNode() as ShadowRoot | Document).activeElement;
+      const inside = active instanceof Node && root.contains(active) && active !== root;
+      if (event.shiftKey && (!inside || active === first)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (!inside || active === last)) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
     const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Tab') {
+        keepFocusInside(event);
+        return;
+      }
       if (event.key !== 'Escape') return;
       event.stopPropagation();
       event.preventDefault();

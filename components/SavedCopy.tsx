@@ -1,3 +1,4 @@
+import type { ComponentChildren, Ref } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ReaderArticle } from './ReaderArticle';
@@ -10,8 +11,19 @@ import './reader.css';
 
 const loadFontFile = async () => (await fetch(DYSLEXIC_FONT_PATH)).arrayBuffer();
 
+export interface SavedCopyProps {
+  copy: SavedCopyData;
+  locale?: string;
+  /** The body element, for highlighting (its text is what highlight selectors count in). */
+  bodyRef?: Ref<HTMLDivElement>;
+  /** Show the notes read-only under the article (off where they are edited beside it). */
+  showNotes?: boolean;
+  /** Shown in the bar above the article (e.g. the library's actions). */
+  children?: ComponentChildren;
+}
+
 /** An article as saved, read offline with the reader view's typography and the same settings. */
-export function SavedCopy({ copy, locale }: { copy: SavedCopyData; locale?: string }) {
+export function SavedCopy({ copy, locale, bodyRef, showNotes = true, children }: SavedCopyProps) {
   const { article } = copy;
   const { prefs, loaded, set } = useReaderPrefs();
   const theme = useResolvedTheme(prefs);
@@ -25,14 +37,15 @@ export function SavedCopy({ copy, locale }: { copy: SavedCopyData; locale?: stri
         <button type="button" class="button" data-testid="reader-settings" aria-expanded={showControls} onClick={() => setShowControls(!showControls)}>
           Aa {i18n.t('reader.settings')}
         </button>
+        {children}
       </div>
       {showControls && (
         <div class="reader-panel">
           <ReaderControls prefs={prefs} onChange={set} />
         </div>
       )}
-      <ReaderArticle article={article} safeHtml={html} prefs={prefs} locale={locale} testId="saved-article">
-        {copy.notes && (
+      <ReaderArticle article={article} safeHtml={html} prefs={prefs} locale={locale} testId="saved-article" bodyRef={bodyRef}>
+        {showNotes && copy.notes && (
           <aside class="reader__notes">
             <h2>{i18n.t('library.notes')}</h2>
             <p data-testid="saved-notes">{copy.notes}</p>

@@ -10,7 +10,7 @@ import { backgroundMessenger } from '@/utils/messaging';
 import { afterNextPaint, installedReader, installReader } from '@/utils/reader/api';
 import { base64ToBytes, ensureDyslexicFont } from '@/utils/reader/font';
 import { lockPageScroll } from '@/utils/reader/page-scroll';
-import { loadReaderPrefs } from '@/utils/reader/prefs';
+import { loadReaderPrefs, type ReaderPrefs } from '@/utils/reader/prefs';
 
 const HOST_TAG = 'kliping-reader';
 
@@ -29,6 +29,8 @@ export default defineContentScript({
     if (installedReader()) return;
     const css = `${themeCss}\n${readerCss}\n${overlayCss}`.replaceAll(':root', ':host');
     let close: (() => void) | null = null;
+    // Read now: the reader is injected because it is about to open (later opens read afresh).
+    let prefsAtInstall: Promise<ReaderPrefs> | null = loadReaderPrefs();
 
     const loadFont = () => {
       void ensureDyslexicFont(async () => base64ToBytes(await backgroundMessenger.sendMessage('readerFont', undefined)));
@@ -43,7 +45,8 @@ export default defineContentScript({
       },
       async open(article: Article) {
         if (close) return;
-        const prefs = await loadReaderPrefs();
+        const prefs = await (prefsAtInstall ?? loadReaderPrefs());
+        prefsAtInstall = null;
         const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         const unlock = lockPageScroll(HOST_TAG);
         const ui = await createShadowRootUi(ctx, {

@@ -3,6 +3,7 @@ import type { SavePayload } from './article';
 import { saveArticle } from './db/articles';
 import { getDb } from './db/schema';
 import { contentMessenger, type DeclutterStatus, type ReaderOpened } from './messaging';
+import { READER_SCRIPT_FILES } from './reader/remote';
 import { normalizeUrl, pageAccess } from './url';
 
 /** What a keyboard shortcut or a context-menu entry asks for, on the tab in front of the user. */
@@ -49,7 +50,8 @@ export async function runPageCommand(command: PageCommand, tab: Browser.tabs.Tab
     return { command, error: `Kliping cannot run on this page (${access}).` };
   }
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    const files = command === 'reader' ? [...READER_SCRIPT_FILES] : (['/content-scripts/content.js'] as const);
+    await browser.scripting.executeScript({ target: { tabId }, files: [...files] });
     switch (command) {
       case 'declutter': {
         const status = await contentMessenger.sendMessage('declutter', 'toggle', tabId);

@@ -1,10 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { ArticleList } from '@/components/ArticleList';
-import { SavedCopy } from '@/components/SavedCopy';
-import { useLiveQuery } from '@/components/useLiveQuery';
-import { getSavedCopy, listArticles } from '@/utils/db/articles';
+import { ArticleReader } from '@/components/library/ArticleReader';
+import type { BulkActions } from '@/components/library/BulkBar';
+import { INITIAL_LIST_STATE, LibraryList, type ListState } from '@/components/library/LibraryList';
+import { StorageInfo } from '@/components/library/StorageInfo';
+import { TransferPanel } from '@/components/TransferPanel';
+import { UndoToast } from '@/components/library/UndoToast';
+import { useLibrary } from '@/components/library/useLibrary';
+import { useWriter } from '@/components/library/useWriter';
+import { WriteFailureBanner } from '@/components/library/WriteFailureBanner';
+import { addTags, deleteArticles, restoreArticles, setFlags, type DeletedArticles } from '@/utils/db/library';
 import { getDb } from '@/utils/db/schema';
 
 /** `#/article/12` opens a saved copy; anything else is the list. */
@@ -24,41 +30,77 @@ function useHash(): string {
 }
 
 export function App() {
+  const db = getDb();
   const locale = browser.i18n.getUILanguage();
   const openId = articleIdFromHash(useHash());
+  const library = useLibrary(db);
+  const { failure, write } = useWriter();
+  const [list, setList] = useState<ListState>(INITIAL_LIST_STATE);
+  const [undo, setUndo] = useState<DeletedArticles | null>(null);
+  const onState = useCallback((update: Partial<ListState>) => setList((state) => ({ ...state, ...update })), []);
+  const onOpen = useCallback((id: number) => {
+    location.hash = `#/article/${id}`;
+  }, []);
+
+  const actionsFor = useCallback(
+    (ids: number[]): BulkActions => ({
+      flags: (flags) => void write(() => setFlags(db, ids, flags)),
+      addTags: (tags) => void write(() => addTags(db, ids, tags)),
+      remove: () =>
+        void write(async () => {
+          setUndo(await deleteArticles(db, ids));
+          setList((state) => ({ ...state, selected: new Set([...state.selected].filter((id) => !ids.includes(id))) }));
+          if (openId !== null && ids.includes(openId)) location.hash = '#/';
+        }),
+    }),
+    [db, write, openId],
+  );
+  const expireUndo = useCallback(() => setUndo(null), []);
+  const readerActions = useMemo(() => (openId === null ? null : actionsFor([openId])), [actionsFor, openId]);
+
+  useEffect(() => {
+    if (openId === null) document.title = i18n.t('library.title');
+  }, [openId]);
+
   return (
     <div class="library">
       <header class="library__bar">
         <a class="library__brand" href="#/">
           {i18n.t('library.title')}
         </a>
+        {openId !== null && (
+          <a class="library__back" href="#/">
+            ← {i18n.t('library.back')}
+          </a>
+        )}
+        <StorageInfo locale={locale} refresh={library.version} />
       </header>
-      {openId === null ? <ListView locale={locale} /> : <ArticleView id={openId} locale={locale} />}
+      <WriteFailureBanner failure={failure} />
+      {openId === null && (
+        <details class="library__transfer" data-testid="transfer-toggle">
+          <summary>{i18n.t('transfer.title')}</summary>
+          <TransferPanel />
+        </details>
+      )}
+      {openId === null || !readerActions ? (
+        library.loaded && <LibraryList library={library} locale={locale} state={list} onState={onState} actionsFor={actionsFor} onOpen={onOpen} />
+      ) : (
+        <main class="library__reader">
+          <ArticleReader key={openId} db={db} id={openId} locale={locale} write={write} actions={readerActions} />
+        </main>
+      )}
+      {undo && (
+        <UndoToast
+          key={undo.articles.map((article) => article.id).join(',')}
+          count={undo.articles.length}
+          onExpire={expireUndo}
+          onUndo={() => {
+            const deleted = undo;
+            setUndo(null);
+            void write(() => restoreArticles(db, deleted));
+          }}
+        />
+      )}
     </div>
-  );
-}
-
-function ListView({ locale }: { locale: string }) {
-  const articles = useLiveQuery(() => listArticles(getDb()), []);
-  if (!articles) return null;
-  if (articles.length === 0) return <p class="library__empty">{i18n.t('library.empty')}</p>;
-  return (
-    <main class="library__main">
-      <p class="library__count">{i18n.t('library.count', articles.length, [articles.length])}</p>
-      <ArticleList articles={articles} locale={locale} />
-    </main>
-  );
-}
-
-function ArticleView({ id, locale }: { id: number; locale: string }) {
-  const copy = useLiveQuery(() => getSavedCopy(getDb(), id), [id]);
-  if (copy === undefined) return null;
-  return (
-    <main class="library__reader">
-      <a class="library__back" href="#/">
-        ← {i18n.t('library.back')}
-      </a>
-      {copy ? <SavedCopy copy={copy} locale={locale} /> : <p>{i18n.t('library.notFound')}</p>}
-    </main>
   );
 }

@@ -7,4 +7,5 @@ import './style.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = i18n.t('library.title');
+performance.mark('library:script');
 render(<App />, document.getElementById('app')!);

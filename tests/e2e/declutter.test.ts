@@ -109,6 +109,16 @@ describe('shortcuts and context menu (their shared background handler)', () => {
     await page.close();
   });
 
+  it('Alt+Shift+R opens the reader view over the active tab', async () => {
+    const { page, tabId } = await openCase('wpnews-rain');
+    await page.bringToFront();
+    const result = (await runCommand('reader', tabId)) as { opened: { ok: boolean } };
+    expect(result.opened.ok).toBe(true);
+    await page.locator('kliping-reader').getByTestId('reader-overlay').waitFor();
+    expect(await page.locator('kliping-reader').getByTestId('article-title').textContent()).toBe('Record rainfall floods subway stations as storms stall over the city');
+    await page.close();
+  });
+
   it('Alt+Shift+S saves the article through the background into the library', async () => {
     const { page, tabId } = await openCase('wpnews-pasar');
     expect(await runCommand('save', tabId)).toEqual({ command: 'save', saved: 'article' });
@@ -160,7 +170,52 @@ describe('always declutter on this site', () => {
     await plain.goto(site.url('/wpnews-rain/source.html'));
     await plain.waitForTimeout(300);
     expect(squash(await visibleText(plain))).toContain('Leave a Reply');
+    expect(await plain.locator('[data-kliping-hidden]').count()).toBe(0);
     await plain.close();
     await page.close();
+  });
+
+  it('"always open reader" opens the reader on every page of the site, and switching back in settings declutters instead', async () => {
+    const { page, tabId } = await openCase('wpnews-pasar');
+    const popup = await PopupPage.open(ext, tabId);
+    await popup.page.getByTestId('always-reader').check();
+    await expect.poll(async () => (await registered()).map((s) => s.js)).toEqual([['auto-reader.js', 'content-scripts/content.js']]);
+    expect(await popup.page.getByTestId('always-declutter').isChecked()).toBe(false);
+    await popup.close();
+
+    const next = await ext.context.newPage();
+    await next.goto(site.url('/suara-seed/source.html'));
+    await next.locator('kliping-reader').getByTestId('reader-overlay').waitFor();
+    await next.close();
+
+    const settings = await ext.context.newPage();
+    await settings.goto(ext.extensionUrl('options.html'));
+    await settings.getByTestId('site-action').selectOption('declutter');
+    await expect.poll(async () => (await registered()).map((s) => s.js)).toEqual([['auto-declutter.js', 'content-scripts/content.js']]);
+    await settings.getByTestId('site-remove').click();
+    await expect.poll(registered).toEqual([]);
+    await settings.close();
+    await page.close();
+  });
+});
+
+describe('in Indonesian', () => {
+  it('the popup and settings speak Bahasa Indonesia', async () => {
+    const idExt = await launchExtension({ lang: 'id' });
+    try {
+      const page = await idExt.context.newPage();
+      await page.goto(site.url('/suara-pasar/source.html'));
+      const popup = await PopupPage.open(idExt, await tabIdOf(idExt, page));
+      await expect.poll(() => popup.page.getByTestId('declutter').textContent()).toBe('Rapikan halaman');
+      expect(await popup.page.getByTestId('site-actions').textContent()).toContain('Selalu rapikan di situs ini');
+      await popup.page.getByTestId('declutter').click();
+      await expect.poll(() => popup.page.getByTestId('declutter').textContent()).toBe('Pulihkan halaman');
+      const settings = await idExt.context.newPage();
+      await settings.goto(idExt.extensionUrl('options.html'));
+      expect(await settings.locator('h1').textContent()).toBe('Pengaturan Kliping');
+      expect(await settings.getByTestId('shortcuts').textContent()).toContain('Alt+Shift+D');
+    } finally {
+      await idExt.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -8,6 +9,15 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 export const FIXTURES_DIR = resolve('tests/fixtures');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Where browser tests put the screenshots the README shows: the committed folder when
+ * `UPDATE_SCREENSHOTS=1`, else a temporary one, so a test run leaves the work tree clean.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_SCREENSHOTS ? resolve('tests/e2e/screenshots') : join(tmpdir(), 'kliping-screenshots');
+  return join(dir, name);
+}
 
 /** The shared corpus sits beside the repository (CI) or at /work/shared (worktrees). */
 export function corpusDir(): string {

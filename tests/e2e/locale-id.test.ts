@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 let ext: ExtensionBrowser;
 let site: StaticServer;
@@ -21,7 +21,7 @@ it('speaks Bahasa Indonesia when the browser does', async () => {
   expect(await popup.page.getByTestId('open-library').textContent()).toBe('Buka pustaka');
   await popup.save();
   expect(await popup.savedStatus().textContent()).toContain('Tersimpan di pustaka Anda');
-  await popup.page.locator('main').screenshot({ path: 'tests/e2e/screenshots/popup-id.png' });
+  await popup.page.locator('main').screenshot({ path: screenshotPath('popup-id.png') });
 
   const library = await LibraryPage.open(ext);
   await expect.poll(() => library.page.title()).toBe('Pustaka Kliping');

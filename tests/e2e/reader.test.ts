@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 const TITLE = 'Jalur Sepeda Kota Ditata Ulang';
 
@@ -95,7 +95,15 @@ describe('reader view', () => {
     await reader.overlay().evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect.poll(() => reader.style('reader-progress', 'transform')).toBe('matrix(1, 0, 0, 1, 0, 0)');
 
-    await page.screenshot({ path: 'tests/e2e/screenshots/reader.png' });
+    // Tab and Shift+Tab stay inside the reader, never reaching the page hidden beneath.
+    const focusInReader = () => page.evaluate(() => document.activeElement?.tagName === 'KLIPING-READER');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInReader()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focusInReader()).toBe(true);
+    expect(await reader.host().evaluate((host) => host.shadowRoot?.activeElement?.getAttribute('data-testid'))).toBe('reader-close');
+
+    await page.screenshot({ path: screenshotPath('reader.png') });
     await page.keyboard.press('Escape');
     await reader.host().waitFor({ state: 'detached' });
     expect(await page.evaluate(() => window.scrollY)).toBe(700);
@@ -152,6 +160,24 @@ describe('reader view', () => {
     await page.close();
   });
 
+  it('opens from the reader command (Alt+Shift+R, context menu) and reports the time to paint', async () => {
+    const { page, tabId, reader } = await openFixture('/reader-long.html');
+    const worker = ext.context.serviceWorkers()[0]!;
+    const result = (await worker.evaluate(async (id) => {
+      const test = (globalThis as unknown as { klipingTest: { runPageCommand(c: string, t: chrome.tabs.Tab): Promise<unknown> } }).klipingTest;
+      return test.runPageCommand('reader', await chrome.tabs.get(id));
+    }, tabId)) as { command: string; opened: { ok: boolean; msToPaint: number } };
+    expect(result.command).toBe('reader');
+    expect(result.opened.ok).toBe(true);
+    expect(result.opened.msToPaint).toBeGreaterThan(0);
+    // Resolved only once painted: the reader is there the moment the command returns.
+    expect(await reader.overlay().isVisible()).toBe(true);
+    expect(await reader.get('article-title').textContent()).toBe(TITLE);
+    await page.keyboard.press('Escape');
+    await reader.host().waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   it('renders a right-to-left article right to left', async () => {
     const { page, tabId, reader } = await openFixture('/reader-rtl.html');
     await reader.openFromPopup(tabId);
@@ -197,12 +223,37 @@ describe('reader view', () => {
     await expect.poll(() => library.items().count()).toBe(1);
     expect(await library.items().first().textContent()).toContain('sepeda');
     await library.openArticle(TITLE);
-    await expect.poll(() => library.savedNotes().textContent()).toBe('Jalur harus tersambung ke stasiun.');
+    await expect.poll(() => library.savedNotes().inputValue()).toBe('Jalur harus tersambung ke stasiun.');
     // The saved copy is the same reader component, with the same (remembered) settings.
     const paragraph = library.page.getByTestId('reader-body').locator('p').first();
     expect(await paragraph.evaluate((el) => getComputedStyle(el).fontSize)).toBe(readerSize);
     expect(await library.savedCopy().getAttribute('data-theme')).toBe('dark');
     await library.page.close();
+    await page.close();
+  });
+
+  // Last: while it is on, every page of the fixture server opens in the reader.
+  it('opens by itself on a site set to "always open reader", loading its UI on demand', async () => {
+    const { page, tabId } = await openFixture('/reader-rtl.html');
+    const popup = await PopupPage.open(ext, tabId);
+    await popup.page.getByTestId('always-reader').check();
+    await expect.poll(() => popup.page.getByTestId('always-reader').isChecked()).toBe(true);
+    await popup.close();
+
+    const next = new ReaderOverlay(await ext.context.newPage());
+    await next.page.goto(site.url('/reader-long.html'));
+    await next.overlay().waitFor();
+    expect(await next.get('article-title').textContent()).toBe(TITLE);
+
+    const again = await PopupPage.open(ext, tabId);
+    await again.page.getByTestId('always-reader').uncheck();
+    await expect.poll(() => again.page.getByTestId('always-reader').isChecked()).toBe(false);
+    await again.close();
+    await next.page.reload();
+    await next.page.locator('article h1').waitFor();
+    await next.page.waitForTimeout(300);
+    expect(await next.host().count()).toBe(0);
+    await next.page.close();
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, openTabFromExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, openTabFromExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
 
@@ -32,7 +32,7 @@ describe('saving the article being read', () => {
     expect(facts).toMatch(/\d+ min read/);
     await expect.poll(() => popup.saveButton().textContent()).toBe('Save');
 
-    await popup.page.locator('main').screenshot({ path: 'tests/e2e/screenshots/popup.png' });
+    await popup.page.locator('main').screenshot({ path: screenshotPath('popup.png') });
     await popup.save();
     await popup.reload();
     await popup.savedStatus().waitFor();
@@ -59,7 +59,7 @@ describe('saving the article being read', () => {
     expect(await library.items().first().textContent()).toContain('kopi');
     await library.openArticle(TITLE);
     expect(await library.savedCopy().textContent()).toContain('Petani kopi di dataran tinggi Gayo');
-    expect(await library.savedNotes().textContent()).toBe('Harga naik karena ekspor!');
+    expect(await library.savedNotes().inputValue()).toBe('Harga naik karena ekspor!');
     // The saved copy carries nothing of the page but its article.
     expect(await library.savedCopy().textContent()).not.toContain('Terpopuler');
     await library.page.close();
@@ -105,7 +105,8 @@ describe('pages where nothing can run', () => {
     await page.goto(site.url('/not-an-article.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await expect.poll(() => popup.unreadable().textContent()).toContain('No article found');
-    expect(await popup.saveButton().isEnabled()).toBe(true);
+    // Enabled once the background has answered on the session port, which can come a moment later.
+    await expect.poll(() => popup.saveButton().isEnabled()).toBe(true);
     await popup.close();
     await page.close();
   });

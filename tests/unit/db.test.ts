@@ -39,6 +39,14 @@ describe('saveArticle', () => {
     expect(link.title).toBe('Harga Cabai Naik');
   });
 
+  it('gives a new article the version 2 defaults, and marks content saved once it arrives', async () => {
+    const link = await saveArticle(db, { kind: 'link', link: { url: 'https://news.example/l', canonicalUrl: 'https://news.example/l', title: 'l' } }, 1000);
+    expect(link).toMatchObject({ readState: 'unread', readingProgress: 0, favorite: false, archived: false, contentStatus: 'link-only' });
+    await db.articles.update(link.id, { contentStatus: 'pending-fetch' });
+    const full = await saveArticle(db, articlePayload({ canonicalUrl: 'https://news.example/l' }), 2000);
+    expect(full).toMatchObject({ id: link.id, contentStatus: 'saved', hasContent: true, readState: 'unread' });
+  });
+
   it('lists newest saved first', async () => {
     await saveArticle(db, articlePayload({ canonicalUrl: 'https://news.example/old' }), 1000);
     await saveArticle(db, articlePayload({ canonicalUrl: 'https://news.example/new' }), 2000);

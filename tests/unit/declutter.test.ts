@@ -91,6 +91,14 @@ describe('declutter mechanics', () => {
     const inline = doc.createElement('em');
     inline.textContent = 'an added emphasis';
     content.querySelector('p')!.appendChild(inline);
+    const inlinePromo = doc.createElement('span');
+    inlinePromo.className = 'baca-juga';
+    inlinePromo.innerHTML = 'Baca juga: <a href="/y">Yet another story</a>';
+    content.querySelectorAll('p')[3]!.appendChild(inlinePromo);
+    const shareBar = doc.createElement('div');
+    shareBar.className = 'share-buttons';
+    shareBar.innerHTML = '<a href="#">Facebook</a> <a href="#">Twitter</a>';
+    doc.querySelector('h1')!.after(shareBar);
     const image = doc.createElement('figure');
     image.innerHTML = '<img src="/late.jpg" alt=""><figcaption>Late photo</figcaption>';
     content.appendChild(image);
@@ -99,6 +107,8 @@ describe('declutter mechanics', () => {
     expect(injectedAd.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(promo.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(inline.hasAttribute(HIDDEN_ATTR)).toBe(false);
+    expect(inlinePromo.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    expect(shareBar.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(image.hasAttribute(HIDDEN_ATTR)).toBe(false);
     result.session.restore();
     expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).toBeNull();
@@ -159,5 +169,44 @@ describe('the page declutter controller (behind the declutter message)', () => {
     const controller = new DeclutterController(load('<html><body><p>Hi</p></body></html>'));
     expect(controller.apply('toggle')).toMatchObject({ active: false, error: 'no-article' });
     expect(controller.active).toBe(false);
+  });
+});
+
+describe('overlays', () => {
+  const page = newsCases()[0]!;
+
+  it('hides a cookie wall, unlocks the scrolling it locked, and gives both back on restore', () => {
+    const doc = load(
+      page.html
+        .replace('<body', '<body style="overflow:hidden"')
+        .replace('</body>', '<div class="cookie-wall" style="position:fixed;inset:0">We use cookies. Accept all?</div></body>'),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expect(doc.querySelector('.cookie-wall')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    expect(doc.getElementById(STYLE_ID)!.textContent).toContain('overflow-y:auto');
+    result.session.restore();
+    expect(doc.getElementById(STYLE_ID)).toBeNull();
+  });
+
+  it('leaves scrolling alone when the page never locked it', () => {
+    const doc = load(page.html);
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expect(doc.getElementById(STYLE_ID)!.textContent).not.toContain('overflow');
+    result.session.restore();
+  });
+
+  it('hides an overlay the page appends after <body>, into <html>', async () => {
+    const doc = load(page.html);
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    const bar = doc.createElement('div');
+    bar.textContent = 'Open in app';
+    doc.documentElement.appendChild(bar);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(bar.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    result.session.restore();
+    expect(bar.hasAttribute(HIDDEN_ATTR)).toBe(false);
   });
 });

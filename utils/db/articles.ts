@@ -1,5 +1,6 @@
 import type { SavePayload } from '../article';
 import { normalizeUrl } from '../url';
+import { articleDefaults } from './defaults';
 import type { ArticleRecord, KlipingDb } from './schema';
 
 export interface SavedState {
@@ -41,6 +42,7 @@ export async function saveArticle(db: KlipingDb, payload: SavePayload, now = Dat
         tags: [],
         savedAt: now,
         updatedAt: now,
+        ...articleDefaults(false),
       };
       const id = await db.articles.add(record);
       return { ...record, id };
@@ -60,6 +62,7 @@ export async function saveArticle(db: KlipingDb, payload: SavePayload, now = Dat
       wordCount: a.wordCount,
       readingMinutes: a.readingMinutes,
       hasContent: true,
+      contentStatus: 'saved' as const,
       updatedAt: now,
     };
     let record: ArticleRecord;
@@ -67,7 +70,7 @@ export async function saveArticle(db: KlipingDb, payload: SavePayload, now = Dat
       record = { ...existing, ...fields };
       await db.articles.put(record);
     } else {
-      const fresh = { ...fields, tags: [] as string[], savedAt: now };
+      const fresh = { ...articleDefaults(true), ...fields, tags: [] as string[], savedAt: now };
       const id = await db.articles.add(fresh);
       record = { ...fresh, id };
     }

@@ -1,14 +1,42 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { articleDefaults } from './defaults';
+
+/*
+ * Kliping's database, in the extension's origin.
+ *
+ * Schema history (every version states its full schema; see tests/unit/db-upgrade.test.ts, which
+ * opens a database of EACH earlier version filled with data and checks all of it survives):
+ *   1  articles, contents, notes.
+ *   2  articles gain readState, readingProgress, favorite, archived, contentStatus
+ *      (filled for v1 rows by the upgrade); new table `highlights`.
+ *
+ * To add version N: declare `this.version(N).stores({...full schema...})` below the last one,
+ * with `.upgrade()` only if existing rows need new data; then add a `V<N-1>` fixture to
+ * tests/unit/db-versions/ (the schema as it shipped + rows + what they must become).
+ */
+
+/** Whether the user has read the article. */
+export type ReadState = 'unread' | 'read';
+
+/**
+ * What the `contents` table holds for an article:
+ * - `saved`: the extracted article (sanitized HTML + text) is stored; it can be read offline.
+ * - `link-only`: the user saved only the link (restricted or non-article page); nothing to fetch.
+ * - `pending-fetch`: imported (Pocket, Instapaper, bookmarks...) without content; the library
+ *   fetches and extracts it when the user opens it (asking for the host permission then).
+ */
+export type ContentStatus = 'saved' | 'link-only' | 'pending-fetch';
 
 export interface ArticleRecord {
   id: number;
-  /** Unique key: the page's normalized canonical URL. */
+  /** Unique key: the page's normalized canonical URL (utils/url.ts normalizeUrl). */
   canonicalUrl: string;
   /** The URL as the user visited it when last saved. */
   url: string;
   title: string;
   byline: string | null;
   siteName: string | null;
+  /** ISO 8601 as the page stated it, or null. */
   publishedTime: string | null;
   lang: string | null;
   dir: 'ltr' | 'rtl' | null;
@@ -16,25 +44,82 @@ export interface ArticleRecord {
   leadImageUrl: string | null;
   wordCount: number;
   readingMinutes: number;
-  /** False for a link saved without its article (restricted or non-article pages). */
+  /**
+   * True when a `contents` row exists. Kept in step with `contentStatus === 'saved'` (v1 field;
+   * read `contentStatus` in new code).
+   */
   hasContent: boolean;
+  /** In the order the user typed them; trimmed, no case-insensitive duplicates (parseTags). */
   tags: string[];
+  /** Epoch milliseconds when first saved (imports keep the source's time). */
   savedAt: number;
+  /** Epoch milliseconds of the last change to this row, its content, note or highlights. */
   updatedAt: number;
+  // ---- since version 2 ----
+  readState: ReadState;
+  /** How far the user has scrolled through the saved copy: 0 (not started) … 1 (end). */
+  readingProgress: number;
+  favorite: boolean;
+  archived: boolean;
+  contentStatus: ContentStatus;
 }
 
 /** The article body, kept apart so that listing the library never loads every body. */
 export interface ContentRecord {
   articleId: number;
+  /** Sanitized HTML of the article body (sanitize again before rendering: imports exist). */
   html: string;
+  /** Block-aware plain text, one line per block (for search and export). */
   text: string;
 }
 
+/** The article's free-form note (one per article), saved as typed. */
 export interface NoteRecord {
   articleId: number;
   text: string;
   updatedAt: number;
 }
+
+/**
+ * W3C Web Annotation TextQuoteSelector: the quoted text with up to ~32 characters of context on
+ * each side, so the quote can be found again even when positions shift.
+ */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * W3C Web Annotation TextPositionSelector: [start, end) in UTF-16 code units of the "saved
+ * text" — the concatenated text nodes (`textContent`) of the saved copy's body as rendered from
+ * `contents.html` after sanitizing. Used when the quote is ambiguous or no longer matches.
+ */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** A passage the user highlighted in a saved copy (since version 2). */
+export interface HighlightRecord {
+  /** A random UUID, so exports from two profiles merge without clashing. */
+  id: string;
+  articleId: number;
+  /** The highlighted text; equal to `selector.quote.exact`. */
+  quote: string;
+  selector: { quote: TextQuoteSelector; position: TextPositionSelector };
+  note?: string;
+  color?: HighlightColor;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export { articleDefaults } from './defaults';
 
 export const DB_NAME = 'kliping';
 
@@ -42,6 +127,7 @@ export class KlipingDb extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   contents!: EntityTable<ContentRecord, 'articleId'>;
   notes!: EntityTable<NoteRecord, 'articleId'>;
+  highlights!: EntityTable<HighlightRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -51,7 +137,28 @@ export class KlipingDb extends Dexie {
       contents: 'articleId',
       notes: 'articleId, updatedAt',
     });
+    // Booleans cannot be IndexedDB keys; the library filters them in memory.
+    this.version(2)
+      .stores({
+        articles: '++id, &canonicalUrl, savedAt, updatedAt, *tags, readState, contentStatus',
+        contents: 'articleId',
+        notes: 'articleId, updatedAt',
+        highlights: 'id, articleId, createdAt',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('articles')
+          .toCollection()
+          .modify((article: Partial<ArticleRecord> & { hasContent: boolean }) => {
+            Object.assign(article, { ...articleDefaults(article.hasContent), ...definedOnly(article) });
+          }),
+      );
   }
+}
+
+/** Keeps values a row already has (never overwrite data on upgrade). */
+function definedOnly(article: Partial<ArticleRecord>): Partial<ArticleRecord> {
+  return Object.fromEntries(Object.entries(article).filter(([, value]) => value !== undefined));
 }
 
 let shared: KlipingDb | undefined;

@@ -1,6 +1,6 @@
-import { Readability } from '@mozilla/readability';
-import { findClutter } from './clutter';
-import { MIN_ARTICLE_CHARS, HEADER_BITS_SELECTOR, HEADER_BIT_MAX_CHARS, INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS, MEDIA_WRAPPER_MAX_CHARS } from './rules';
+import { parseArticle, type ParsedArticle } from '../extract';
+import { findClutter } from '../extract/clutter';
+import { DECLUTTER_RULES, MIN_ARTICLE_CHARS, HEADER_BITS_SELECTOR, HEADER_BIT_MAX_CHARS, INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS, MEDIA_WRAPPER_MAX_CHARS } from './rules';
 
 /** Index attribute that ties an element of the clone to its live twin. Only the clone carries it. */
 export const INDEX_ATTR = 'data-kliping-i';
@@ -97,9 +97,9 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   const body = doc.body;
   if (!body) return { ok: false, reason: 'no-article', detail: 'The page has no body.' };
   const { clone, live } = indexedClone(doc);
-  let parsed: ReturnType<Readability<Element>['parse']>;
+  let parsed: ParsedArticle | null;
   try {
-    parsed = new Readability<Element>(clone, { charThreshold: 300, serializer: (node) => node as Element }).parse();
+    parsed = parseArticle(clone);
   } catch (error) {
     return { ok: false, reason: 'parse-error', detail: String(error) };
   }
@@ -135,7 +135,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
 
   const span: ArticleSpan = { start, end, spine, kept };
   const byline = normalize(parsed.byline);
-  const clutter = new Set(findClutter(articleRoot(span)).filter((el) => !(titleEl && el.contains(titleEl)) && isInside(el, span)));
+  const clutter = new Set(findClutter(articleRoot(span), DECLUTTER_RULES).filter((el) => !(titleEl && el.contains(titleEl)) && isInside(el, span)));
   const hide: Element[] = [];
 
   const visit = (parent: Element): void => {
@@ -162,6 +162,10 @@ export function planDeclutter(doc: Document): DeclutterPlan {
     }
   };
   visit(body);
+  // Overlays some sites append after <body>, straight into <html>.
+  for (let child = doc.documentElement.firstElementChild; child; child = child.nextElementSibling) {
+    if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hide.push(child);
+  }
   return { ok: true, span, hide, title: parsed.title ?? '' };
 }
 

@@ -1,3 +1,14 @@
+import { ads } from '../extract/rules/ads';
+import { comments } from '../extract/rules/comments';
+import { mostRead } from '../extract/rules/most-read';
+import { navigation } from '../extract/rules/navigation';
+import { newsletter } from '../extract/rules/newsletter';
+import { relatedLinks } from '../extract/rules/related-links';
+import { share } from '../extract/rules/share';
+import { tags } from '../extract/rules/tags';
+import { textSize } from '../extract/rules/text-size';
+import type { ClutterRule } from '../extract/rules/types';
+
 /**
  * What declutter keeps or hides inside the article's own stretch of the page. Everything outside
  * that stretch is hidden structurally (no rules needed); these rules only refine the inside.
@@ -30,3 +41,10 @@ export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCR
 
 /** Below this much article text, declutter would hide the page around a scrap: refuse instead. */
 export const MIN_ARTICLE_CHARS = 140;
+
+/**
+ * The extraction pipeline's clutter rules that also apply to the live page. Bylines, datelines and
+ * photo credits are clutter in a saved copy (its header repeats them) but part of the article's
+ * own look in place, so they stay.
+ */
+export const DECLUTTER_RULES: readonly ClutterRule[] = [relatedLinks, ads, newsletter, share, textSize, mostRead, comments, navigation, tags];

@@ -1,11 +1,13 @@
-import { findClutter, isClutter } from './clutter';
+import { findClutter } from '../extract/clutter';
 import { placeOf, planDeclutter, type ArticleSpan } from './plan';
-import { INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
+import { DECLUTTER_RULES, INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
 
 /** The one attribute declutter puts on the page: "hide this". */
 export const HIDDEN_ATTR = 'data-kliping-hidden';
 export const STYLE_ID = 'kliping-declutter-style';
 const STYLE_TEXT = `[${HIDDEN_ATTR}]{display:none!important}`;
+/** A cookie wall or app banner often locks scrolling while it shows; hiding it must unlock it. */
+const UNLOCK_SCROLL = 'html,body{overflow-y:auto!important}';
 
 /**
  * Most elements one mutation batch may classify before the rest waits for the next frame: an
@@ -13,6 +15,20 @@ const STYLE_TEXT = `[${HIDDEN_ATTR}]{display:none!important}`;
  * long task.
  */
 export const MAX_NODES_PER_SLICE = 200;
+
+/** Whether the page's scrolling is locked and one of the elements to hide is a fixed overlay. */
+function scrollLockedByOverlay(doc: Document, hide: readonly Element[]): boolean {
+  // A parsed document (tests, the CLI) has no window of its own: the global one computes styles.
+  const view = doc.defaultView ?? (typeof window === 'undefined' ? null : window);
+  if (!view) return false;
+  const locked = [doc.documentElement, doc.body].some((el) => {
+    if (!el) return false;
+    const style = view.getComputedStyle(el);
+    // Some DOMs leave the longhand empty and only report the shorthand ("hidden", "visible hidden").
+    return [style.overflowY, style.overflow.split(' ').pop()].some((value) => value === 'hidden' || value === 'clip');
+  });
+  return locked && hide.some((el) => view.getComputedStyle(el).position === 'fixed');
+}
 
 /** Kept elements that are one block of text: what is added inside them is part of that text. */
 const PARAGRAPH_TAGS = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE', 'FIGCAPTION', 'TD', 'TH', 'PRE', 'DD', 'DT']);
@@ -43,13 +59,14 @@ export class DeclutterSession {
   ) {
     this.style = doc.createElement('style');
     this.style.id = STYLE_ID;
-    this.style.textContent = STYLE_TEXT;
+    this.style.textContent = scrollLockedByOverlay(doc, hide) ? STYLE_TEXT + UNLOCK_SCROLL : STYLE_TEXT;
     (doc.head ?? doc.documentElement).appendChild(this.style);
     for (const el of hide) this.hide(el);
     const View = doc.defaultView as (Window & typeof globalThis) | null;
     const Observer = View?.MutationObserver ?? globalThis.MutationObserver;
     this.observer = new Observer((records) => this.onMutations(records));
-    if (doc.body) this.observer.observe(doc.body, { childList: true, subtree: true });
+    // The whole document, not just <body>: overlays are sometimes appended after it.
+    this.observer.observe(doc.documentElement, { childList: true, subtree: true });
   }
 
   get isActive(): boolean {
@@ -86,7 +103,8 @@ export class DeclutterSession {
   private drain(): void {
     if (!this.active) return;
     const batch = this.queue.splice(0, MAX_NODES_PER_SLICE);
-    for (const el of batch) this.classify(el);
+    const toCheck = batch.filter((el) => this.classify(el));
+    this.hideClutterAmong(toCheck);
     if (this.queue.length && !this.scheduled) {
       this.scheduled = true;
       const view = this.doc.defaultView;
@@ -101,18 +119,38 @@ export class DeclutterSession {
 
   /**
    * An element the page added after declutter: hidden when it lands outside the article or
-   * between its paragraphs (ads, "next article" blocks), and checked for clutter inside it.
+   * between its paragraphs (ads, "next article" blocks). True when it stays visible and still
+   * needs the clutter rules.
    */
-  private classify(el: Element): void {
-    if (!el.isConnected || INVISIBLE_TAGS.has(el.tagName) || el.id === STYLE_ID) return;
-    if (el.closest(`[${HIDDEN_ATTR}]`)) return;
-    if (this.span.spine.has(el)) return;
+  private classify(el: Element): boolean {
+    if (!el.isConnected || INVISIBLE_TAGS.has(el.tagName) || el.tagName === 'BODY' || el.id === STYLE_ID) return false;
+    if (el.parentElement === null || el.closest('head')) return false;
+    if (el.closest(`[${HIDDEN_ATTR}]`)) return false;
+    if (this.span.spine.has(el)) return false;
     const place = placeOf(el, this.span);
-    if (place === 'outside') return this.hide(el);
     const media = MEDIA_TAGS.has(el.tagName) || el.querySelector(MEDIA_SELECTOR) !== null;
-    if (place === 'body' && !media && !this.isInsideParagraph(el)) return this.hide(el);
-    if (isClutter(el)) return this.hide(el);
-    for (const inner of findClutter(el)) this.hide(inner);
+    if (place === 'outside' || (place === 'body' && !media && !this.isInsideParagraph(el))) {
+      this.hide(el);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The clutter rules judge an element by its surroundings (a "Baca juga:" line, a box under a
+   * heading), so they run once per parent of the added elements, not once per element.
+   */
+  private hideClutterAmong(added: Element[]): void {
+    const byParent = new Map<Element, Element[]>();
+    for (const el of added) {
+      const parent = el.parentElement!;
+      byParent.set(parent, [...(byParent.get(parent) ?? []), el]);
+    }
+    for (const [parent, children] of byParent) {
+      for (const found of findClutter(parent, DECLUTTER_RULES)) {
+        if (children.some((child) => child === found || child.contains(found))) this.hide(found);
+      }
+    }
   }
 
   /**

@@ -1,0 +1,211 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { FetchArticle } from '../FetchArticle';
+import { SavedCopy } from '../SavedCopy';
+import { useLiveQuery } from '../useLiveQuery';
+import { ArticleActions, type BulkActions } from './BulkBar';
+import { parseTags, getSavedCopy } from '@/utils/db/articles';
+import { addHighlight, deleteHighlight, highlightsOf, setHighlightColor, setHighlightNote } from '@/utils/db/highlights';
+import { setArticleNotes, setArticleTags, setReadingProgress } from '@/utils/db/library';
+import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightRecord, type KlipingDb } from '@/utils/db/schema';
+import { anchor, clearHighlights, describeRange, paintHighlight, type Selectors } from '@/utils/highlight/anchor';
+
+export interface ArticleReaderProps {
+  db: KlipingDb;
+  id: number;
+  locale: string;
+  write(run: () => Promise<unknown>): Promise<boolean>;
+  actions: BulkActions;
+}
+
+/** Progress is a position, not the user's words: written once scrolling settles, and on leaving. */
+const PROGRESS_SETTLE_MS = 700;
+
+export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderProps) {
+  const copy = useLiveQuery(() => getSavedCopy(db, id), [id]);
+  const highlights = useLiveQuery(() => highlightsOf(db, id), [id]);
+  const body = useRef<HTMLDivElement>(null);
+  const [orphans, setOrphans] = useState<Set<string>>(new Set());
+  const [pending, setPending] = useState<{ selectors: Selectors; top: number; left: number } | null>(null);
+  const html = copy?.html ?? null;
+
+  // Paint highlights where they re-attach; the rest are listed as not found.
+  useEffect(() => {
+    const root = body.current;
+    if (!root || !highlights) return;
+    clearHighlights(root);
+    const text = root.textContent ?? '';
+    const lost = new Set<string>();
+    for (const highlight of highlights) {
+      const found = anchor(text, highlight.selector);
+      if (found) paintHighlight(root, highlight.id, found.start, found.end, highlight.color);
+      else lost.add(highlight.id);
+    }
+    setOrphans(lost);
+  }, [html, highlights]);
+
+  // Reading progress: restored once, then remembered.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!copy || restored.current) return;
+    restored.current = true;
+    const room = document.documentElement.scrollHeight - innerHeight;
+    if (copy.article.readingProgress > 0 && room > 0) scrollTo(0, copy.article.readingProgress * room);
+  }, [copy]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let dirty = false;
+    const progress = () => {
+      const room = document.documentElement.scrollHeight - innerHeight;
+      return room > 0 ? scrollY / room : 1;
+    };
+    const flush = () => {
+      clearTimeout(timer);
+      if (dirty) void write(() => setReadingProgress(db, id, progress()));
+      dirty = false;
+    };
+    const onScroll = () => {
+      dirty = true;
+      clearTimeout(timer);
+      timer = setTimeout(flush, PROGRESS_SETTLE_MS);
+    };
+    addEventListener('scroll', onScroll, { passive: true });
+    addEventListener('pagehide', flush);
+    return () => {
+      flush();
+      removeEventListener('scroll', onScroll);
+      removeEventListener('pagehide', flush);
+    };
+  }, [db, id, write]);
+
+  // A selection inside the body offers to highlight it.
+  useEffect(() => {
+    const onSelect = () => {
+      const selection = getSelection();
+      const root = body.current;
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !root) {
+        setPending(null);
+        return;
+      }
+      const range = selection.getRangeAt(0);
+      const selectors = describeRange(root, range);
+      if (!selectors) {
+        setPending(null);
+        return;
+      }
+      const rect = range.getBoundingClientRect();
+      setPending({ selectors, top: rect.bottom + scrollY + 6, left: rect.left + scrollX });
+    };
+    document.addEventListener('mouseup', onSelect);
+    document.addEventListener('keyup', onSelect);
+    return () => {
+      document.removeEventListener('mouseup', onSelect);
+      document.removeEventListener('keyup', onSelect);
+    };
+  }, []);
+
+  if (copy === undefined) return null;
+  if (copy === null) return <p class="library__empty">{i18n.t('library.notFound')}</p>;
+  const { article } = copy;
+
+  const highlight = async () => {
+    if (!pending) return;
+    const { selectors } = pending;
+    setPending(null);
+    getSelection()?.removeAllRanges();
+    await write(() => addHighlight(db, { articleId: id, selector: selectors, color: 'yellow' }));
+  };
+
+  return (
+    <div class="library__reader-layout">
+      <SavedCopy copy={copy} locale={locale} bodyRef={body} showNotes={false}>
+        <ArticleActions count={1} actions={actions} state={{ readState: article.readState, favorite: article.favorite, archived: article.archived }} />
+        {article.contentStatus === 'pending-fetch' && <FetchArticle key={article.id} article={article} />}
+      </SavedCopy>
+      {pending && (
+        <button
+          type="button"
+          class="button button--primary highlight-button"
+          data-testid="highlight-selection"
+          style={{ top: `${pending.top}px`, left: `${pending.left}px` }}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => void highlight()}
+        >
+          {i18n.t('library.highlight')}
+        </button>
+      )}
+      <aside class="library__side" key={id}>
+        <label class="field">
+          <span class="field__label">{i18n.t('library.tags')}</span>
+          <input
+            type="text"
+            class="field__input"
+            data-testid="article-tags"
+            defaultValue={article.tags.join(', ')}
+            placeholder={i18n.t('library.tagsPlaceholder')}
+            onInput={(event) => void write(() => setArticleTags(db, id, parseTags(event.currentTarget.value)))}
+          />
+        </label>
+        <label class="field">
+          <span class="field__label">{i18n.t('library.notes')}</span>
+          {/* Uncontrolled, written on every input: what is typed is what is stored. */}
+          <textarea
+            class="field__input field__input--notes"
+            data-testid="saved-notes"
+            rows={6}
+            defaultValue={copy.notes}
+            placeholder={i18n.t('library.notesPlaceholder')}
+            onInput={(event) => void write(() => setArticleNotes(db, id, event.currentTarget.value))}
+          />
+        </label>
+        <h2 class="library__side-title">{i18n.t('library.highlights')}</h2>
+        {highlights && highlights.length === 0 && <p class="library__muted">{i18n.t('library.noHighlights')}</p>}
+        <ol class="highlights" data-testid="highlights">
+          {highlights?.map((item) => (
+            <HighlightItem key={item.id} item={item} orphaned={orphans.has(item.id)} db={db} write={write} />
+          ))}
+        </ol>
+      </aside>
+    </div>
+  );
+}
+
+function HighlightItem({ item, orphaned, db, write }: { item: HighlightRecord; orphaned: boolean; db: KlipingDb; write: ArticleReaderProps['write'] }) {
+  const jump = () => document.querySelector(`mark[data-highlight-id="${item.id}"]`)?.scrollIntoView({ block: 'center' });
+  return (
+    <li class={`highlights__item highlight--${item.color ?? 'yellow'}-edge`} data-testid="highlight-item" data-orphaned={orphaned ? 'true' : 'false'}>
+      <blockquote class="highlights__quote" onClick={jump}>
+        {item.quote}
+      </blockquote>
+      {orphaned && (
+        <p class="highlights__orphan" data-testid="highlight-orphaned">
+          {i18n.t('library.orphaned')}
+        </p>
+      )}
+      <textarea
+        class="field__input"
+        rows={2}
+        data-testid="highlight-note"
+        aria-label={i18n.t('library.highlightNote')}
+        placeholder={i18n.t('library.highlightNote')}
+        defaultValue={item.note ?? ''}
+        onInput={(event) => void write(() => setHighlightNote(db, item.id, event.currentTarget.value))}
+      />
+      <div class="highlights__tools">
+        {HIGHLIGHT_COLORS.map((color: HighlightColor) => (
+          <button
+            key={color}
+            type="button"
+            class={`swatch highlight--${color}`}
+            aria-pressed={(item.color ?? 'yellow') === color}
+            aria-label={`${i18n.t('library.color')}: ${i18n.t(`library.colors.${color}`)}`}
+            onClick={() => void write(() => setHighlightColor(db, item.id, color))}
+          />
+        ))}
+        <button type="button" class="button button--link" data-testid="delete-highlight" onClick={() => void write(() => deleteHighlight(db, item.id))}>
+          {i18n.t('library.deleteHighlight')}
+        </button>
+      </div>
+    </li>
+  );
+}

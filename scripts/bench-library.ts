@@ -1,0 +1,338 @@
+/**
+ * bench:library — the library at ten thousand articles, in the extension running in Chromium with
+ * its real IndexedDB. Prints: first render, search time per query (median/p95 per kind, against
+ * a naive full scan measured in the same page), time to save one article (into an empty library
+ * and into the full one), import of 10,000 rows, and database size.
+ * Targets: first render < 300 ms, search p95 < 50 ms.
+ */
+import type { Page } from 'playwright-core';
+import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from '../tests/e2e/harness';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+const REPEATS = 5;
+
+const QUERIES: { kind: string; query: string }[] = [
+  { kind: 'one word', query: 'kopi' },
+  { kind: 'one word', query: 'election' },
+  { kind: 'one word', query: 'banjir' },
+  { kind: 'one word', query: 'inflasi' },
+  { kind: 'two words', query: 'harga beras' },
+  { kind: 'two words', query: 'climate policy' },
+  { kind: 'two words', query: 'pemerintah daerah' },
+  { kind: 'prefix', query: 'pemer' },
+  { kind: 'prefix', query: 'infla' },
+  { kind: 'prefix', query: 'econ' },
+  { kind: 'qualifier', query: 'tag:ekonomi is:unread' },
+  { kind: 'qualifier', query: 'site:kompas banjir' },
+  { kind: 'qualifier', query: 'has:notes -is:archived' },
+  { kind: 'qualifier', query: 'pemilu after:2025-01 -tag:politik' },
+];
+
+const stats = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), n: sorted.length };
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Fills the extension's database with realistic articles, straight through IndexedDB. */
+async function seed(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (count) => {
+    // mulberry32: small, seeded, and exact in 32-bit integer arithmetic.
+    let state = 42;
+    const random = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+    const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
+    const common = (
+      'harga kopi beras banjir pemerintah daerah petani pasar ekonomi politik pemilu inflasi bank rupiah ekspor impor sekolah guru ' +
+      'kesehatan rumah sakit jalan tol kereta bandara nelayan laut hutan sawit tambang listrik air minum warga kota desa presiden menteri ' +
+      'election climate policy economy market government council school hospital river flood energy prices inflation central bank ' +
+      'minister president village farmers coffee rice export import trade court police festival music football league university ' +
+      'research data technology internet phone startup investment budget tax transport railway airport weather storm drought'
+    ).split(' ');
+    const syllables = 'ba be bi bo bu da di do ka ke ki ko la li lu ma me mi mo na ni nu pa pe po ra ri ru sa se si su ta te ti tu ng an er in'.split(' ');
+    // A long tail of rarer words, as real text has (Zipf-like: common words far more often).
+    const rare = Array.from({ length: 20_000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables)).join(''));
+    // Each article is about a few topic words (said often); other topical words are rare in it;
+    // the rest is a long tail of rarer words, as in real text (Zipf-like).
+    let topic: string[] = [];
+    const word = () => {
+      const roll = random();
+      if (roll < 0.06) return pick(topic);
+      if (roll < 0.065) return pick(common);
+      return rare[Math.floor(rare.length * random() ** 3)]!;
+    };
+    const sentence = (n: number) => {
+      const words = Array.from({ length: n }, word);
+      return words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+    };
+    const sites = [
+      ['Kompas', 'www.kompas.com'], ['Tempo', 'www.tempo.co'], ['Detik', 'news.detik.com'], ['Tirto', 'tirto.id'], ['CNN Indonesia', 'www.cnnindonesia.com'],
+      ['Kumparan', 'kumparan.com'], ['The Guardian', 'www.theguardian.com'], ['BBC News', 'www.bbc.com'], ['Reuters', 'www.reuters.com'], ['Jakarta Post', 'www.thejakartapost.com'],
+    ] as const;
+    const tags = ['ekonomi', 'politik', 'kesehatan', 'pendidikan', 'lingkungan', 'teknologi', 'olahraga', 'budaya', 'baca-nanti', 'riset', 'world', 'climate'];
+    const start = Date.UTC(2023, 0, 1);
+    const span = Date.UTC(2026, 10, 1) - start;
+
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('kliping');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const BATCH = 250;
+    for (let from = 0; from < count; from += BATCH) {
+      const tx = db.transaction(['articles', 'contents', 'notes', 'highlights'], 'readwrite');
+      for (let i = from; i < Math.min(count, from + BATCH); i++) {
+        const id = i + 1;
+        const [siteName, host] = pick([...sites]);
+        topic = [pick(common), pick(common), pick(common)];
+        const paragraphs = Array.from({ length: 6 + Math.floor(random() * 8) }, () => Array.from({ length: 3 + Math.floor(random() * 4) }, () => sentence(8 + Math.floor(random() * 14))).join(' '));
+        const text = paragraphs.join('\n');
+        const wordCount = text.split(/\s+/).length;
+        const savedAt = start + Math.floor(random() * span);
+        const hasContent = random() > 0.03;
+        tx.objectStore('articles').put({
+          id,
+          canonicalUrl: `https://${host}/read/${id}`,
+          url: `https://${host}/read/${id}?utm_source=bench`,
+          title: sentence(6 + Math.floor(random() * 7)).slice(0, -1),
+          byline: random() < 0.8 ? `${pick(['Siti', 'Budi', 'Rina', 'Agus', 'Maya', 'John', 'Sarah'])} ${pick(['Rahmawati', 'Santoso', 'Wijaya', 'Smith', 'Harahap'])}` : null,
+          siteName,
+          publishedTime: new Date(savedAt - Math.floor(random() * 86_400_000 * 3)).toISOString(),
+          lang: random() < 0.7 ? 'id' : 'en',
+          dir: 'ltr',
+          excerpt: sentence(25),
+          leadImageUrl: random() < 0.7 ? `https://${host}/img/${id}.jpg` : null,
+          wordCount,
+          readingMinutes: Math.max(1, Math.round(wordCount / 230)),
+          hasContent,
+          tags: Array.from({ length: Math.floor(random() * 3) }, () => pick(tags)).filter((tag, index, all) => all.indexOf(tag) === index),
+          savedAt,
+          updatedAt: savedAt,
+          readState: random() < 0.3 ? 'read' : 'unread',
+          readingProgress: random() < 0.4 ? random() : 0,
+          favorite: random() < 0.1,
+          archived: random() < 0.1,
+          contentStatus: hasContent ? 'saved' : 'link-only',
+        });
+        if (hasContent) tx.objectStore('contents').put({ articleId: id, html: paragraphs.map((p) => `<p>${p}</p>`).join(''), text });
+        if (random() < 0.05) tx.objectStore('notes').put({ articleId: id, text: sentence(20), updatedAt: savedAt });
+        if (hasContent && random() < 0.05) {
+          const exact = paragraphs[0]!.slice(0, 60);
+          tx.objectStore('highlights').put({
+            id: `bench-${id}`, articleId: id, quote: exact, note: random() < 0.5 ? sentence(8) : undefined, color: 'yellow', createdAt: savedAt, updatedAt: savedAt,
+            selector: { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: paragraphs[0]!.slice(60, 92) }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } },
+          });
+        }
+      }
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    db.close();
+  }, count);
+}
+
+async function openLibrary(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(ext.extensionUrl('library.html'));
+  return page;
+}
+
+/** ms from navigation start to the first list in the DOM, as the page itself marked it, with steps. */
+async function firstRender(page: Page): Promise<{ total: number; script: number; read: number }> {
+  await page.waitForFunction(() => performance.getEntriesByName('library:first-render').length > 0, null, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    return { total: at('library:first-render'), script: at('library:script'), read: at('library:first-screen-read') };
+  });
+}
+
+async function indexed(page: Page): Promise<number> {
+  await page.getByTestId('search').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="indexing"]'), null, { timeout: 120_000, polling: 100 });
+  return page.evaluate(() => performance.now());
+}
+
+/** The library's own figure: from the input event to the results rendered. */
+async function timedSearch(page: Page, query: string): Promise<number> {
+  if ((await page.getByTestId('search').inputValue()) === query) return 0;
+  const before = await page.evaluate(() => performance.getEntriesByName('library:search').length);
+  await page.getByTestId('search').fill(query);
+  await page.waitForFunction((n) => performance.getEntriesByName('library:search').length > n, before);
+  return page.evaluate(() => performance.getEntriesByName('library:search').at(-1)!.duration);
+}
+
+/** Baseline: no index, every query scans every article's folded fields in memory. */
+async function naiveSearchTimes(page: Page, queries: string[], repeats: number): Promise<number[][]> {
+  return page.evaluate(
+    async ({ queries, repeats }) => {
+      const db: IDBDatabase = await new Promise((resolve) => {
+        const open = indexedDB.open('kliping');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const all = <T,>(store: string) =>
+        new Promise<T[]>((resolve) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as T[]);
+        });
+      const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+      const [articles, contents, notes, highlights] = await Promise.all([
+        all<{ id: number; title: string; siteName: string; url: string; byline: string | null; tags: string[]; readState: string; archived: boolean; savedAt: number }>('articles'),
+        all<{ articleId: number; text: string }>('contents'),
+        all<{ articleId: number; text: string }>('notes'),
+        all<{ articleId: number; quote: string; note?: string }>('highlights'),
+      ]);
+      db.close();
+      const body = new Map(contents.map((c) => [c.articleId, c.text]));
+      const note = new Map(notes.map((n) => [n.articleId, n.text]));
+      const marks = new Map<number, string>();
+      for (const h of highlights) marks.set(h.articleId, `${marks.get(h.articleId) ?? ''} ${h.quote} ${h.note ?? ''}`);
+      const haystacks = articles.map((a) => ({ a, text: fold([a.title, a.siteName, a.url, a.byline ?? '', a.tags.join(' '), note.get(a.id) ?? '', marks.get(a.id) ?? '', body.get(a.id) ?? ''].join('\n')) }));
+      return queries.map((query) => {
+        const words = query.split(/\s+/).filter((w) => !w.includes(':') && !w.startsWith('-')).map(fold);
+        const times: number[] = [];
+        for (let r = 0; r < repeats; r++) {
+          const t0 = performance.now();
+          const hits = haystacks.filter(({ text }) => words.every((w) => text.includes(w)));
+          hits.sort((x, y) => y.a.savedAt - x.a.savedAt);
+          times.push(performance.now() - t0);
+        }
+        return times;
+      });
+    },
+    { queries, repeats },
+  );
+}
+
+async function saveOne(ext: ExtensionBrowser, site: StaticServer): Promise<number> {
+  const article = await ext.context.newPage();
+  await article.goto(site.url(`/article-kompas-like.html?bench=${Math.random()}`));
+  const popup = await PopupPage.open(ext, await tabIdOf(ext, article));
+  await popup.saveButton().waitFor();
+  await popup.page.waitForFunction(() => !(document.querySelector('[data-testid="save"]') as HTMLButtonElement).disabled);
+  const t0 = Date.now();
+  await popup.save();
+  const elapsed = Date.now() - t0;
+  await popup.close();
+  await article.close();
+  return elapsed;
+}
+
+/** A Pocket export of `rows` links, imported through the library's transfer panel (if present). */
+async function importRows(page: Page, rows: number): Promise<string> {
+  const toggle = page.locator('details[data-testid="transfer-toggle"]:not([open]) > summary');
+  if ((await toggle.count()) > 0) await toggle.click();
+  const input = page.getByTestId('import-file');
+  if ((await input.count()) === 0) return 'MISSING: no import control (data-testid="import-file") on the library page in this build';
+  const lines = ['title,url,time_added,tags,status'];
+  for (let i = 0; i < rows; i++) lines.push(`"Imported link ${i}, part ${i % 7}",https://import.example/${i},${1_700_000_000 + i * 60},${i % 3 ? 'ekonomi|impor' : ''},${i % 4 ? 'unread' : 'archive'}`);
+  const t0 = Date.now();
+  await input.setInputFiles({ name: 'part_000000.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  const result = page.locator('[data-testid="transfer-result"], [data-testid="transfer-error"]');
+  await result.first().waitFor({ state: 'attached', timeout: 120_000 });
+  const wall = Date.now() - t0;
+  if ((await page.getByTestId('transfer-error').count()) > 0) return `FAILED: ${await page.getByTestId('transfer-error').textContent()}`;
+  const own = await page.getByTestId('transfer-result').getAttribute('data-ms');
+  return `${ms(wall)} wall clock${own ? ` (importer's own figure ${ms(Number(own))})` : ''}`;
+}
+
+async function main() {
+  const [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
+  try {
+    const report: string[] = [];
+    const line = (text = '') => {
+      report.push(text);
+    };
+    // Baseline save: into an empty library.
+    let page = await openLibrary(ext);
+    await page.getByText(/Nothing saved yet/).waitFor();
+    const saveEmpty = await saveOne(ext, site);
+
+    const t0 = Date.now();
+    await seed(page, ARTICLES);
+    const seedMs = Date.now() - t0;
+    await page.close();
+
+    const renders: number[] = [];
+    const steps: string[] = [];
+    const indexing: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      page = await openLibrary(ext);
+      const render = await firstRender(page);
+      renders.push(render.total);
+      steps.push(`page script ran ${ms(render.script)}, newest articles read ${ms(render.read)}, list in DOM ${ms(render.total)}`);
+      indexing.push(await indexed(page));
+      if (run < 2) await page.close();
+    }
+    const count = await page.getByTestId('match-count').textContent();
+
+    const oursByKind = new Map<string, number[]>();
+    const oursAll: number[] = [];
+    for (const { kind, query } of QUERIES) {
+      for (let r = 0; r < REPEATS; r++) {
+        await timedSearch(page, '');
+        const time = await timedSearch(page, query);
+        oursAll.push(time);
+        oursByKind.set(kind, [...(oursByKind.get(kind) ?? []), time]);
+      }
+    }
+    const matches: string[] = [];
+    for (const { query } of QUERIES) {
+      await timedSearch(page, query);
+      matches.push(`${query} → ${await page.getByTestId('match-count').textContent()}`);
+    }
+    await timedSearch(page, '');
+    const naive = await naiveSearchTimes(page, QUERIES.map((q) => q.query), REPEATS);
+    const naiveByKind = new Map<string, number[]>();
+    QUERIES.forEach(({ kind }, i) => naiveByKind.set(kind, [...(naiveByKind.get(kind) ?? []), ...naive[i]!]));
+    const naiveAll = naive.flat();
+
+    const saveFull = await saveOne(ext, site);
+    const storage = await page.evaluate(async () => {
+      const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
+      return { usage: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? null };
+    });
+    const imported = await importRows(page, IMPORT_ROWS);
+
+    const fr = stats(renders);
+    const all = stats(oursAll);
+    line(`bench:library — ${ARTICLES} articles seeded in ${(seedMs / 1000).toFixed(1)} s (${count})`);
+    line('');
+    line(`first render of the library (3 loads): median ${ms(fr.median)}, max ${ms(Math.max(...renders))}  [target < 300 ms: ${Math.max(...renders) < 300 ? 'MET' : 'NOT MET'}]`);
+    for (const step of steps) line(`  ${step}`);
+    line(`full-text index ready after: median ${ms(stats(indexing).median)} (list usable meanwhile; searches cover what is indexed)`);
+    line('');
+    line('search, keystroke → results on screen (library index) vs naive full scan in memory (same page, same data):');
+    line(`  ${'kind'.padEnd(12)} ${'index median'.padStart(13)} ${'index p95'.padStart(10)} ${'naive median'.padStart(13)} ${'naive p95'.padStart(10)} ${'speed-up (p95)'.padStart(15)}`);
+    for (const kind of oursByKind.keys()) {
+      const o = stats(oursByKind.get(kind)!);
+      const n = stats(naiveByKind.get(kind)!);
+      line(`  ${kind.padEnd(12)} ${ms(o.median).padStart(13)} ${ms(o.p95).padStart(10)} ${ms(n.median).padStart(13)} ${ms(n.p95).padStart(10)} ${`${(n.p95 / o.p95).toFixed(1)}×`.padStart(15)}`);
+    }
+    const n = stats(naiveAll);
+    line(`  ${'all'.padEnd(12)} ${ms(all.median).padStart(13)} ${ms(all.p95).padStart(10)} ${ms(n.median).padStart(13)} ${ms(n.p95).padStart(10)} ${`${(n.p95 / all.p95).toFixed(1)}×`.padStart(15)}`);
+    line(`  [target p95 < 50 ms: ${all.p95 < 50 ? 'MET' : 'NOT MET'}] (${all.n} timed queries; naive times exclude rendering, the index's include it; naive ignores qualifiers)`);
+    line(`  matches: ${matches.join('; ')}`);
+    line('');
+    line(`save one article through the popup (click → saved): empty library ${ms(saveEmpty)}, with ${ARTICLES} articles ${ms(saveFull)}`);
+    line(`import ${IMPORT_ROWS} Pocket rows: ${imported}`);
+    line(`database size: ${(storage.usage / 1e6).toFixed(1)} MB used by the extension origin${storage.indexedDB != null ? ` (IndexedDB ${(storage.indexedDB / 1e6).toFixed(1)} MB)` : ''}, measured before the import`);
+    console.log(report.join('\n'));
+  } finally {
+    await ext.close();
+    await site.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './harness';
+
+/** The library page's search, list, reader and highlights, as a user drives them. */
+export class LibraryApp {
+  private constructor(readonly page: Page) {}
+
+  static async open(ext: ExtensionBrowser): Promise<LibraryApp> {
+    const page = await ext.context.newPage();
+    await page.goto(ext.extensionUrl('library.html'));
+    return new LibraryApp(page);
+  }
+  search() {
+    return this.page.getByTestId('search');
+  }
+  items() {
+    return this.page.getByTestId('article-item');
+  }
+  matchCount() {
+    return this.page.getByTestId('match-count');
+  }
+  async searchFor(query: string): Promise<void> {
+    await this.search().waitFor();
+    await this.page.keyboard.press('/');
+    await this.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'search');
+    await this.page.keyboard.type(query);
+  }
+  async openArticle(title: string): Promise<void> {
+    await this.page.getByRole('link', { name: title }).click();
+    await this.page.getByTestId('reader-body').waitFor();
+  }
+  body() {
+    return this.page.getByTestId('reader-body');
+  }
+  highlightItems() {
+    return this.page.getByTestId('highlight-item');
+  }
+  marks() {
+    return this.page.locator('[data-testid="reader-body"] mark[data-highlight-id]');
+  }
+  /** Selects the first occurrence of `text` in the saved body, as a mouse drag would. */
+  async select(text: string): Promise<void> {
+    await this.page.evaluate((wanted) => {
+      const root = document.querySelector('[data-testid="reader-body"]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(wanted);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+      throw new Error(`Not in the saved copy: ${wanted}`);
+    }, text);
+  }
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { LibraryApp } from './library-page';
+
+const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
+const QUOTE = 'permintaan ekspor yang terus menguat';
+
+let ext: ExtensionBrowser;
+let site: StaticServer;
+let library: LibraryApp;
+
+beforeAll(async () => {
+  [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
+});
+afterAll(async () => {
+  await ext?.close();
+  await site?.close();
+});
+
+describe('the library', () => {
+  it('shows an article saved through the popup, with a note whose words are nowhere else', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(site.url('/article-kompas-like.html'));
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await expect.poll(() => popup.saveButton().textContent()).toBe('Save');
+    await popup.save();
+    await popup.notes().fill('Bandingkan dengan Toraja, kafein rendah');
+    await expect.poll(() => popup.notes().inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah');
+    await popup.close();
+    await page.close();
+    library = await LibraryApp.open(ext);
+    await expect.poll(() => library.items().count()).toBe(1);
+    expect(await library.page.getByTestId('storage').textContent()).toMatch(/Storage used: [\d.,]+\s?\S+ of/);
+  });
+
+  it('finds the article by a word only in its note, by a prefix, ignoring accents, and with qualifiers', async () => {
+    await library.searchFor('toraja');
+    await expect.poll(() => library.matchCount().textContent()).toBe('1 match');
+    expect(await library.items().first().textContent()).toContain(TITLE);
+
+    const tries: [string, number][] = [
+      ['tidakadadimanapun', 0],
+      ['kaféin', 1], // accent typed, none stored
+      ['eksp', 1], // prefix of a word in the text
+      ['gayo has:notes is:unread', 1],
+      ['gayo is:read', 0],
+      ['gayo -arabika', 0],
+      ['site:warta', 1],
+    ];
+    for (const [query, count] of tries) {
+      await library.search().fill(query);
+      await expect.poll(() => library.matchCount().textContent(), { message: query }).toBe(count === 1 ? '1 match' : `${count} matches`);
+    }
+    await library.search().fill('');
+  });
+
+  it('opens with the keyboard, highlights a selection with a note, and re-attaches it when reopened', async () => {
+    await library.page.locator('body').click({ position: { x: 5, y: 300 } });
+    await library.page.keyboard.press('j');
+    await library.page.keyboard.press('Enter');
+    await library.body().waitFor();
+    expect(await library.page.getByTestId('article-title').textContent()).toBe(TITLE);
+
+    await library.select(QUOTE);
+    await library.page.getByTestId('highlight-selection').click();
+    await expect.poll(() => library.marks().allTextContents()).toEqual([QUOTE]);
+    await library.page.getByTestId('highlight-note').fill('Pasar utama: Eropa');
+
+    await library.page.reload();
+    await library.body().waitFor();
+    await expect.poll(() => library.marks().allTextContents()).toEqual([QUOTE]);
+    expect(await library.highlightItems().count()).toBe(1);
+    expect(await library.highlightItems().first().getAttribute('data-orphaned')).toBe('false');
+    expect(await library.page.getByTestId('highlight-note').inputValue()).toBe('Pasar utama: Eropa');
+    await library.page.keyboard.press('Escape');
+  });
+
+  it('lists a highlight whose text is gone instead of dropping it', async () => {
+    // As if the saved copy had been updated since: the quote is no longer in the text.
+    await library.page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('kliping');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('highlights', 'readwrite');
+            tx.objectStore('highlights').put({
+              id: 'lost-1',
+              articleId: 1,
+              quote: 'kalimat yang sudah dihapus',
+              selector: {
+                quote: { type: 'TextQuoteSelector', exact: 'kalimat yang sudah dihapus', prefix: '', suffix: '' },
+                position: { type: 'TextPositionSelector', start: 5, end: 31 },
+              },
+              createdAt: 1,
+              updatedAt: 1,
+            });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await library.page.reload();
+    await expect.poll(() => library.highlightItems().count()).toBe(2);
+    const orphan = library.page.locator('[data-testid="highlight-item"][data-orphaned="true"]');
+    expect(await orphan.textContent()).toContain('kalimat yang sudah dihapus');
+    expect(await library.marks().allTextContents()).toEqual([QUOTE]);
+  });
+
+  it('finds highlights by their words, and undoes a delete with everything it had', async () => {
+    await library.page.goto(library.page.url().replace(/#.*$/, '#/'));
+    await library.searchFor('eropa has:highlights');
+    await expect.poll(() => library.matchCount().textContent()).toBe('1 match');
+    await library.search().fill('');
+
+    await library.items().first().getByRole('checkbox').check();
+    await library.page.getByTestId('bulk-bar').getByTestId('delete').click();
+    await expect.poll(() => library.items().count()).toBe(0);
+    await library.page.getByTestId('undo').click();
+    await expect.poll(() => library.items().count()).toBe(1);
+
+    await library.searchFor('toraja has:highlights');
+    await expect.poll(() => library.matchCount().textContent()).toBe('1 match');
+    await library.openArticle(TITLE);
+    await expect.poll(() => library.marks().allTextContents()).toEqual([QUOTE]);
+    expect(await library.page.getByTestId('saved-notes').inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah');
+  });
+});

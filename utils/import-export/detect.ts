@@ -1,0 +1,61 @@
+import { decodeText } from './common';
+import { readCsvHeader } from './csv';
+import { parseInstapaperCsv } from './instapaper';
+import { parseKlipingJson } from './kliping-json';
+import { ImportFormatError, type ImportBatch, type InputFile } from './model';
+import { parseNetscape } from './netscape';
+import { isOmnivoreExport, parseOmnivoreExport } from './omnivore';
+import { isPocketCsvName, parsePocketExport } from './pocket';
+import { isZip, unzip } from './zip';
+
+export interface ParseEnv {
+  now: number;
+  /** The window whose DOMParser and DOMPurify read HTML (tests bring their own). */
+  win?: Window & typeof globalThis;
+}
+
+/**
+ * Any supported export, told apart by content rather than trusted by name: a zip (Pocket,
+ * Omnivore, or one Kliping JSON), JSON (Kliping), CSV (Pocket or Instapaper by header), or HTML
+ * (bookmarks). Everything is parsed and checked; nothing is written here.
+ */
+export function parseImport(inputs: readonly InputFile[], env: ParseEnv): ImportBatch {
+  if (inputs.length === 0) throw new ImportFormatError({ file: '—' }, 'noFile');
+  const files = inputs.flatMap((f) => (isZip(f.bytes) ? unzip(f) : [f]));
+  const names = files.map((f) => f.name);
+  if (isOmnivoreExport(names)) return parseOmnivoreExport(files, env.now, env.win);
+  const pocketParts = files.filter((f) => isPocketCsvName(f.name));
+  if (pocketParts.length > 0) {
+    return parsePocketExport(
+      pocketParts.map((f) => ({ name: f.name, text: decodeText(f.bytes, f.name) })),
+      env.now,
+    );
+  }
+  const [only, ...rest] = files;
+  if (!only || rest.length > 0) {
+    throw new ImportFormatError({ file: inputs[0]?.name ?? '—' }, 'oneFile');
+  }
+  return parseOne(only, env);
+}
+
+function parseOne(file: InputFile, env: ParseEnv): ImportBatch {
+  const text = decodeText(file.bytes, file.name);
+  const head = text.trimStart().slice(0, 512);
+  if (head.startsWith('{') || head.startsWith('[')) {
+    return parseKlipingJson(text, file.name);
+  }
+  if (head.startsWith('<') || /\.html?$/i.test(file.name)) {
+    const win = env.win ?? globalThis.window;
+    return parseNetscape(text, file.name, env.now, new win.DOMParser());
+  }
+  return parseCsvExport(text, file.name, env.now);
+}
+
+/** Instapaper's header is fixed; anything else with a `url` column is read as Pocket's. */
+function parseCsvExport(text: string, file: string, now: number): ImportBatch {
+  const header = readCsvHeader(text);
+  const lower = header.map((h) => h.toLowerCase());
+  if (['url', 'title', 'selection', 'folder'].every((h) => lower.includes(h))) return parseInstapaperCsv(text, file, now);
+  if (lower.includes('url')) return parsePocketExport([{ name: file, text }], now);
+  throw new ImportFormatError({ file, line: 1 }, 'unknownCsv', header.join(', '));
+}
