@@ -1,5 +1,5 @@
-/** What the extraction pipeline hands to every caller (popup, reader, declutter, CLI, bench). */
-export interface Article {
+/** What names an article wherever it is kept: the page, the database, an export file. */
+export interface ArticleMetadata {
   /** The URL as visited. */
   url: string;
   /** The page's canonical URL with tracking parameters and fragment removed: the saved copy's key. */
@@ -15,10 +15,50 @@ export interface Article {
   leadImageUrl: string | null;
   wordCount: number;
   readingMinutes: number;
+}
+
+/** What the extraction pipeline hands to every caller (popup, reader, declutter, CLI, bench). */
+export interface Article extends ArticleMetadata {
   /** Sanitized HTML of the article body. */
   contentHtml: string;
   /** Block-aware plain text: one line per block. */
   textContent: string;
+}
+
+/** The metadata fields alone, copied from any record that carries them (and more). */
+export function metadataOf(a: ArticleMetadata): ArticleMetadata {
+  return {
+    url: a.url,
+    canonicalUrl: a.canonicalUrl,
+    title: a.title,
+    byline: a.byline,
+    siteName: a.siteName,
+    publishedTime: a.publishedTime,
+    lang: a.lang,
+    dir: a.dir,
+    excerpt: a.excerpt,
+    leadImageUrl: a.leadImageUrl,
+    wordCount: a.wordCount,
+    readingMinutes: a.readingMinutes,
+  };
+}
+
+/** Metadata of a page known only by its link: everything but the address and a title is unknown. */
+export function linkMetadata(url: string, canonicalUrl: string, title: string): ArticleMetadata {
+  return {
+    url,
+    canonicalUrl,
+    title,
+    byline: null,
+    siteName: null,
+    publishedTime: null,
+    lang: null,
+    dir: null,
+    excerpt: null,
+    leadImageUrl: null,
+    wordCount: 0,
+    readingMinutes: 0,
+  };
 }
 
 export type NotArticleReason = 'not-readerable' | 'no-content' | 'too-large' | 'parse-error';

@@ -1,4 +1,4 @@
-import type { SavePayload } from '../article';
+import { linkMetadata, metadataOf, type SavePayload } from '../article';
 import { normalizeUrl } from '../url';
 import { articleDefaults } from './defaults';
 import type { ArticleRecord, KlipingDb } from './schema';
@@ -26,18 +26,7 @@ export async function saveArticle(db: KlipingDb, payload: SavePayload, now = Dat
     if (payload.kind === 'link') {
       if (existing) return existing;
       const record = {
-        canonicalUrl,
-        url: payload.link.url,
-        title: payload.link.title,
-        byline: null,
-        siteName: null,
-        publishedTime: null,
-        lang: null,
-        dir: null,
-        excerpt: null,
-        leadImageUrl: null,
-        wordCount: 0,
-        readingMinutes: 0,
+        ...linkMetadata(payload.link.url, canonicalUrl, payload.link.title),
         hasContent: false,
         tags: [],
         savedAt: now,
@@ -49,18 +38,8 @@ export async function saveArticle(db: KlipingDb, payload: SavePayload, now = Dat
     }
     const a = payload.article;
     const fields = {
+      ...metadataOf(a),
       canonicalUrl,
-      url: a.url,
-      title: a.title,
-      byline: a.byline,
-      siteName: a.siteName,
-      publishedTime: a.publishedTime,
-      lang: a.lang,
-      dir: a.dir,
-      excerpt: a.excerpt,
-      leadImageUrl: a.leadImageUrl,
-      wordCount: a.wordCount,
-      readingMinutes: a.readingMinutes,
       hasContent: true,
       contentStatus: 'saved' as const,
       updatedAt: now,

@@ -1,3 +1,4 @@
+import type { ArticleMetadata } from '../article';
 import Dexie, { type EntityTable } from 'dexie';
 import { articleDefaults } from './defaults';
 
@@ -27,23 +28,12 @@ export type ReadState = 'unread' | 'read';
  */
 export type ContentStatus = 'saved' | 'link-only' | 'pending-fetch';
 
-export interface ArticleRecord {
+/**
+ * A saved article's row. From `ArticleMetadata`: `canonicalUrl` is the unique key (normalized with
+ * utils/url.ts normalizeUrl) and `url` the address as visited when last saved.
+ */
+export interface ArticleRecord extends ArticleMetadata {
   id: number;
-  /** Unique key: the page's normalized canonical URL (utils/url.ts normalizeUrl). */
-  canonicalUrl: string;
-  /** The URL as the user visited it when last saved. */
-  url: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  /** ISO 8601 as the page stated it, or null. */
-  publishedTime: string | null;
-  lang: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  excerpt: string | null;
-  leadImageUrl: string | null;
-  wordCount: number;
-  readingMinutes: number;
   /**
    * True when a `contents` row exists. Kept in step with `contentStatus === 'saved'` (v1 field;
    * read `contentStatus` in new code).

@@ -4,6 +4,7 @@
  * schema change touches one module.
  */
 
+import { linkMetadata, type ArticleMetadata } from '../article';
 import type { ContentStatus, HighlightColor, ReadState, TextPositionSelector, TextQuoteSelector } from '../db/schema';
 
 export type { ContentStatus, HighlightColor, ReadState, TextPositionSelector, TextQuoteSelector };
@@ -20,20 +21,8 @@ export interface TransferHighlight {
   updatedAt: number;
 }
 
-export interface TransferArticle {
-  url: string;
-  /** Normalized with utils/url `normalizeUrl`: the merge key. */
-  canonicalUrl: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  lang: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  excerpt: string | null;
-  leadImageUrl: string | null;
-  wordCount: number;
-  readingMinutes: number;
+/** One article as files carry it; `canonicalUrl` (normalized with utils/url normalizeUrl) is the merge key. */
+export interface TransferArticle extends ArticleMetadata {
   tags: string[];
   savedAt: number;
   updatedAt: number;
@@ -146,18 +135,7 @@ export interface InputFile {
 /** A blank article for a URL; importers fill in what their format knows. */
 export function linkArticle(url: string, canonicalUrl: string, now: number): TransferArticle {
   return {
-    url,
-    canonicalUrl,
-    title: url,
-    byline: null,
-    siteName: null,
-    publishedTime: null,
-    lang: null,
-    dir: null,
-    excerpt: null,
-    leadImageUrl: null,
-    wordCount: 0,
-    readingMinutes: 0,
+    ...linkMetadata(url, canonicalUrl, url),
     tags: [],
     savedAt: now,
     updatedAt: now,

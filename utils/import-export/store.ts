@@ -1,4 +1,4 @@
-import type { Article } from '../article';
+import { metadataOf, type Article } from '../article';
 import { articleDefaults } from '../db/defaults';
 import type { ArticleRecord, ContentRecord, HighlightRecord, KlipingDb, NoteRecord } from '../db/schema';
 import { cleanTags } from './common';
@@ -103,18 +103,7 @@ function newRecord(a: TransferArticle): NewArticle {
   const hasContent = a.content !== null;
   return {
     ...articleDefaults(hasContent),
-    canonicalUrl: a.canonicalUrl,
-    url: a.url,
-    title: a.title,
-    byline: a.byline,
-    siteName: a.siteName,
-    publishedTime: a.publishedTime,
-    lang: a.lang,
-    dir: a.dir,
-    excerpt: a.excerpt,
-    leadImageUrl: a.leadImageUrl,
-    wordCount: a.wordCount,
-    readingMinutes: a.readingMinutes,
+    ...metadataOf(a),
     hasContent,
     tags: cleanTags(a.tags),
     savedAt: a.savedAt,
