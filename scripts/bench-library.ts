@@ -246,8 +246,6 @@ async function importRows(page: Page, rows: number): Promise<string> {
 
 async function main() {
   const [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
-  // tsx keeps function names through an `__name` helper that pages evaluated into do not have.
-  await ext.context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   try {
     const report: string[] = [];
     const line = (text = '') => {
