@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { LibraryPage, PopupPage, corpusDir, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
-import { newsCases } from '../news-corpus';
+import { loadNewsId } from '../../scripts/corpus';
 
 const HIDDEN = '[data-kliping-hidden]';
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -44,7 +44,7 @@ function runCommand(command: 'declutter' | 'reader' | 'save', tabId: number) {
 }
 
 describe('declutter from the popup, on every news-id corpus page', () => {
-  for (const { name, truth } of newsCases()) {
+  for (const { id: name, truth } of loadNewsId()) {
     it(`${name}: shows every body paragraph and no clutter, then restores the page exactly`, async () => {
       const { page, tabId } = await openCase(name);
       const before = await visibleText(page);

@@ -19,13 +19,8 @@ export function screenshotPath(name: string): string {
   return join(dir, name);
 }
 
-/** The shared corpus sits beside the repository (CI) or at /work/shared (worktrees). */
-export function corpusDir(): string {
-  const candidates = [process.env.KLIPING_CORPUS, resolve('../shared/corpus'), '/work/shared/corpus'].filter(Boolean) as string[];
-  const found = candidates.find((dir) => existsSync(dir));
-  if (!found) throw new Error(`Corpus not found; looked in ${candidates.join(', ')}`);
-  return found;
-}
+/** The shared corpus: beside the repository (CI), at /work/shared (worktrees), or KLIPING_CORPUS. */
+export { requireCorpusDir as corpusDir } from '../../scripts/corpus';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { declutter, HIDDEN_ATTR, INDEX_ATTR, planDeclutter, STYLE_ID } from '@/utils/declutter';
-import { newsCases } from '../news-corpus';
+import { loadNewsId } from '../../scripts/corpus';
 
 function load(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -25,8 +25,8 @@ function visibleText(root: Element): string {
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('declutter on the news corpus', () => {
-  for (const page of newsCases()) {
-    it(`${page.name}: keeps every body paragraph, the title and byline, and hides every clutter text`, () => {
+  for (const page of loadNewsId()) {
+    it(`${page.id}: keeps every body paragraph, the title and byline, and hides every clutter text`, () => {
       const doc = load(page.html);
       const before = doc.documentElement.outerHTML;
       const result = declutter(doc);
@@ -47,7 +47,7 @@ describe('declutter on the news corpus', () => {
 });
 
 describe('declutter mechanics', () => {
-  const page = newsCases().find((c) => c.name === 'wpnews-rain') ?? newsCases()[0]!;
+  const page = loadNewsId().find((c) => c.id === 'wpnews-rain') ?? loadNewsId()[0]!;
 
   it('plans without touching the live document', () => {
     const doc = load(page.html);
@@ -145,7 +145,7 @@ describe('declutter mechanics', () => {
 });
 
 describe('the page declutter controller (behind the declutter message)', () => {
-  const page = newsCases()[0]!;
+  const page = loadNewsId()[0]!;
 
   it('turns on, reports, toggles off and ignores repeats', async () => {
     const { DeclutterController } = await import('@/utils/declutter');
@@ -173,7 +173,7 @@ describe('the page declutter controller (behind the declutter message)', () => {
 });
 
 describe('overlays', () => {
-  const page = newsCases()[0]!;
+  const page = loadNewsId()[0]!;
 
   it('hides a cookie wall, unlocks the scrolling it locked, and gives both back on restore', () => {
     const doc = load(
