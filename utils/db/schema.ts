@@ -28,30 +28,34 @@ export type ReadState = 'unread' | 'read';
  */
 export type ContentStatus = 'saved' | 'link-only' | 'pending-fetch';
 
-/**
- * A saved article's row. From `ArticleMetadata`: `canonicalUrl` is the unique key (normalized with
- * utils/url.ts normalizeUrl) and `url` the address as visited when last saved.
- */
-export interface ArticleRecord extends ArticleMetadata {
-  id: number;
-  /**
-   * True when a `contents` row exists. Kept in step with `contentStatus === 'saved'` (v1 field;
-   * read `contentStatus` in new code).
-   */
-  hasContent: boolean;
+/** What the user's library knows of an article beyond the page: kept in the database and in exports. */
+export interface ArticleLibraryState {
   /** In the order the user typed them; trimmed, no case-insensitive duplicates (parseTags). */
   tags: string[];
   /** Epoch milliseconds when first saved (imports keep the source's time). */
   savedAt: number;
   /** Epoch milliseconds of the last change to this row, its content, note or highlights. */
   updatedAt: number;
-  // ---- since version 2 ----
+  // ---- since version 2: readState, readingProgress, favorite, archived, contentStatus ----
   readState: ReadState;
   /** How far the user has scrolled through the saved copy: 0 (not started) … 1 (end). */
   readingProgress: number;
   favorite: boolean;
   archived: boolean;
   contentStatus: ContentStatus;
+}
+
+/**
+ * A saved article's row. From `ArticleMetadata`: `canonicalUrl` is the unique key (normalized with
+ * utils/url.ts normalizeUrl) and `url` the address as visited when last saved.
+ */
+export interface ArticleRecord extends ArticleMetadata, ArticleLibraryState {
+  id: number;
+  /**
+   * True when a `contents` row exists. Kept in step with `contentStatus === 'saved'` (v1 field;
+   * read `contentStatus` in new code).
+   */
+  hasContent: boolean;
 }
 
 /** The article body, kept apart so that listing the library never loads every body. */

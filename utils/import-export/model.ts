@@ -5,7 +5,7 @@
  */
 
 import { linkMetadata, type ArticleMetadata } from '../article';
-import type { ContentStatus, HighlightColor, ReadState, TextPositionSelector, TextQuoteSelector } from '../db/schema';
+import type { ArticleLibraryState, ContentStatus, HighlightColor, ReadState, TextPositionSelector, TextQuoteSelector } from '../db/schema';
 
 export type { ContentStatus, HighlightColor, ReadState, TextPositionSelector, TextQuoteSelector };
 
@@ -22,16 +22,7 @@ export interface TransferHighlight {
 }
 
 /** One article as files carry it; `canonicalUrl` (normalized with utils/url normalizeUrl) is the merge key. */
-export interface TransferArticle extends ArticleMetadata {
-  tags: string[];
-  savedAt: number;
-  updatedAt: number;
-  readState: ReadState;
-  /** How far the user has read the saved copy, 0..1. */
-  readingProgress: number;
-  favorite: boolean;
-  archived: boolean;
-  contentStatus: ContentStatus;
+export interface TransferArticle extends ArticleMetadata, ArticleLibraryState {
   /** Sanitized HTML and block-aware text; null when only the link is known. */
   content: { html: string; text: string } | null;
   notes: { text: string; updatedAt: number } | null;
