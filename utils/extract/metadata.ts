@@ -164,29 +164,68 @@ export function cleanByline(raw: string | null | undefined): string | null {
 }
 
 const TITLE_SEPARATORS = /\s+[|\-–—·:»/]\s+/;
+/** Dashes Readability 0.6 does not treat as separators; a trailing "– Site" after them is ours to cut. */
+const DASH_SEPARATOR = /\s+[–—]\s+/g;
+
+export interface TitleContext {
+  /** The site's name, from Readability or the page's metadata. */
+  siteName: string | null;
+  /** The page's own headline (JSON-LD headline, og:title): shows which part is the article's. */
+  headline: string | null;
+  /** Texts of the page's top headings: a title equal to one of them is a headline, never cut. */
+  headings?: string[];
+}
+
+const foldForTitle = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const normalizeSpace = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * The title without the site's name: "Headline - Site" and "Site | Headline" lose "Site" when
  * the site name is known, or when the page's own headline (og:title, JSON-LD) shows which part
- * is the article's.
+ * is the article's. With no site name, a short trailing "– Something" goes the way Readability
+ * already sends "- Something", unless a heading of the page shows the whole title is the headline.
  */
-export function cleanTitle(title: string, siteName: string | null, headline: string | null): string {
-  const value = title.replace(/[\s\u00a0]+/g, ' ').trim();
-  const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+export function cleanTitle(title: string, { siteName, headline, headings = [] }: TitleContext): string {
+  const value = normalizeSpace(title);
+  const fold = foldForTitle;
   if (headline) {
-    const cleanHeadline = headline.replace(/[\s\u00a0]+/g, ' ').trim();
+    const cleanHeadline = normalizeSpace(headline);
     if (fold(cleanHeadline) !== fold(value) && fold(value).includes(fold(cleanHeadline)) && cleanHeadline.length >= 15) {
       const parts = value.split(TITLE_SEPARATORS);
       if (parts.some((part) => fold(part) === fold(cleanHeadline))) return cleanHeadline;
     }
   }
-  if (!siteName) return value;
+  if (headings.some((heading) => fold(heading) === fold(value))) return value;
+  const cut = siteName ? withoutSiteName(value, siteName) : withoutDashSuffix(value);
+  return restoredColonPrefix(cut, headings);
+}
+
+/**
+ * Readability cuts a title at its colon when no heading repeats the whole title; a heading that
+ * reads "Prefix: <title>" shows the prefix was part of the headline after all.
+ */
+function restoredColonPrefix(title: string, headings: string[]): string {
+  const folded = foldForTitle(title);
+  if (!folded) return title;
+  for (const raw of headings) {
+    const heading = normalizeSpace(raw);
+    const colon = heading.indexOf(': ');
+    if (colon < 0 || wordCount(heading.slice(0, colon)) > 3) continue;
+    if (foldForTitle(heading.slice(colon + 1)) === folded) return `${heading.slice(0, colon)}: ${title}`;
+  }
+  return title;
+}
+
+function withoutSiteName(value: string, siteName: string): string {
+  const fold = foldForTitle;
   const site = fold(siteName);
   const parts = value.split(TITLE_SEPARATORS);
-  if (parts.length < 2 || !site) return value;
+  // A page whose title is the site's name (a home page) keeps it whole.
+  if (parts.length < 2 || !site || fold(value) === site) return value;
   const isSite = (part: string) => {
     const folded = fold(part);
-    return folded === site || folded === `${site}com` || (folded.length > 2 && site.startsWith(folded)) || site.includes(folded) && folded.length >= 4;
+    return folded === site || folded === `${site}com` || (folded.length > 2 && site.startsWith(folded)) || (site.includes(folded) && folded.length >= 4);
   };
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
@@ -200,4 +239,14 @@ export function cleanTitle(title: string, siteName: string | null, headline: str
     if (kept.length >= 10) return kept;
   }
   return value;
+}
+
+/** "Headline – My website": the last dash part goes when it is short and three words or more remain. */
+function withoutDashSuffix(value: string): string {
+  const dashes = Array.from(value.matchAll(DASH_SEPARATOR));
+  const last = dashes[dashes.length - 1];
+  if (!last || last.index === undefined) return value;
+  const kept = value.slice(0, last.index).trim();
+  const dropped = value.slice(last.index + last[0].length).trim();
+  return wordCount(kept) >= 3 && wordCount(dropped) <= 4 ? kept : value;
 }
