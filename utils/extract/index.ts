@@ -3,6 +3,7 @@ import type { Article, ExtractResult, NotArticleReason } from '../article';
 import { canonicalUrlOf } from '../url';
 import { sanitizeToFragment } from '../sanitize';
 import { removeClutter } from './clutter';
+import { captions } from './rules/captions';
 import { absolutizeUrls, resolveLazyImages } from './images';
 import { cleanByline, cleanTitle, readMetadata, toIsoDate } from './metadata';
 import { readingMinutes } from './reading-time';
@@ -120,7 +121,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const holder = safe.ownerDocument.createElement('div');
   holder.append(safe);
   const contentHtml = holder.innerHTML;
-  const textContent = blockText(holder);
+  const textContent = blockText(holder, { skip: captionsIn(holder) });
   const wordCount = countWords(textContent);
   if (wordCount < MIN_WORDS) return notArticle('no-content', `Only ${wordCount} words of article text were found.`);
   if (overBudget()) return notArticle('too-large', `Extraction took longer than ${budgetMs} ms.`);
@@ -132,7 +133,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const article: Article = {
     url,
     canonicalUrl,
-    title: cleanTitle(rawTitle, siteName, page.title),
+    title: cleanTitle(rawTitle, { siteName, headline: page.title, headings: topHeadings(doc) }),
     byline: cleanByline(parsed.byline) ?? cleanByline(page.byline),
     siteName,
     publishedTime: toIsoDate(parsed.publishedTime) ?? page.publishedTime,
@@ -146,6 +147,22 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     textContent,
   };
   return { ok: true, article };
+}
+
+/** The captions and credits in the article, which its plain text leaves out. */
+function captionsIn(root: ParentNode): Set<Element> {
+  return new Set(
+    Array.from(root.querySelectorAll(captions.selectors.join(','))).filter(
+      (el) => (el.textContent ?? '').length <= captions.maxLength,
+    ),
+  );
+}
+
+/** The page's first few h1 texts: where a headline shows itself. */
+function topHeadings(doc: Document): string[] {
+  return Array.from(doc.getElementsByTagName('h1'))
+    .slice(0, 5)
+    .map((heading) => heading.textContent ?? '');
 }
 
 const foldTitle = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -7,11 +7,16 @@ export const BLOCK_TAGS = new Set([
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
+export interface BlockTextOptions {
+  /** Elements whose text is left out (with everything inside them). */
+  skip?: ReadonlySet<Element>;
+}
+
 /**
  * Plain text with a line break around every block, so words of neighbouring blocks never glue
  * together the way `textContent` glues them ("...NYJuly 2").
  */
-export function blockText(root: Node): string {
+export function blockText(root: Node, { skip }: BlockTextOptions = {}): string {
   const parts: string[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
@@ -21,6 +26,7 @@ export function blockText(root: Node): string {
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const tag = (node as Element).tagName;
     if (tag && SKIP_TAGS.has(tag)) return;
+    if (skip?.has(node as Element)) return;
     const block = tag ? BLOCK_TAGS.has(tag) : false;
     if (block) parts.push('\n');
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
