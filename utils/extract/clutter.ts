@@ -81,6 +81,11 @@ function hasProse(info: Info): boolean {
   return info.prose >= 200 || info.length - info.linkLength >= 500;
 }
 
+/** A few paragraphs (a name, a handle, a bio), no longer than the rule allows: not an article. */
+function isShortProse(el: Element, info: Info, rule: ClutterRule): boolean {
+  return !!rule.proseUpTo && info.length <= rule.proseUpTo && el.getElementsByTagName('p').length <= 3;
+}
+
 function classTokens(el: Element): string[] {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   return raw.split(/\s+/).filter(Boolean);
@@ -129,8 +134,10 @@ function topOfSameText(el: Element, root: ParentNode, infos: Infos): Element {
   return top;
 }
 
-function isHeadingLike(el: Element, info: Info): boolean {
+function isHeadingLike(el: Element, info: Info, infos: Infos): boolean {
   if (HEADING_TAGS.has(el.tagName) || el.getAttribute('role') === 'heading') return true;
+  // "You may also like..." on a line of its own, with links on the lines after it.
+  if (info.length <= 60 && BLOCK_TAGS.has(el.tagName) && isLinksOnly(el.nextElementSibling, infos)) return true;
   // "More:" or "Baca juga:" alone on its line announces the list that follows, like a heading.
   if (info.text?.endsWith(':') && info.length <= 40 && BLOCK_TAGS.has(el.tagName)) return true;
   if (info.length > 60) return false;
@@ -151,10 +158,11 @@ function boxOf(heading: Element, root: ParentNode, infos: Infos): Element[] {
     if (ownText > 40 && info.linkLength < ownText * 0.5) break;
     box = parent;
   }
-  if (box !== heading) return [box];
-  // The heading sits right in the article: take it and the link lists that follow it.
-  const taken = [heading];
-  for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) {
+  // A box that holds more than the heading's own line is the whole thing.
+  if (box !== heading && infos.get(box)?.length !== headingLength) return [box];
+  // The heading sits right in the article: take its line and the link lists that follow it.
+  const taken = [box];
+  for (let next = box.nextElementSibling; next; next = next.nextElementSibling) {
     const info = infos.get(next);
     if (!info || HEADING_TAGS.has(next.tagName) || hasProse(info)) break;
     if (info.length > 0 && info.linkLength < info.length * 0.5) break;
@@ -162,6 +170,12 @@ function boxOf(heading: Element, root: ParentNode, infos: Infos): Element[] {
     taken.push(next);
   }
   return taken;
+}
+
+/** Something with text that is mostly links (a list of headlines, maybe tagged "[VIDEO]"). */
+function isLinksOnly(el: Element | null, infos: Infos): boolean {
+  const info = el ? infos.get(el) : undefined;
+  return !!info && info.length > 0 && info.linkLength >= info.length * 0.75;
 }
 
 /** A "Baca juga: <a>…</a>" line, grown to the wrapper (table, box) that holds only it. */
@@ -205,7 +219,7 @@ export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CL
   for (const [el, info] of infos) {
     if (PROTECTED_TAGS.has(el.tagName) || SKIP_TAGS.has(el.tagName)) continue;
     const tokens = classTokens(el);
-    if (tokens.length && !hasProse(info) && rules.some((rule) => matchesClassWords(tokens, rule))) {
+    if (tokens.length && rules.some((rule) => (!hasProse(info) || isShortProse(el, info, rule)) && matchesClassWords(tokens, rule))) {
       add(el);
       continue;
     }
@@ -219,7 +233,8 @@ export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CL
       if (rule.labels?.test(text) && standsAlone(el, info, infos)) add(topOfSameText(el, root, infos));
       else if (rule.shortTexts && text.length <= rule.shortTexts.maxLength && rule.shortTexts.pattern.test(text) && standsAlone(el, info, infos)) add(el);
       else if (rule.dateOnly && isDateOnly(text, rule.dateOnly) && standsAlone(el, info, infos)) add(el);
-      else if (rule.boxHeadings?.test(text) && isHeadingLike(el, info)) for (const part of boxOf(el, root, infos)) add(part);
+      else if (rule.boxHeadings?.test(text) && isHeadingLike(el, info, infos)) for (const part of boxOf(el, root, infos)) add(part);
+      else if (rule.linkLines && LEAD_BLOCK_TAGS.has(el.tagName) && isLinksOnly(el, infos) && rule.linkLines.some((re) => re.test(text))) add(el);
       else if (rule.leadPhrases && LEAD_BLOCK_TAGS.has(el.tagName)) {
         const phrase = rule.leadPhrases.map((re) => re.exec(text)).find(Boolean);
         if (phrase) add(leadBlockOf(el, phrase[0].length, root, infos));

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { findClutter } from '@/utils/extract';
 import { ads } from '@/utils/extract/rules/ads';
+import { authorNotes } from '@/utils/extract/rules/author-notes';
 import { comments } from '@/utils/extract/rules/comments';
 import { consent } from '@/utils/extract/rules/consent';
 import { mediaPlaceholders } from '@/utils/extract/rules/media-placeholders';
 import { datelines } from '@/utils/extract/rules/datelines';
+import { hoverCards } from '@/utils/extract/rules/hover-cards';
 import { mostRead } from '@/utils/extract/rules/most-read';
 import { navigation } from '@/utils/extract/rules/navigation';
 import { newsletter } from '@/utils/extract/rules/newsletter';
 import { photoCredits } from '@/utils/extract/rules/photo-credits';
+import { printOnly } from '@/utils/extract/rules/print-only';
 import { relatedLinks } from '@/utils/extract/rules/related-links';
 import { share } from '@/utils/extract/rules/share';
 import { tags } from '@/utils/extract/rules/tags';
@@ -51,6 +54,94 @@ describe('related-links rule', () => {
       '<p>Related problems at <a href="/n">the port</a> have delayed shipments of rice and sugar for weeks, traders said on Monday afternoon.</p><p>More than 300 families were evacuated from the river bank, according to the disaster agency.</p>',
     );
     expect(clutterTexts(root, [relatedLinks])).toEqual([]);
+  });
+});
+
+describe('related-links rule: link lines and untitled boxes', () => {
+  it('removes a shouted headline that is only a link, and story links tagged [VIDEO]', () => {
+    const root = articleWith(
+      '<p><strong><a href="/v">CO-FOUNDER PROUD OF EMPLOYEES LIVING OUT THEIR DREAM</a></strong></p><p><a href="/w">Lakers vs Nets: NBA make final decision</a> [VIDEO]</p>',
+    );
+    expect(clutterTexts(root, [relatedLinks])).toEqual(['CO-FOUNDER PROUD OF EMPLOYEES LIVING OUT THEIR DREAM', 'Lakers vs Nets: NBA make final decision [VIDEO]']);
+  });
+
+  it('keeps a capitalised subheading that is not a link, and a link inside a sentence', () => {
+    const root = articleWith(
+      '<h3>THE DEAL THAT CHANGED THE CITY</h3><p>THE MAYOR SAID <a href="/m">IN A STATEMENT</a> THAT THE DEAL WAS FINAL.</p><p>Read the <a href="/r">full report</a> on the ministry site.</p>',
+    );
+    expect(clutterTexts(root, [relatedLinks])).toEqual([]);
+  });
+
+  it('takes a "You may also like..." line and the link lines after it', () => {
+    const root = articleWith(
+      '<p>You may also like...</p><p><a href="/1">Who will make the Rock Hall in 2020?</a></p><p><a href="/2">Fans really want the band in the Hall</a></p>',
+    );
+    expect(clutterTexts(root, [relatedLinks])).toEqual(['You may also like...', 'Who will make the Rock Hall in 2020?', 'Fans really want the band in the Hall']);
+    expect(proseKept(root, [relatedLinks])).toBe(true);
+  });
+
+  it('takes a "Don\'t miss" line wrapped in its own paragraph, with the links under it', () => {
+    const root = articleWith(
+      '<p><strong>DON\'T MISS</strong></p><p><a href="/1">China furious at Macron for protest jibe</a> [INSIGHT]<br><a href="/2">Hong Kong threatened with intervention</a> [REACTION]</p><p>More Great WIRED Stories</p><ul><li><a href="/3">YouTubers must unionize</a></li></ul>',
+    );
+    expect(clutterTexts(root, [relatedLinks])).toEqual([
+      "DON'T MISS",
+      'China furious at Macron for protest jibe [INSIGHT]Hong Kong threatened with intervention [REACTION]',
+      'More Great WIRED Stories',
+      'YouTubers must unionize',
+    ]);
+  });
+
+  it('keeps a short line followed by links when the line is not a box title', () => {
+    const root = articleWith('<p>The court named three witnesses:</p><p><a href="/a">Jane Doe</a>, <a href="/b">John Roe</a></p>');
+    expect(clutterTexts(root, [relatedLinks])).toEqual([]);
+  });
+});
+
+describe('hover-cards rule', () => {
+  it('removes a hover card spliced into a sentence, keeps the name it hangs on', () => {
+    const root = articleWith(
+      '<p>A man threatened Rep. <span class="rollover-people"><a class="rollover-people-link" href="/p/omar">Ilhan Omar</a><span class="rollover-people-block"><img src="/o.jpg"><a href="/x">Hillicon Valley: the week in tech</a><a href="/more">MORE</a></span></span> (D-Minn.), prosecutors said on Monday in a statement about the case.</p><span class="tooltip">Click to copy</span>',
+    );
+    expect(clutterTexts(root, [hoverCards])).toEqual(['Hillicon Valley: the week in techMORE', 'Click to copy']);
+    expect(root.textContent).toContain('Ilhan Omar');
+  });
+});
+
+describe('author-notes rule', () => {
+  it('removes bios, "About the Author" boxes and contact lines', () => {
+    const root = articleWith(
+      '<div class="post-author"><p>Regan is a Southeastern Connecticut native now living in Central Massachusetts with her husband, two sons, and two cats. After living in Colorado for six years, she and her family came home.</p></div>' +
+        '<p><i>Have a tip? Amy may be reached at amy@example.com. Follow her on Twitter @Amy.</i></p>' +
+        '<p><em>Mike Wall is the author of a book about alien life. Follow him on Twitter @michaeldwall.</em></p>' +
+        '<p>paul.takahashi@chron.com</p><p>Reach the reporters on Twitter at http://twitter.com/MegKinnardAP</p>',
+    );
+    expect(clutterTexts(root, [authorNotes])).toEqual([
+      expect.stringMatching(/^Regan is a Southeastern Connecticut native/),
+      'Have a tip? Amy may be reached at amy@example.com. Follow her on Twitter @Amy.',
+      'Mike Wall is the author of a book about alien life. Follow him on Twitter @michaeldwall.',
+      'paul.takahashi@chron.com',
+      'Reach the reporters on Twitter at http://twitter.com/MegKinnardAP',
+    ]);
+    expect(clutterTexts(articleWith(''), [authorNotes])).toEqual([]);
+  });
+
+  it('never takes an article wrapper whose class mentions the author', () => {
+    const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story tells what the council decided and why the budget for the new bus routes was cut by a third this year.</p>`).join('');
+    const root = articleWith(`<div class="post-author-article">${paragraphs}</div>`);
+    expect(clutterTexts(root, [authorNotes])).toEqual([]);
+  });
+
+  it('keeps a sentence that mentions following someone', () => {
+    const root = articleWith('<p>Fans who follow him on Twitter saw the post before it was deleted on Monday night, hours after the match had ended.</p>');
+    expect(clutterTexts(root, [authorNotes])).toEqual([]);
+  });
+});
+
+describe('print-only rule', () => {
+  it('removes the URL header a page prints', () => {
+    const root = articleWith('<div class="print-header"><span>https://www.chron.com/business/article/New-car-sales.php</span></div>');
+    expect(clutterTexts(root, [printOnly])).toEqual(['https://www.chron.com/business/article/New-car-sales.php']);
   });
 });
 

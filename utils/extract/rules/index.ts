@@ -1,12 +1,15 @@
 import { ads } from './ads';
+import { authorNotes } from './author-notes';
 import { comments } from './comments';
 import { consent } from './consent';
 import { datelines } from './datelines';
+import { hoverCards } from './hover-cards';
 import { mediaPlaceholders } from './media-placeholders';
 import { mostRead } from './most-read';
 import { navigation } from './navigation';
 import { newsletter } from './newsletter';
 import { photoCredits } from './photo-credits';
+import { printOnly } from './print-only';
 import { relatedLinks } from './related-links';
 import { share } from './share';
 import { tags } from './tags';
@@ -30,4 +33,7 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   navigation,
   consent,
   mediaPlaceholders,
+  hoverCards,
+  authorNotes,
+  printOnly,
 ];

@@ -13,7 +13,13 @@ export const relatedLinks: ClutterRule = {
     /^(?:MORE|RELATED|READ MORE|ALSO READ|SEE ALSO|SEE MORE|WATCH)\b/,
   ],
   boxHeadings:
-    /^(?:(?:baca|lihat|simak) juga|artikel terkait|berita terkait|artikel lainnya|berita lainnya|topik terkait|related(?: articles| stories| posts| news| content| coverage| reading)?|more (?:stories|news|articles|from [\p{L} .'-]{1,40})|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read (?:more|next)|also read|what to read next|(?:more )?(?:top )?stories you might like|don['’]?t miss|editors['’]? picks|more|see more)\s*:?\s*(?:\.\.\.|…)?$/iu,
+    /^(?:(?:baca|lihat|simak) juga|artikel terkait|berita terkait|artikel lainnya|berita lainnya|topik terkait|related(?: articles| stories| posts| news| content| coverage| reading)?|more (?:[\p{L}'’]+ ){0,3}(?:stories|news|articles|reads)|more from [\p{L} .'-]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read (?:more|next)|also read|what to read next|(?:more )?(?:top )?stories you might like|don['’]?t miss|editors['’]? picks|more|see more)\s*:?\s*(?:\.\.\.|…)?$/iu,
+  linkLines: [
+    // A headline shouted in capitals that is nothing but a link: a pointer to another story.
+    /^(?=(?:[^\p{Lu}]*\p{Lu}){10})[^\p{Ll}]{10,200}$/u,
+    // "China furious at Macron [INSIGHT]": a story link tagged with what kind of page it opens.
+    /\[(?:insight|video|pics?|photos?|reaction|poll|latest|analysis|reveal|live|watch|gallery|quiz)\]\s*\|?$/i,
+  ],
   classWords: ['related', 'terkait', 'bacajuga', 'lihatjuga', 'linksisip', 'readmore', 'read-more', 'also-read', 'baca-juga', 'recommended', 'recommendation', 'recommendations', 'outbrain', 'taboola', 'more-stories'],
   classPatterns: [/baca-?juga/i, /^(?:related|relatedposts|jp-relatedposts|yarpp)/i, /lihat-?juga/i, /berita-?terkait/i, /artikel-?terkait/i],
 };

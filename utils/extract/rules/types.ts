@@ -23,4 +23,11 @@ export interface ClutterRule {
   linkLists?: { minItems: number; maxItemLength: number };
   /** A short block that is nothing but a date or time, in words this pattern lists (months, zones). */
   dateOnly?: RegExp;
+  /** A block that is nothing but link text, shaped like this ("SHOUTED HEADLINE", "Story [VIDEO]"). */
+  linkLines?: RegExp[];
+  /**
+   * Class and id matches are removed up to this many characters and three paragraphs even when they
+   * read as prose (an author's bio); without it, prose under a matching class always stays.
+   */
+  proseUpTo?: number;
 }
