@@ -89,6 +89,27 @@ export function sameTitle(got: string | null, want: string | null): boolean {
   return !!got && !!want && foldText(got) === foldText(want);
 }
 
+const TITLE_SEPARATOR = /\s+[|\-–—·:»/]\s+/g;
+/** A site's name is short: a dropped part longer than this was part of the headline. */
+const MAX_SITE_WORDS = 6;
+
+/**
+ * Titles as the issue asks for them, without the site's name: the expected title matches
+ * verbatim, or with one short leading or trailing part ("| eHow", "– My website") left out.
+ * Nothing may be added, and only one end may be dropped.
+ */
+export function sameTitleWithoutSite(got: string | null, want: string | null): boolean {
+  if (!got || !want) return false;
+  if (sameTitle(got, want)) return true;
+  const separators = Array.from(want.matchAll(TITLE_SEPARATOR));
+  const short = (part: string) => part.trim().split(/\s+/).length <= MAX_SITE_WORDS;
+  const first = separators[0];
+  const last = separators[separators.length - 1];
+  if (last?.index !== undefined && short(want.slice(last.index + last[0].length)) && sameTitle(got, want.slice(0, last.index))) return true;
+  if (first?.index !== undefined && short(want.slice(0, first.index)) && sameTitle(got, want.slice(first.index + first[0].length))) return true;
+  return false;
+}
+
 /** A byline is a name: a leading "By"/"Oleh" on either side is not part of it. */
 export function sameByline(got: string | null, want: string | null): boolean {
   if (!got || !want) return false;
@@ -107,4 +128,19 @@ export function sameTime(got: string | null, want: string | null): boolean {
   const a = Date.parse(norm(got));
   const b = Date.parse(norm(want));
   return Number.isFinite(a) && a === b;
+}
+
+/**
+ * Lines of the true article body that a baseline's output holds and ours does not: what our
+ * rules removed that they should have kept. A line counts as held when its token run appears.
+ */
+export function linesLost(truth: string, baseline: string, ours: string): string[] {
+  const joined = (text: string) => ` ${tokens(text).join(' ')} `;
+  const base = joined(baseline);
+  const mine = joined(ours);
+  return truth
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => tokens(line).length > 0)
+    .filter((line) => base.includes(joined(line)) && !mine.includes(joined(line)));
 }
