@@ -103,8 +103,8 @@ function matchesClassWords(tokens: string[], rule: ClutterRule): boolean {
 /** Digits that read as a date or a clock time, not as a count. */
 const DATE_SHAPE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b/;
 
-function isDateOnly(text: string, words: RegExp): boolean {
-  if (text.length > 80 || !/\d/.test(text)) return false;
+function isDateOnly(text: string, { words, day }: { words: RegExp; day: RegExp }): boolean {
+  if (text.length > 80 || !/\d/.test(text) || !day.test(text)) return false;
   const named = text.match(words)?.length ?? 0;
   if (named === 0 && !DATE_SHAPE.test(text)) return false;
   const rest = text.replace(words, ' ').replace(/[\d\s.,:;/|()\-–—+·]+/g, '');
@@ -137,7 +137,7 @@ function topOfSameText(el: Element, root: ParentNode, infos: Infos): Element {
 function isHeadingLike(el: Element, info: Info, infos: Infos): boolean {
   if (HEADING_TAGS.has(el.tagName) || el.getAttribute('role') === 'heading') return true;
   // "You may also like..." on a line of its own, with links on the lines after it.
-  if (info.length <= 60 && BLOCK_TAGS.has(el.tagName) && isLinksOnly(el.nextElementSibling, infos)) return true;
+  if (info.length <= 60 && BLOCK_TAGS.has(el.tagName) && linkShare(el.nextElementSibling, infos) >= LINK_LIST_SHARE) return true;
   // "More:" or "Baca juga:" alone on its line announces the list that follows, like a heading.
   if (info.text?.endsWith(':') && info.length <= 40 && BLOCK_TAGS.has(el.tagName)) return true;
   if (info.length > 60) return false;
@@ -165,18 +165,23 @@ function boxOf(heading: Element, root: ParentNode, infos: Infos): Element[] {
   for (let next = box.nextElementSibling; next; next = next.nextElementSibling) {
     const info = infos.get(next);
     if (!info || HEADING_TAGS.has(next.tagName) || hasProse(info)) break;
-    if (info.length > 0 && info.linkLength < info.length * 0.5) break;
+    if (info.length > 0 && info.linkLength < info.length * LINK_LIST_SHARE) break;
     if (info.length === 0 && !['UL', 'OL', 'DIV'].includes(next.tagName)) break;
     taken.push(next);
   }
   return taken;
 }
 
-/** Something with text that is mostly links (a list of headlines, maybe tagged "[VIDEO]"). */
-function isLinksOnly(el: Element | null, infos: Infos): boolean {
+/** How much of an element's text is link text, 0 when it has none. */
+function linkShare(el: Element | null, infos: Infos): number {
   const info = el ? infos.get(el) : undefined;
-  return !!info && info.length > 0 && info.linkLength >= info.length * 0.75;
+  return info && info.length > 0 ? info.linkLength / info.length : 0;
 }
+
+/** A line that is links and little else: a headline, maybe tagged "[VIDEO]" or "[INSIGHT]|". */
+const LINK_LINE_SHARE = 0.75;
+/** Under a box title, a list of stories whose items are half link ("Title, <a>more of it</a>"). */
+const LINK_LIST_SHARE = 0.5;
 
 /** A "Baca juga: <a>…</a>" line, grown to the wrapper (table, box) that holds only it. */
 function leadBlockOf(el: Element, phraseLength: number, root: ParentNode, infos: Infos): Element | null {
@@ -234,7 +239,7 @@ export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CL
       else if (rule.shortTexts && text.length <= rule.shortTexts.maxLength && rule.shortTexts.pattern.test(text) && standsAlone(el, info, infos)) add(el);
       else if (rule.dateOnly && isDateOnly(text, rule.dateOnly) && standsAlone(el, info, infos)) add(el);
       else if (rule.boxHeadings?.test(text) && isHeadingLike(el, info, infos)) for (const part of boxOf(el, root, infos)) add(part);
-      else if (rule.linkLines && LEAD_BLOCK_TAGS.has(el.tagName) && isLinksOnly(el, infos) && rule.linkLines.some((re) => re.test(text))) add(el);
+      else if (rule.linkLines && LEAD_BLOCK_TAGS.has(el.tagName) && linkShare(el, infos) >= LINK_LINE_SHARE && rule.linkLines.some((re) => re.test(text))) add(el);
       else if (rule.leadPhrases && LEAD_BLOCK_TAGS.has(el.tagName)) {
         const phrase = rule.leadPhrases.map((re) => re.exec(text)).find(Boolean);
         if (phrase) add(leadBlockOf(el, phrase[0].length, root, infos));

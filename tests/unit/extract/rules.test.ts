@@ -14,6 +14,7 @@ import { photoCredits } from '@/utils/extract/rules/photo-credits';
 import { printOnly } from '@/utils/extract/rules/print-only';
 import { relatedLinks } from '@/utils/extract/rules/related-links';
 import { share } from '@/utils/extract/rules/share';
+import { siteFooter } from '@/utils/extract/rules/site-footer';
 import { tags } from '@/utils/extract/rules/tags';
 import { textSize } from '@/utils/extract/rules/text-size';
 import { articleWith, clutterTexts, proseKept } from './fragment';
@@ -138,6 +139,20 @@ describe('author-notes rule', () => {
   });
 });
 
+describe('site-footer rule', () => {
+  it('removes the copyright block and an "all rights reserved" line', () => {
+    const root = articleWith(
+      '<div class="copyright-wrp"><p>The Hill 1625 K Street, NW Suite 900 Washington DC 20006</p></div><p>© 2019 Kompas Media. All rights reserved.</p>',
+    );
+    expect(clutterTexts(root, [siteFooter])).toEqual(['The Hill 1625 K Street, NW Suite 900 Washington DC 20006', '© 2019 Kompas Media. All rights reserved.']);
+  });
+
+  it('keeps a sentence about copyright', () => {
+    const root = articleWith('<p>Copyright lawyers said the ruling, which all parties reserved the right to appeal, would change how songs are licensed.</p>');
+    expect(clutterTexts(root, [siteFooter])).toEqual([]);
+  });
+});
+
 describe('print-only rule', () => {
   it('removes the URL header a page prints', () => {
     const root = articleWith('<div class="print-header"><span>https://www.chron.com/business/article/New-car-sales.php</span></div>');
@@ -179,6 +194,13 @@ describe('newsletter rule', () => {
   });
 });
 
+describe('newsletter and comments rules: pitches and prompts', () => {
+  it('removes "Subscribe to <Title>" pitches and "Post Comment (+)"', () => {
+    const root = articleWith('<p>Subscribe to WIRED and stay smart with more of your favorite Ideas writers.</p><div>Post Comment (+)</div>');
+    expect(clutterTexts(root, [newsletter, comments])).toEqual(['Subscribe to WIRED and stay smart with more of your favorite Ideas writers.', 'Post Comment (+)']);
+  });
+});
+
 describe('share rule', () => {
   it('removes share bars and share labels', () => {
     const root = articleWith(
@@ -217,6 +239,13 @@ describe('most-read rule', () => {
   });
 });
 
+describe('most-read rule: rails', () => {
+  it('removes a rail of other stories', () => {
+    const root = articleWith('<div class="rail__item"><h3>RANDY ANDY</h3><p><span>Andrew parties in unearthed pics</span></p></div>');
+    expect(clutterTexts(root, [mostRead])).toEqual(['RANDY ANDYAndrew parties in unearthed pics']);
+  });
+});
+
 describe('tags rule', () => {
   it('removes tag lists', () => {
     const root = articleWith('<div class="tag-list"><a href="/t/a">banjir</a><a href="/t/b">jakarta</a></div><p>Tags: <a href="/t/c">weather</a>, <a href="/t/d">city</a></p>');
@@ -247,6 +276,22 @@ describe('datelines rule', () => {
       'Updated 4:00 AM CST, Wednesday, November 20, 2019',
       'Selasa, 27 Oktober 2020 17:15 WIB',
     ]);
+  });
+
+  it('removes datelines with ordinals, "p.m." and "First Published"', () => {
+    const root = articleWith(
+      '<p><em>Updated at 1:23 p.m.</em></p><p>First Published: Tuesday, November 19, 2019 08:38 AM</p><div>Published November 20th, 2019 - 07:29 GMT</div>',
+    );
+    expect(clutterTexts(root, [datelines])).toEqual([
+      'Updated at 1:23 p.m.',
+      'First Published: Tuesday, November 19, 2019 08:38 AM',
+      'Published November 20th, 2019 - 07:29 GMT',
+    ]);
+  });
+
+  it('keeps a bare clock time: the heading of a live-updates entry', () => {
+    const root = articleWith('<p><strong>4:14 p.m.</strong></p><p>10 p.m.</p>');
+    expect(clutterTexts(root, [datelines])).toEqual([]);
   });
 
   it('keeps a dateline that opens a paragraph and a date inside a sentence', () => {

@@ -12,6 +12,7 @@ import { photoCredits } from './photo-credits';
 import { printOnly } from './print-only';
 import { relatedLinks } from './related-links';
 import { share } from './share';
+import { siteFooter } from './site-footer';
 import { tags } from './tags';
 import { textSize } from './text-size';
 import type { ClutterRule } from './types';
@@ -36,4 +37,5 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   hoverCards,
   authorNotes,
   printOnly,
+  siteFooter,
 ];

@@ -7,7 +7,7 @@ export const newsletter: ClutterRule = {
   classPatterns: [/^newsletter/i, /newsletter-?(?:signup|form|box|promo|widget)/i],
   shortTexts: {
     pattern:
-      /^(?=.{0,200}$)(?=.*\b(?:newsletters?|inbox|email alerts?|buletin)\b)(?=.*\b(?:sign up|subscribe|delivered|daftar|berlangganan|dapatkan)\b).*$|^(?:sign up (?:for|to) (?:our|the)\b.*newsletter.*|subscribe to (?:our|the)\b.*|get (?:our|the)\b.*newsletter.*|(?:daftar|berlangganan) (?:newsletter|buletin)\b.*|dapatkan (?:berita|update|informasi)\b.*(?:newsletter|email|whatsapp|telegram)\b.*|ikuti (?:berita|kami|saluran)\b.*(?:google news|whatsapp|telegram)\b.*|follow (?:us|our)\b.*(?:google news|whatsapp|telegram|twitter|facebook)\b.*)$/i,
+      /^(?=.{0,200}$)(?=.*\b(?:newsletters?|inbox|email alerts?|buletin)\b)(?=.*\b(?:sign up|subscribe|delivered|daftar|berlangganan|dapatkan)\b).*$|^(?:sign up (?:for|to) (?:our|the)\b.*newsletter.*|subscribe to (?:our|the)\b.*|subscribe to \S+ (?:and|for|to get|today|now)\b.*|get (?:our|the)\b.*newsletter.*|(?:daftar|berlangganan) (?:newsletter|buletin)\b.*|dapatkan (?:berita|update|informasi)\b.*(?:newsletter|email|whatsapp|telegram)\b.*|ikuti (?:berita|kami|saluran)\b.*(?:google news|whatsapp|telegram)\b.*|follow (?:us|our)\b.*(?:google news|whatsapp|telegram|twitter|facebook)\b.*)$/i,
     maxLength: 220,
   },
   labels: /^(?:subscribe(?: now| today)?|sign in|sign up|log in|masuk|daftar|langganan|berlangganan|breaking news emails|newsletters?)$/i,

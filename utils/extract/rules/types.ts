@@ -21,8 +21,11 @@ export interface ClutterRule {
   shortTexts?: { pattern: RegExp; maxLength: number };
   /** A list whose every item is one short link (a menu): at least `minItems`, each at most `maxItemLength` characters. */
   linkLists?: { minItems: number; maxItemLength: number };
-  /** A short block that is nothing but a date or time, in words this pattern lists (months, zones). */
-  dateOnly?: RegExp;
+  /**
+   * A short block that is nothing but a date: `words` are all it may hold besides digits and
+   * punctuation (global), and it must name a day somewhere (`day`).
+   */
+  dateOnly?: { words: RegExp; day: RegExp };
   /** A block that is nothing but link text, shaped like this ("SHOUTED HEADLINE", "Story [VIDEO]"). */
   linkLines?: RegExp[];
   /**
