@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/**/__screenshots__/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/**/__screenshots__/**', 'tmp-scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
