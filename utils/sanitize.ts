@@ -45,10 +45,12 @@ export function sanitizeHtml(html: string, win: WindowLike = globalThis.window):
 }
 
 /**
- * The same sanitizing, returned as a fragment of `win`'s document: callers that go on working
- * with the markup (the extraction pipeline) skip parsing DOMPurify's output a second time.
- * Serializing the fragment gives what `sanitizeHtml` returns.
+ * The same sanitizing, returned as the `<body>` DOMPurify parsed the markup into (an inert
+ * document's, never attached to a page): callers that go on working with the markup (the
+ * extraction pipeline) skip parsing DOMPurify's output a second time. Its `innerHTML` is what
+ * `sanitizeHtml` returns.
  */
-export function sanitizeToFragment(html: string, win: WindowLike = globalThis.window): DocumentFragment {
-  return purifierFor(win).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+export function sanitizeToBody(html: string, win: WindowLike = globalThis.window): HTMLElement {
+  // RETURN_DOM hands back the parsed document's body (typed only as a Node).
+  return purifierFor(win).sanitize(html, { ...CONFIG, RETURN_DOM: true }) as HTMLElement;
 }

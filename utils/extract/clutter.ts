@@ -29,15 +29,16 @@ const fold = (text: string) => text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
  */
 function measure(root: ParentNode): Infos {
   const infos: Infos = new Map();
-  const stack: { node: Element; childIndex: number }[] = [];
-  const start = (root as Node).nodeType === 1 ? [root as Element] : Array.from(root.children);
+  const stack: { node: Element; next: Element | null }[] = [];
+  const start = (root as Node).nodeType === 1 ? [root as Element] : elementChildren(root);
   for (const top of start) {
-    stack.push({ node: top, childIndex: 0 });
+    stack.push({ node: top, next: top.firstElementChild });
     while (stack.length) {
       const frame = stack[stack.length - 1]!;
-      const children = frame.node.children;
-      if (frame.childIndex < children.length && !SKIP_TAGS.has(frame.node.tagName)) {
-        stack.push({ node: children[frame.childIndex++]!, childIndex: 0 });
+      const child = frame.next;
+      if (child && !SKIP_TAGS.has(frame.node.tagName)) {
+        frame.next = child.nextElementSibling;
+        stack.push({ node: child, next: child.firstElementChild });
         continue;
       }
       stack.pop();
@@ -45,6 +46,13 @@ function measure(root: ParentNode): Infos {
     }
   }
   return infos;
+}
+
+/** Element children by sibling links: jsdom's `children` rescans itself on every `length` read. */
+function elementChildren(parent: ParentNode): Element[] {
+  const children: Element[] = [];
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) children.push(child);
+  return children;
 }
 
 function summarize(el: Element, infos: Infos): Info {
@@ -91,11 +99,29 @@ function classTokens(el: Element): string[] {
   return raw.split(/\s+/).filter(Boolean);
 }
 
-function matchesClassWords(tokens: string[], rule: ClutterRule): boolean {
+/** Every rule's class words and patterns, prepared once per `findClutter` call. */
+interface ClassMatcher {
+  words: Set<string>;
+  /** Each word as it sits between dashes in a token whose `-`/`_` runs became single dashes. */
+  dashed: string[];
+  patterns: RegExp[];
+}
+
+function classMatcher(rules: readonly ClutterRule[]): ClassMatcher {
+  const words = rules.flatMap((rule) => rule.classWords ?? []);
+  return {
+    words: new Set(words),
+    dashed: words.map((word) => `-${word.replace(/_/g, '-')}-`),
+    patterns: rules.flatMap((rule) => rule.classPatterns ?? []),
+  };
+}
+
+function matchesClassWords(tokens: string[], matcher: ClassMatcher): boolean {
   for (const token of tokens) {
+    if (matcher.words.has(token)) return true;
     const joined = `-${token.split(/[-_]+/).filter(Boolean).join('-')}-`;
-    if (rule.classWords?.some((word) => token === word || joined.includes(`-${word.replace(/_/g, '-')}-`))) return true;
-    if (rule.classPatterns?.some((pattern) => pattern.test(token))) return true;
+    if (matcher.dashed.some((word) => joined.includes(word))) return true;
+    if (matcher.patterns.some((pattern) => pattern.test(token))) return true;
   }
   return false;
 }
@@ -204,6 +230,9 @@ function leadBlockOf(el: Element, phraseLength: number, root: ParentNode, infos:
  */
 export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CLUTTER_RULES): Element[] {
   const infos = measure(root);
+  const classes = classMatcher(rules);
+  // Rules whose class matches may take a little prose (a bio): matched on their own.
+  const bioClasses = rules.filter((rule) => rule.proseUpTo).map((rule) => ({ rule, matcher: classMatcher([rule]) }));
   const found = new Set<Element>();
   const add = (el: Element | null) => {
     if (el && el !== root && !PROTECTED_TAGS.has(el.tagName)) found.add(el);
@@ -224,7 +253,12 @@ export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CL
   for (const [el, info] of infos) {
     if (PROTECTED_TAGS.has(el.tagName) || SKIP_TAGS.has(el.tagName)) continue;
     const tokens = classTokens(el);
-    if (tokens.length && rules.some((rule) => (!hasProse(info) || isShortProse(el, info, rule)) && matchesClassWords(tokens, rule))) {
+    const classMatch =
+      tokens.length > 0 &&
+      (hasProse(info)
+        ? bioClasses.some(({ rule, matcher }) => isShortProse(el, info, rule) && matchesClassWords(tokens, matcher))
+        : matchesClassWords(tokens, classes));
+    if (classMatch) {
       add(el);
       continue;
     }
@@ -251,11 +285,11 @@ export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CL
 
 /** A menu: enough items, each nothing but one short link. */
 function isLinkList(list: Element, shape: { minItems: number; maxItemLength: number }, infos: Infos): boolean {
-  const items = Array.from(list.children).filter((child) => child.tagName === 'LI');
+  const items = elementChildren(list).filter((child) => child.tagName === 'LI');
   if (items.length < shape.minItems) return false;
   return items.every((item) => {
     const info = infos.get(item);
-    return !!info && info.length > 0 && info.length <= shape.maxItemLength && info.linkLength >= info.length * 0.9 && item.querySelectorAll('a').length === 1;
+    return !!info && info.length > 0 && info.length <= shape.maxItemLength && info.linkLength >= info.length * 0.9 && item.getElementsByTagName('a').length === 1;
   });
 }
 

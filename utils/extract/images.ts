@@ -1,3 +1,5 @@
+import { elementsByTag } from './dom';
+
 /** Attributes lazy loaders keep the real image URL in, best first. */
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
@@ -30,8 +32,8 @@ function noscriptImage(noscript: Element): Element | null {
  * Makes lazy images real on a clone: `data-src`-style attributes, `srcset` behind a placeholder,
  * and `<noscript>` fallbacks replace the stand-in the page shows before its scripts run.
  */
-export function resolveLazyImages(root: ParentNode): void {
-  for (const noscript of Array.from(root.querySelectorAll('noscript'))) {
+export function resolveLazyImages(root: Element): void {
+  for (const noscript of elementsByTag(root, 'noscript')) {
     const img = noscriptImage(noscript);
     if (!img) continue;
     const previous = noscript.previousElementSibling;
@@ -44,7 +46,8 @@ export function resolveLazyImages(root: ParentNode): void {
       noscript.replaceWith(copy);
     }
   }
-  for (const img of Array.from(root.querySelectorAll('img, source'))) {
+  // Each element is resolved on its own: images and sources may go in turn, not in document order.
+  for (const img of [...elementsByTag(root, 'img'), ...elementsByTag(root, 'source')]) {
     const lazySrc = LAZY_SRC.map((a) => img.getAttribute(a)?.trim()).find((v) => v && !PLACEHOLDER.test(v));
     const lazySrcset = LAZY_SRCSET.map((a) => img.getAttribute(a)?.trim()).find(Boolean);
     if (lazySrcset) img.setAttribute('srcset', lazySrcset);
@@ -59,16 +62,16 @@ export function resolveLazyImages(root: ParentNode): void {
   }
 }
 
-const URL_ATTRS: [string, string][] = [
-  ['a', 'href'],
-  ['img', 'src'],
-  ['source', 'src'],
-  ['video', 'src'],
-  ['video', 'poster'],
-  ['audio', 'src'],
-  ['iframe', 'src'],
-  ['track', 'src'],
-];
+/** The attributes that hold a URL, per element. */
+const URL_ATTRS: Record<string, string[]> = {
+  a: ['href'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  iframe: ['src'],
+  track: ['src'],
+};
 
 function absolute(value: string, base: string): string {
   const trimmed = value.trim();
@@ -80,23 +83,25 @@ function absolute(value: string, base: string): string {
   }
 }
 
+function absoluteSrcset(srcset: string, base: string): string {
+  return srcset
+    .split(/,\s+(?=\S)/)
+    .map((candidate) => {
+      const [url, ...rest] = candidate.trim().split(/\s+/);
+      return url ? [absolute(url, base), ...rest].join(' ') : '';
+    })
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** Relative links and media made absolute against the page URL, so the saved copy still works. */
-export function absolutizeUrls(root: ParentNode, base: string): void {
-  for (const [tag, attr] of URL_ATTRS) {
-    for (const el of Array.from(root.querySelectorAll(`${tag}[${attr}]`))) {
-      el.setAttribute(attr, absolute(el.getAttribute(attr)!, base));
+export function absolutizeUrls(root: Element, base: string): void {
+  for (const [tag, attrs] of Object.entries(URL_ATTRS)) {
+    for (const el of elementsByTag(root, tag)) {
+      for (const attr of attrs) {
+        const value = el.getAttribute(attr);
+        if (value !== null) el.setAttribute(attr, attr === 'srcset' ? absoluteSrcset(value, base) : absolute(value, base));
+      }
     }
-  }
-  for (const el of Array.from(root.querySelectorAll('img[srcset], source[srcset]'))) {
-    const srcset = el
-      .getAttribute('srcset')!
-      .split(/,\s+(?=\S)/)
-      .map((candidate) => {
-        const [url, ...rest] = candidate.trim().split(/\s+/);
-        return url ? [absolute(url, base), ...rest].join(' ') : '';
-      })
-      .filter(Boolean)
-      .join(', ');
-    el.setAttribute('srcset', srcset);
   }
 }

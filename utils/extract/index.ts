@@ -1,7 +1,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Article, ExtractResult, NotArticleReason } from '../article';
 import { canonicalUrlOf } from '../url';
-import { sanitizeToFragment } from '../sanitize';
+import { sanitizeToBody } from '../sanitize';
 import { removeClutter } from './clutter';
 import { captions } from './rules/captions';
 import { absolutizeUrls, resolveLazyImages } from './images';
@@ -115,13 +115,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   removeTitleHeading(content, [parsed.title, page.title, pageTitle]);
   removeClutter(content);
   const win = (doc.defaultView ?? globalThis.window) as Window & typeof globalThis;
-  const safe = sanitizeToFragment(content.innerHTML, win);
+  const safe = sanitizeToBody(content.innerHTML, win);
   absolutizeUrls(safe, url);
-  // Serialized through a detached container: never attached to a document, nothing in it runs.
-  const holder = safe.ownerDocument.createElement('div');
-  holder.append(safe);
-  const contentHtml = holder.innerHTML;
-  const textContent = blockText(holder, { skip: captionsIn(holder) });
+  const contentHtml = safe.innerHTML;
+  const textContent = blockText(safe, { skip: captionsIn(safe) });
   const wordCount = countWords(textContent);
   if (wordCount < MIN_WORDS) return notArticle('no-content', `Only ${wordCount} words of article text were found.`);
   if (overBudget()) return notArticle('too-large', `Extraction took longer than ${budgetMs} ms.`);
@@ -129,7 +126,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const siteName = parsed.siteName?.trim() || page.siteName;
   const lang = parsed.lang?.trim() || page.lang;
   const rawTitle = parsed.title?.trim() || page.title || pageTitle;
-  const firstImage = holder.querySelector('img[src]')?.getAttribute('src') ?? null;
+  const firstImage = safe.querySelector('img[src]')?.getAttribute('src') ?? null;
   const article: Article = {
     url,
     canonicalUrl,

@@ -1,3 +1,5 @@
+import { asciiLowerCase, elementsByTag, firstElement, hasAttrToken } from './dom';
+
 /**
  * Page metadata read from the original document without changing it: JSON-LD, meta tags and
  * `<time>` elements. The pipeline prefers what Readability found and falls back to these.
@@ -23,7 +25,8 @@ function asArray(value: unknown): unknown[] {
 
 function jsonLdObjects(doc: Document): Json[] {
   const found: Json[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  const scripts = elementsByTag(doc, 'script').filter((el) => asciiLowerCase(el.getAttribute('type') ?? '') === 'application/ld+json');
+  for (const script of scripts) {
     let data: unknown;
     try {
       data = JSON.parse((script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
@@ -70,7 +73,7 @@ type MetaTags = Map<string, string>;
 /** Every `<meta>` by lower-cased property, name or itemprop, first one winning: one pass, no selector per key. */
 function metaTags(doc: Document): MetaTags {
   const tags: MetaTags = new Map();
-  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const el of elementsByTag(doc, 'meta')) {
     const content = el.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -118,10 +121,25 @@ function publishedFrom(doc: Document, tags: MetaTags, ld: Json[]): string | null
     meta(tags, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'content_PublishedDate'),
   );
   if (fromMeta) return fromMeta;
-  const time =
-    doc.querySelector('time[itemprop~="datePublished"], time[pubdate], time[class*="publish" i], article time[datetime], time[datetime]') ??
-    doc.querySelector('[itemprop~="datePublished"]');
+  const time = firstPublishedTime(doc) ?? firstDatePublishedItem(doc);
   return toIsoDate(time?.getAttribute('datetime') ?? time?.getAttribute('content') ?? null);
+}
+
+/**
+ * `time[itemprop~="datePublished"], time[pubdate], time[class*="publish" i], time[datetime]`:
+ * the first such `<time>` in document order.
+ */
+function firstPublishedTime(doc: Document): Element | null {
+  for (const time of elementsByTag(doc, 'time')) {
+    if (time.hasAttribute('datetime') || time.hasAttribute('pubdate') || hasAttrToken(time, 'itemprop', 'datePublished')) return time;
+    if (asciiLowerCase(time.getAttribute('class') ?? '').includes('publish')) return time;
+  }
+  return null;
+}
+
+/** `[itemprop~="datePublished"]`: pages that mark the date up without a `<time>`. */
+function firstDatePublishedItem(doc: Document): Element | null {
+  return firstElement(doc, (el) => hasAttrToken(el, 'itemprop', 'datePublished'));
 }
 
 function langFrom(doc: Document, tags: MetaTags): string | null {

@@ -1,0 +1,38 @@
+/**
+ * DOM reads the pipeline makes over whole pages, written to be cheap in jsdom (tests, CLI,
+ * benchmarks) as well as in browsers. jsdom's selector engine costs far more than a walk, and its
+ * HTMLCollection scans the whole list on every `length` read, which makes `Array.from(collection)`
+ * quadratic. The helpers keep the selectors' rules so the answers stay the same.
+ */
+
+/** `root.getElementsByTagName(tag)` as an array, in document order, with one `length` read. */
+export function elementsByTag(root: Document | Element, tag: string): Element[] {
+  const collection = root.getElementsByTagName(tag);
+  const elements: Element[] = [];
+  for (let i = 0, length = collection.length; i < length; i++) elements.push(collection[i]!);
+  return elements;
+}
+
+/** SHOW_ELEMENT, spelled out: a page's window (jsdom's included) is not always the global one. */
+const SHOW_ELEMENT = 0x1;
+
+/** The first element below `root` in document order that passes `test`, like `querySelector`. */
+export function firstElement(root: Document | Element, test: (el: Element) => boolean): Element | null {
+  const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (test(node as Element)) return node as Element;
+  }
+  return null;
+}
+
+/** ASCII lower case, as selectors' `i` flag folds: other letters keep their case. */
+export function asciiLowerCase(value: string): string {
+  return value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/** `[attr~="token"]`: the attribute, split on ASCII whitespace, holds `token`. */
+export function hasAttrToken(el: Element, attr: string, token: string): boolean {
+  const value = el.getAttribute(attr);
+  return value !== null && value.split(/[\t\n\f\r ]+/).includes(token);
+}
