@@ -1,3 +1,5 @@
+import { elementsByTag, hasAttrToken } from './dom';
+
 /** Query parameters that identify a campaign or a click, never the page itself. */
 const TRACKING_PARAMS = [
   /^utm_/i,
@@ -47,7 +49,9 @@ export function normalizeUrl(raw: string): string {
  * else the visited URL; both normalized.
  */
 export function canonicalUrlOf(doc: Document, visitedUrl: string): string {
-  const href = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href')?.trim();
+  // link[rel~="canonical" i], found without jsdom's costly selector engine
+  const link = elementsByTag(doc, 'link').find((el) => hasAttrToken(el, 'rel', 'canonical', true));
+  const href = link?.getAttribute('href')?.trim();
   if (href) {
     try {
       const canonical = new URL(href, visitedUrl);

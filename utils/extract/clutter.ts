@@ -237,13 +237,9 @@ export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CL
   const add = (el: Element | null) => {
     if (el && el !== root && !PROTECTED_TAGS.has(el.tagName)) found.add(el);
   };
-  const selectors = rules.flatMap((rule) => rule.selectors ?? []);
-  if (selectors.length) {
-    for (const el of Array.from(root.querySelectorAll(selectors.join(',')))) {
-      const info = infos.get(el);
-      if (info && !hasProse(info)) add(el);
-    }
-  }
+  // Asked per measured element rather than by querySelectorAll over the root: the same matches,
+  // and in jsdom far cheaper, since elements with prose are never asked.
+  const selector = rules.flatMap((rule) => rule.selectors ?? []).join(',');
   const lastOfChain = (el: Element) => {
     const parent = el.parentElement;
     const parentInfo = parent ? infos.get(parent) : undefined;
@@ -251,6 +247,7 @@ export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CL
   };
 
   for (const [el, info] of infos) {
+    if (selector && !hasProse(info) && el.matches(selector)) add(el);
     if (PROTECTED_TAGS.has(el.tagName) || SKIP_TAGS.has(el.tagName)) continue;
     const tokens = classTokens(el);
     const classMatch =

@@ -1,4 +1,4 @@
-import { elementsByTag } from './dom';
+import { elementsByTag } from '../dom';
 
 /** Attributes lazy loaders keep the real image URL in, best first. */
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src'];

@@ -1,6 +1,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Article, ExtractResult, NotArticleReason } from '../article';
 import { canonicalUrlOf } from '../url';
+import { elementsByTag, firstElement } from '../dom';
 import { sanitizeToBody } from '../sanitize';
 import { removeClutter } from './clutter';
 import { captions } from './rules/captions';
@@ -51,19 +52,30 @@ export function parseArticle(clone: Document, maxElements: number = DEFAULT_LIMI
   return { ...parsed, content: parsed.content };
 }
 
-/** Element count and nesting depth, walked without recursion so deep pages cannot overflow the stack. */
+/**
+ * Element count and nesting depth, walked in document order by sibling and parent links: no
+ * recursion, so deep pages cannot overflow the stack, and no stack to allocate either.
+ */
 function measureTree(doc: Document, maxElements: number, maxDepth: number): { elements: number; depth: number } {
   let elements = 0;
   let depth = 0;
   const root = doc.documentElement;
-  if (!root) return { elements, depth };
-  const stack: [Element, number][] = [[root, 1]];
-  while (stack.length) {
-    const [el, level] = stack.pop()!;
+  let el: Element | null = root;
+  let level = 1;
+  while (el) {
     elements += 1;
     if (level > depth) depth = level;
     if (elements > maxElements || depth > maxDepth) break;
-    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push([child, level + 1]);
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      level += 1;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      level -= 1;
+    }
+    el = el && el !== root ? el.nextElementSibling : null;
   }
   return { elements, depth };
 }
@@ -126,7 +138,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const siteName = parsed.siteName?.trim() || page.siteName;
   const lang = parsed.lang?.trim() || page.lang;
   const rawTitle = parsed.title?.trim() || page.title || pageTitle;
-  const firstImage = safe.querySelector('img[src]')?.getAttribute('src') ?? null;
+  const firstImage = elementsByTag(safe, 'img').find((img) => img.hasAttribute('src'))?.getAttribute('src') ?? null;
   const article: Article = {
     url,
     canonicalUrl,
@@ -167,9 +179,19 @@ const foldTitle = (text: string | null | undefined) => (text ?? '').toLowerCase(
 /** The headline repeated at the top of the body: the reader shows the title once, above it. */
 function removeTitleHeading(content: Element, titles: (string | null | undefined)[]): void {
   const wanted = new Set(titles.map(foldTitle).filter((title) => title.length > 0));
-  for (const heading of Array.from(content.querySelectorAll('h1, h2')).slice(0, 2)) {
+  for (const heading of firstHeadings(content, 2)) {
     if (wanted.has(foldTitle(heading.textContent))) heading.remove();
   }
+}
+
+/** The first `count` of `content.querySelectorAll('h1, h2')`, without walking the rest. */
+function firstHeadings(content: Element, count: number): Element[] {
+  const headings: Element[] = [];
+  firstElement(content, (el) => {
+    if (el.localName === 'h1' || el.localName === 'h2') headings.push(el);
+    return headings.length === count;
+  });
+  return headings;
 }
 
 function absoluteOrNull(value: string | null, base: string): string | null {

@@ -1,4 +1,4 @@
-import { asciiLowerCase, elementsByTag, firstElement, hasAttrToken } from './dom';
+import { asciiLowerCase, elementsByTag, firstElement, hasAttrToken } from '../dom';
 
 /**
  * Page metadata read from the original document without changing it: JSON-LD, meta tags and

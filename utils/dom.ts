@@ -1,6 +1,6 @@
 /**
- * DOM reads the pipeline makes over whole pages, written to be cheap in jsdom (tests, CLI,
- * benchmarks) as well as in browsers. jsdom's selector engine costs far more than a walk, and its
+ * DOM reads made over whole pages (extraction, metadata), written to be cheap in jsdom (tests,
+ * CLI, benchmarks) as well as in browsers. jsdom's selector engine costs far more than a walk, and its
  * HTMLCollection scans the whole list on every `length` read, which makes `Array.from(collection)`
  * quadratic. The helpers keep the selectors' rules so the answers stay the same.
  */
@@ -31,8 +31,12 @@ export function asciiLowerCase(value: string): string {
   return value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
-/** `[attr~="token"]`: the attribute, split on ASCII whitespace, holds `token`. */
-export function hasAttrToken(el: Element, attr: string, token: string): boolean {
+/**
+ * `[attr~="token"]` (or `[attr~="token" i]` with `ignoreCase`, `token` then in lower case): the
+ * attribute, split on ASCII whitespace, holds `token`.
+ */
+export function hasAttrToken(el: Element, attr: string, token: string, ignoreCase = false): boolean {
   const value = el.getAttribute(attr);
-  return value !== null && value.split(/[\t\n\f\r ]+/).includes(token);
+  if (value === null) return false;
+  return (ignoreCase ? asciiLowerCase(value) : value).split(/[\t\n\f\r ]+/).includes(token);
 }
