@@ -19,7 +19,7 @@ function largestFromSrcset(srcset: string): string | null {
 
 /** `<noscript><img></noscript>` content as elements, whether the parser read it as markup or text. */
 function noscriptImage(noscript: Element): Element | null {
-  let img = noscript.querySelector('img');
+  let img = elementsByTag(noscript, 'img')[0] ?? null;
   if (!img && /<img/i.test(noscript.textContent ?? '')) {
     const template = noscript.ownerDocument.createElement('template');
     template.innerHTML = noscript.textContent ?? ''; // inert: template content never loads or runs
