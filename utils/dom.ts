@@ -13,6 +13,13 @@ export function elementsByTag(root: Document | Element, tag: string): Element[] 
   return elements;
 }
 
+/** `parent.children` as an array, by sibling links: jsdom's `children` rescans itself on every `length` read. */
+export function elementChildren(parent: ParentNode): Element[] {
+  const children: Element[] = [];
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) children.push(child);
+  return children;
+}
+
 /** SHOW_ELEMENT, spelled out: a page's window (jsdom's included) is not always the global one. */
 const SHOW_ELEMENT = 0x1;
 

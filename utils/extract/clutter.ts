@@ -1,3 +1,4 @@
+import { elementChildren } from '../dom';
 import { CLUTTER_RULES, type ClutterRule } from './rules';
 import { BLOCK_TAGS } from './text';
 
@@ -46,13 +47,6 @@ function measure(root: ParentNode): Infos {
     }
   }
   return infos;
-}
-
-/** Element children by sibling links: jsdom's `children` rescans itself on every `length` read. */
-function elementChildren(parent: ParentNode): Element[] {
-  const children: Element[] = [];
-  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) children.push(child);
-  return children;
 }
 
 function summarize(el: Element, infos: Infos): Info {

@@ -6,7 +6,7 @@ import { sanitizeToBody } from '../sanitize';
 import { removeClutter } from './clutter';
 import { captions } from './rules/captions';
 import { absolutizeUrls, resolveLazyImages } from './images';
-import { cleanByline, cleanTitle, readMetadata, toIsoDate } from './metadata';
+import { cleanByline, cleanTitle, foldForTitle, readMetadata, toIsoDate } from './metadata';
 import { readingMinutes } from './reading-time';
 import { blockText, countWords } from './text';
 
@@ -169,18 +169,16 @@ function captionsIn(root: ParentNode): Set<Element> {
 
 /** The page's first few h1 texts: where a headline shows itself. */
 function topHeadings(doc: Document): string[] {
-  return Array.from(doc.getElementsByTagName('h1'))
+  return elementsByTag(doc, 'h1')
     .slice(0, 5)
     .map((heading) => heading.textContent ?? '');
 }
 
-const foldTitle = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /** The headline repeated at the top of the body: the reader shows the title once, above it. */
 function removeTitleHeading(content: Element, titles: (string | null | undefined)[]): void {
-  const wanted = new Set(titles.map(foldTitle).filter((title) => title.length > 0));
+  const wanted = new Set(titles.map(foldForTitle).filter((title) => title.length > 0));
   for (const heading of firstHeadings(content, 2)) {
-    if (wanted.has(foldTitle(heading.textContent))) heading.remove();
+    if (wanted.has(foldForTitle(heading.textContent))) heading.remove();
   }
 }
 

@@ -194,7 +194,8 @@ export interface TitleContext {
   headings?: string[];
 }
 
-const foldForTitle = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** A title reduced to its letters and digits, lower-cased: how two titles are compared. */
+export const foldForTitle = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 const normalizeSpace = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
