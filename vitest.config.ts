@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['fake-indexeddb/auto'],
+    globalSetup: ['tests/support/corpus-notice.ts'],
   },
 });

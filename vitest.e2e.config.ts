@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
     fileParallelism: false,
+    globalSetup: ['tests/support/corpus-notice.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Like Playwright's own waits (harness: 10 s): a loaded CI machine answers late, not never.

@@ -11,19 +11,20 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * deeper, so the machine-wide copy is the fallback. `KLIPING_CORPUS` overrides both.
  */
 export function corpusDir(): string | null {
-  const candidates = [
-    process.env.KLIPING_CORPUS,
-    resolve(REPO_ROOT, '../shared/corpus'),
-    '/work/shared/corpus',
-  ].filter((dir): dir is string => Boolean(dir));
+  const candidates = [process.env.KLIPING_CORPUS, resolve(REPO_ROOT, '../shared/corpus')].filter(
+    (dir): dir is string => Boolean(dir),
+  );
   return candidates.find((dir) => existsSync(dir)) ?? null;
 }
+
+/** Where the corpus was looked for, for messages that say it is missing. */
+export const CORPUS_HINT = `set KLIPING_CORPUS, or place the shared corpus at ${resolve(REPO_ROOT, '../shared/corpus')}`;
 
 export function requireCorpusDir(): string {
   const dir = corpusDir();
   if (!dir) {
     throw new Error(
-      `Extraction corpus not found: set KLIPING_CORPUS or place it at ${resolve(REPO_ROOT, '../shared/corpus')}`,
+      `Extraction corpus not found: ${CORPUS_HINT}`,
     );
   }
   return dir;
@@ -141,5 +142,52 @@ export function loadNewsId(dir = requireCorpusDir()): NewsPage[] {
     .map((id) => {
       const truth = JSON.parse(readFileSync(join(base, id, 'truth.json'), 'utf8')) as NewsTruth;
       return { id, url: truth.url, html: readFileSync(join(base, id, 'source.html'), 'utf8'), truth };
+    });
+}
+
+export interface WcxbTruth {
+  title: string | null;
+  author: string | null;
+  publish_date: string | null;
+  main_content: string;
+  /** Snippets of the article that must be kept. */
+  with: string[];
+  /** Boilerplate snippets that must go. */
+  without: string[];
+}
+
+export interface WcxbPage {
+  id: string;
+  url: string;
+  html: string;
+  truth: WcxbTruth;
+}
+
+/** wcxb-dev: real article pages from about 1,300 sites, with WCXB's truth text and snippets. */
+export function loadWcxb(dir = requireCorpusDir()): WcxbPage[] {
+  const base = join(dir, 'wcxb-dev');
+  return readdirSync(join(base, 'ground-truth'))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const id = name.replace(/\.json$/, '');
+      const record = JSON.parse(readFileSync(join(base, 'ground-truth', name), 'utf8')) as {
+        url: string;
+        ground_truth: Partial<WcxbTruth>;
+      };
+      const truth = record.ground_truth;
+      return {
+        id,
+        url: record.url,
+        html: gunzipSync(readFileSync(join(base, 'html', `${id}.html.gz`))).toString('utf8'),
+        truth: {
+          title: truth.title ?? null,
+          author: truth.author ?? null,
+          publish_date: truth.publish_date ?? null,
+          main_content: truth.main_content ?? '',
+          with: truth.with ?? [],
+          without: truth.without ?? [],
+        },
+      };
     });
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { declutter, HIDDEN_ATTR, INDEX_ATTR, planDeclutter, STYLE_ID } from '@/utils/declutter';
 import { loadNewsId } from '../../scripts/corpus';
+import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 
 function load(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -24,8 +25,10 @@ function visibleText(root: Element): string {
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe('declutter on the news corpus', () => {
-  for (const page of loadNewsId()) {
+const newsPages = () => (CORPUS_DIR ? loadNewsId(CORPUS_DIR) : []);
+
+describeCorpus('declutter on the news corpus', () => {
+  for (const page of newsPages()) {
     it(`${page.id}: keeps every body paragraph, the title and byline, and hides every clutter text`, () => {
       const doc = load(page.html);
       const before = doc.documentElement.outerHTML;
@@ -46,8 +49,8 @@ describe('declutter on the news corpus', () => {
   }
 });
 
-describe('declutter mechanics', () => {
-  const page = loadNewsId().find((c) => c.id === 'wpnews-rain') ?? loadNewsId()[0]!;
+describeCorpus('declutter mechanics', () => {
+  const page = newsPages().find((c) => c.id === 'wpnews-rain') ?? newsPages()[0]!;
 
   it('plans without touching the live document', () => {
     const doc = load(page.html);
@@ -144,8 +147,8 @@ describe('declutter mechanics', () => {
   });
 });
 
-describe('the page declutter controller (behind the declutter message)', () => {
-  const page = loadNewsId()[0]!;
+describeCorpus('the page declutter controller (behind the declutter message)', () => {
+  const page = newsPages()[0]!;
 
   it('turns on, reports, toggles off and ignores repeats', async () => {
     const { DeclutterController } = await import('@/utils/declutter');
@@ -172,8 +175,8 @@ describe('the page declutter controller (behind the declutter message)', () => {
   });
 });
 
-describe('overlays', () => {
-  const page = loadNewsId()[0]!;
+describeCorpus('overlays', () => {
+  const page = newsPages()[0]!;
 
   it('hides a cookie wall, unlocks the scrolling it locked, and gives both back on restore', () => {
     const doc = load(

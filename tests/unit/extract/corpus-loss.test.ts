@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
 import { readabilityOnly } from '../../../scripts/baseline';
-import { corpusDir, loadScrapinghub, parseHtml } from '../../../scripts/corpus';
+import { loadScrapinghub, parseHtml } from '../../../scripts/corpus';
+import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';
 import { linesLost } from '../../../scripts/score';
 
 /**
@@ -17,11 +18,8 @@ const REVIEWED: Record<string, string> = {
   'FTC: We use income earning auto affiliate links. More.': 'an affiliate disclosure',
 };
 
-describe('scrapinghub corpus: no article text lost to the rules', () => {
-  const dir = corpusDir();
-  it('is present', () => {
-    expect(dir, 'Extraction corpus not found: expected ../shared/corpus beside the repository or KLIPING_CORPUS').toBeTruthy();
-  });
+describeCorpus('scrapinghub corpus: no article text lost to the rules', () => {
+  const dir = CORPUS_DIR;
 
   it('keeps every body line Readability keeps, but for the reviewed ones', { timeout: 600_000 }, () => {
     const pages = dir ? loadScrapinghub(dir) : [];

@@ -1,20 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { extractArticle } from '@/utils/extract';
-import { corpusDir, loadNewsId, parseHtml } from '../../../scripts/corpus';
+import { loadNewsId, parseHtml } from '../../../scripts/corpus';
+import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';
 import { clutterLeft, paragraphKept } from '../../../scripts/score';
 
 /**
  * The pipeline on the news-id corpus: every body paragraph kept, no clutter text left. The corpus
- * sits beside the repository (CI: ../shared/corpus); without it this test fails rather than skips.
+ * sits beside the repository (CI: ../shared/corpus); without it the suite is skipped and named.
  */
-describe('news-id corpus', () => {
-  const dir = corpusDir();
-
-  it('is present', () => {
-    expect(dir, 'Extraction corpus not found: expected ../shared/corpus beside the repository or KLIPING_CORPUS').toBeTruthy();
-  });
-
-  const pages = dir ? loadNewsId(dir) : [];
+describeCorpus('news-id corpus', () => {
+  const pages = CORPUS_DIR ? loadNewsId(CORPUS_DIR) : [];
   it('has its four pages', () => {
     expect(pages.map((page) => page.id)).toHaveLength(4);
   });

@@ -1,0 +1,11 @@
+import { describe } from 'vitest';
+import { corpusDir } from '../../scripts/corpus';
+
+/** The shared corpus, when this checkout has one beside it (or KLIPING_CORPUS names one). */
+export const CORPUS_DIR = corpusDir();
+
+/**
+ * A suite that needs the shared corpus: skipped on a fresh clone without it, so `npm test` still
+ * passes there. `tests/support/corpus-notice.ts` names every such suite in one line when it is.
+ */
+export const describeCorpus = (name: string, body: () => void) => describe.skipIf(!CORPUS_DIR)(`${name} [corpus]`, body);
