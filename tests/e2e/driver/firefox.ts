@@ -381,9 +381,10 @@ class FirefoxPage implements E2EPage {
   /** A popup's own `window.close()` leaves puppeteer thinking the page open: ask the page. */
   async isClosed() {
     if (this.raw.isClosed()) return true;
+    // Its browsing context is gone ("no such frame") once it closed; a page slow to answer is open.
     const alive = await Promise.race([
       this.raw.evaluate(() => true).catch(() => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 2_000)),
     ]);
     return !alive;
   }
