@@ -381,9 +381,10 @@ class FirefoxPage implements E2EPage {
   /** A popup's own `window.close()` leaves puppeteer thinking the page open: ask the page. */
   async isClosed() {
     if (this.raw.isClosed()) return true;
+    // Its browsing context is gone ("no such frame") once it closed; a page slow to answer is open.
     const alive = await Promise.race([
       this.raw.evaluate(() => true).catch(() => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 2_000)),
     ]);
     return !alive;
   }
@@ -436,27 +437,27 @@ class FirefoxExtension implements ExtensionBrowser {
    * the extension page that asks.
    */
   async openBrowserPage() {
+    const tabIds = () =>
+      this.inExtension(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).map((tab) => tab.id!));
+    const before = new Set(await tabIds());
     const page = await this.newPage();
     await page.goto('about:robots');
-    return this.inExtension(async () => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const self = (await api.tabs.getCurrent())!;
-      const [before] = await api.tabs.query({ windowId: self.windowId, index: self.index - 1 });
-      return before!.id!;
-    });
+    const opened = (await tabIds()).filter((id) => !before.has(id));
+    if (opened.length !== 1) throw new Error(`Expected one new tab for about:robots, found ${opened.length}`);
+    return opened[0]!;
   }
+  private helper: FirefoxPage | null = null;
   /**
-   * In a background tab: a page hidden behind it would stop getting animation frames, which the
-   * reader waits for to paint.
+   * In one extension page kept open in a background tab (a tab opened per call costs a second
+   * under load): in front, it would hide the page under test, which then gets no animation
+   * frames, and the reader waits for one to paint.
    */
   async inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    const helper = this.wrap(await this.raw.newPage({ background: true }));
-    try {
-      await helper.goto(this.extensionUrl('library.html'));
-      return await helper.evaluate(fn, arg);
-    } finally {
-      await helper.close();
+    if (!this.helper || (await this.helper.isClosed())) {
+      this.helper = this.wrap(await this.raw.newPage({ background: true }));
+      await this.helper.goto(this.extensionUrl('options.html'));
     }
+    return this.helper.evaluate(fn, arg);
   }
   /** An MV2 background page: reached from an extension page with `runtime.getBackgroundPage()`. */
   runPageCommand(command: PageCommandName, tabId: number) {
