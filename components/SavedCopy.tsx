@@ -32,6 +32,14 @@ export function SavedCopy({ copy, locale, bodyRef, showNotes = true, children }:
   // Sanitized when saved; sanitized again here because the database can be imported from a file.
   const html = useMemo(() => (copy.html ? sanitizeHtml(copy.html) : null), [copy.html]);
   if (prefs.font === 'dyslexic') void ensureDyslexicFont(loadFontFile);
+  // Opened from the list, the keyboard starts on the article's title, not on <body>.
+  useEffect(() => {
+    if (!loaded || (document.activeElement && document.activeElement !== document.body)) return;
+    const title = document.querySelector<HTMLElement>('[data-testid="saved-copy"] h1');
+    if (!title) return;
+    title.tabIndex = -1;
+    title.focus({ preventScroll: true });
+  }, [loaded]);
   // The whole page reads in the article's theme while it is open (reader.css `data-reader-theme`).
   useEffect(() => {
     if (!loaded) return;

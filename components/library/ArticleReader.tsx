@@ -105,16 +105,7 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
     };
   }, []);
 
-  // Keyboard: focus starts on the article's title; H highlights the selection; Esc goes back.
-  const opened = copy != null;
-  useEffect(() => {
-    if (!opened) return;
-    const title = document.querySelector<HTMLElement>('[data-testid="saved-article"] h1');
-    if (title && (document.activeElement === document.body || document.activeElement === null)) {
-      title.tabIndex = -1;
-      title.focus({ preventScroll: true });
-    }
-  }, [opened]);
+  // Keyboard: H highlights the selection; Esc clears it, leaves a field, or goes back to the list.
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
   useEffect(() => {
