@@ -134,7 +134,7 @@ export function App() {
         </p>
       )}
 
-      {article && siteOf(article.url) && <SiteActionToggles site={siteOf(article.url)!} />}
+      {article && siteOf(article.url) && <SiteActionToggles site={siteOf(article.url)!} name={article.siteName} />}
 
       {page && session.ready && (
         <NotesAndTags
