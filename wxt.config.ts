@@ -7,7 +7,11 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   i18n: { localesDir: 'utils/locales' },
   vite: () => ({ plugins: [preact()] }),
-  webExt: { binaries: { chrome: '/usr/bin/chromium' } },
+  webExt: {
+    binaries: { chrome: '/usr/bin/chromium' },
+    // Only when asked (scripts/dev.mjs explains why): Chromium will not start as root with its sandbox.
+    chromiumArgs: process.env.KLIPING_DEV_NO_SANDBOX ? ['--no-sandbox'] : [],
+  },
   hooks: {
     // The toolbar tooltip is localized; WXT would otherwise take the popup's <title>.
     'build:manifestGenerated': (_wxt, manifest) => {
