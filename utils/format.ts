@@ -30,13 +30,22 @@ const DAY = 24 * HOUR;
 export function formatRelativeDate(value: number, now: number, locale?: string): string | null {
   const ago = now - value;
   if (!Number.isFinite(ago) || ago < -MINUTE || ago >= 7 * DAY) return formatDate(value, locale);
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const relative = relativeFormat(locale);
   if (ago < MINUTE) return relative.format(0, 'second');
   if (ago < HOUR) return relative.format(-Math.floor(ago / MINUTE), 'minute');
   if (ago < DAY) return relative.format(-Math.floor(ago / HOUR), 'hour');
   // Calendar days, so that last night at 23:00 is "yesterday" this morning.
   const days = Math.round((startOfDay(now) - startOfDay(value)) / DAY);
   return relative.format(-Math.max(1, days), 'day');
+}
+
+// The library formats every visible row on each render: one formatter per language, not per row.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
+  const key = locale ?? '';
+  let format = relativeFormats.get(key);
+  if (!format) relativeFormats.set(key, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return format;
 }
 
 function startOfDay(time: number): number {
