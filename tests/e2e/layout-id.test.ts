@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 import { LibraryApp } from './library-page';
 
 // Bahasa Indonesia runs longer than English: the popup and the search box must still fit.
@@ -16,11 +15,12 @@ afterAll(async () => {
   await site?.close();
 });
 
-const buttonRows = (page: Page) => page.locator('.popup__actions > .button').evaluateAll((buttons) => new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+const buttonRows = (page: E2EPage) =>
+  page.evaluate(() => new Set(Array.from(document.querySelectorAll('.popup__actions > .button')).map((b) => Math.round(b.getBoundingClientRect().top))).size);
 
 describe('in Bahasa Indonesia', () => {
   it('keeps the popup within 600 px with a long title, its buttons on one row, before and after saving', async () => {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(site.url('/news-long-title.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await expect.poll(() => popup.saveButton().textContent()).toBe('Simpan');
@@ -38,7 +38,8 @@ describe('in Bahasa Indonesia', () => {
   it('shows the whole search placeholder, and the search qualifiers beside it', async () => {
     const library = await LibraryApp.open(ext);
     await library.items().first().waitFor();
-    const fits = await library.search().evaluate((input: HTMLInputElement) => {
+    const fits = await library.search().evaluate((element) => {
+      const input = element as HTMLInputElement;
       const style = getComputedStyle(input);
       const context = document.createElement('canvas').getContext('2d')!;
       context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
