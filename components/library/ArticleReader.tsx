@@ -139,7 +139,6 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
   if (copy === null) return <p class="library__empty">{i18n.t('library.notFound')}</p>;
   const { article } = copy;
 
-
   return (
     <div class="library__reader-layout">
       <SavedCopy copy={copy} locale={locale} bodyRef={body} showNotes={false}>
