@@ -1,4 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ArticleSummary } from './ArticleSummary';
 import type { Article } from '@/utils/article';
@@ -38,6 +39,16 @@ function leadImage(article: ReaderArticleData, html: string | null): string | nu
  */
 export function ReaderArticle({ article, safeHtml, prefs, locale, bodyRef, children, testId }: ReaderArticleProps) {
   const image = leadImage(article, safeHtml);
+  const body = useRef<HTMLDivElement | null>(null);
+  // The page gave these images no description: they are decorative to a screen reader, not unnamed.
+  useLayoutEffect(() => {
+    for (const img of Array.from(body.current?.getElementsByTagName('img') ?? [])) if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
+  }, [safeHtml]);
+  const setBody = (element: HTMLDivElement | null) => {
+    body.current = element;
+    if (typeof bodyRef === 'function') bodyRef(element);
+    else if (bodyRef) bodyRef.current = element;
+  };
   return (
     <article
       class="reader"
@@ -60,7 +71,7 @@ export function ReaderArticle({ article, safeHtml, prefs, locale, bodyRef, child
         </figure>
       )}
       {safeHtml ? (
-        <div class="reader__body" ref={bodyRef} data-testid="reader-body" dangerouslySetInnerHTML={{ __html: safeHtml }} />
+        <div class="reader__body" ref={setBody} data-testid="reader-body" dangerouslySetInnerHTML={{ __html: safeHtml }} />
       ) : (
         <p class="reader__empty">{i18n.t('library.noContent')}</p>
       )}

@@ -1,11 +1,12 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ReaderArticle } from './ReaderArticle';
 import { ReaderControls } from './ReaderControls';
 import { useReaderPrefs, useResolvedTheme } from './useReaderPrefs';
 import type { SavedCopy as SavedCopyData } from '@/utils/db/articles';
 import { DYSLEXIC_FONT_PATH, ensureDyslexicFont } from '@/utils/reader/font';
+import { readerStyle } from '@/utils/reader/prefs';
 import { sanitizeHtml } from '@/utils/sanitize';
 import './reader.css';
 
@@ -31,8 +32,24 @@ export function SavedCopy({ copy, locale, bodyRef, showNotes = true, children }:
   // Sanitized when saved; sanitized again here because the database can be imported from a file.
   const html = useMemo(() => (copy.html ? sanitizeHtml(copy.html) : null), [copy.html]);
   if (prefs.font === 'dyslexic') void ensureDyslexicFont(loadFontFile);
+  // Opened from the list, the keyboard starts on the article's title, not on <body>.
+  useEffect(() => {
+    if (!loaded || (document.activeElement && document.activeElement !== document.body)) return;
+    const title = document.querySelector<HTMLElement>('[data-testid="saved-copy"] h1');
+    if (!title) return;
+    title.tabIndex = -1;
+    title.focus({ preventScroll: true });
+  }, [loaded]);
+  // The whole page reads in the article's theme while it is open (reader.css `data-reader-theme`).
+  useEffect(() => {
+    if (!loaded) return;
+    document.documentElement.dataset.readerTheme = theme;
+    return () => {
+      delete document.documentElement.dataset.readerTheme;
+    };
+  }, [theme, loaded]);
   return (
-    <div class="reader-surface saved-copy" data-theme={theme} data-testid="saved-copy" hidden={!loaded}>
+    <div class="reader-surface saved-copy" data-theme={theme} data-testid="saved-copy" hidden={!loaded} style={readerStyle(prefs)}>
       <div class="saved-copy__bar">
         <button type="button" class="button" data-testid="reader-settings" aria-expanded={showControls} onClick={() => setShowControls(!showControls)}>
           Aa {i18n.t('reader.settings')}

@@ -362,6 +362,9 @@ class FirefoxPage implements E2EPage {
     mkdirSync(join(options.path, '..'), { recursive: true });
     return this.raw.screenshot({ path: options.path as `${string}.png` });
   }
+  async addScript(source: string) {
+    await this.raw.evaluate(source);
+  }
   emulateMedia(): Promise<void> {
     // BiDi has no media emulation and puppeteer's is CDP-only.
     throw new Error('Firefox under WebDriver BiDi cannot emulate print media (see supports.printMedia)');
@@ -511,6 +514,8 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       // The UI language (Debian's firefox-esr-l10n-* language pack for anything but en-US).
       'intl.locale.requested': lang,
       'intl.accept_languages': lang,
+      // prefers-color-scheme for every page: 0 dark, 1 light.
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       // Downloads land in a known folder, without a dialog.
       'browser.download.folderList': 2,
       'browser.download.dir': downloadDir,
