@@ -1,6 +1,29 @@
 import { parseArticle, type ParsedArticle } from '../extract';
 import { findClutter } from '../extract/clutter';
-import { DECLUTTER_RULES, MIN_ARTICLE_CHARS, HEADER_BITS_SELECTOR, HEADER_BIT_MAX_CHARS, INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS, MEDIA_WRAPPER_MAX_CHARS } from './rules';
+import { articlePieces, guardPlan, heldSet, type ArticlePiece } from './invariant';
+import {
+  DECLUTTER_RULES,
+  EMBED_CLASS,
+  EMBED_MAX_CHARS,
+  EMBED_SELECTOR,
+  EMBED_TAGS,
+  GAP_MAX_CHARS,
+  HEADER_BITS_SELECTOR,
+  HEADER_BIT_MAX_CHARS,
+  INVISIBLE_TAGS,
+  MAX_CLIMB,
+  MAX_GAPS,
+  MEDIA_SELECTOR,
+  MEDIA_TAGS,
+  MEDIA_WRAPPER_MAX_CHARS,
+  MIN_ARTICLE_CHARS,
+  NEVER_HIDDEN_TAGS,
+  NOT_ARTICLE_CLASS,
+  PROSE_MAX_LINK_SHARE,
+  PROSE_MIN_CHARS,
+  TITLE_BLOCK_EXTRA_CHARS,
+  TITLE_WORD_SHARE,
+} from './rules';
 
 /** Index attribute that ties an element of the clone to its live twin. Only the clone carries it. */
 export const INDEX_ATTR = 'data-kliping-i';
@@ -18,7 +41,18 @@ export interface ArticleSpan {
 }
 
 export type DeclutterPlan =
-  | { ok: true; span: ArticleSpan; hide: Element[]; title: string }
+  | {
+      ok: true;
+      span: ArticleSpan;
+      hide: Element[];
+      title: string;
+      /** The extracted article's text and title block, tied to live elements: what must stay visible. */
+      pieces: ArticlePiece[];
+      /** Those elements and their ancestors: never hidden. */
+      held: ReadonlySet<Element>;
+      /** Elements the heuristics wanted hidden that held article text, and so were not. */
+      heldBack: number;
+    }
   | { ok: false; reason: 'no-article' | 'parse-error'; detail: string };
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without relying on a global Node
@@ -51,17 +85,60 @@ export function indexedClone(doc: Document): { clone: Document; live: Element[] 
 
 const normalize = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** The live heading that carries the article's title, if the page shows one. */
-function findTitle(body: Element, title: string): Element | null {
-  const wanted = normalize(title);
-  if (!wanted) return null;
-  const headings = [...body.querySelectorAll('h1, h2')];
-  const exact = headings.find((h) => normalize(h.textContent) === wanted);
+const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The titles a page gives its article: Readability's, the Open Graph one, the document's. */
+function titleCandidates(doc: Document, parsedTitle: string): string[] {
+  const meta = (name: string) => doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content');
+  return [parsedTitle, meta('og:title'), meta('twitter:title'), doc.title].map(normalize).filter((t) => t.length > 0);
+}
+
+/**
+ * The live heading that carries the article's title, if the page shows one: one that reads as a
+ * title the page gives, or holds it, or (an `<h1>` only) whose words are mostly the title's.
+ */
+function findTitle(doc: Document, body: Element, title: string): Element | null {
+  const wanted = titleCandidates(doc, title);
+  if (!wanted.length) return null;
+  const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')];
+  const texts = new Map(headings.map((h) => [h, normalize(h.textContent)]));
+  const exact = headings.find((h) => wanted.includes(texts.get(h)!));
   if (exact) return exact;
-  return headings.find((h) => {
-    const text = normalize(h.textContent);
-    return text.length > 10 && (wanted.includes(text) || text.includes(wanted));
-  }) ?? null;
+  const contained = headings.find((h) => {
+    const text = texts.get(h)!;
+    return text.length > 10 && wanted.some((w) => w.includes(text) || text.includes(w));
+  });
+  if (contained) return contained;
+  const titleWords = new Set(wanted.flatMap(words));
+  return (
+    headings.find((h) => {
+      if (h.tagName !== 'H1') return false;
+      const own = words(texts.get(h)!);
+      return own.length >= 3 && own.filter((w) => titleWords.has(w)).length >= own.length * TITLE_WORD_SHARE;
+    }) ?? null
+  );
+}
+
+/** The headline's largest wrapper that holds little more than it and none of the body. */
+function titleBlockOf(titleEl: Element, body: Element, firstKept: Element): Element {
+  let block = titleEl;
+  const limit = textLength(titleEl) + TITLE_BLOCK_EXTRA_CHARS;
+  for (let up = titleEl.parentElement; up && up !== body; up = up.parentElement) {
+    if (up.contains(firstKept) || textLength(up) > limit) break;
+    block = up;
+  }
+  return block;
+}
+
+/** What the title block must keep showing: the headline, the block, its byline and date, the lead image. */
+function titleBits(block: Element, titleEl: Element, byline: string): Element[] {
+  const bits = [titleEl, block];
+  for (const el of block.querySelectorAll('*')) {
+    if (el.tagName === 'TIME' || isMedia(el) || isHeaderBit(el, byline)) bits.push(el);
+  }
+  const before = block.previousElementSibling;
+  if (before && isMedia(before) && !INVISIBLE_TAGS.has(before.tagName)) bits.push(before);
+  return bits;
 }
 
 function textLength(el: Element): number {
@@ -119,28 +196,39 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   // `live` is in document order, so sorting the indices orders the elements.
   const ordered = [...indices].sort((a, b) => a - b).map((index) => live[index]!);
   const kept = new Set(ordered);
-  const firstKept = ordered[0];
-  if (!firstKept) return { ok: false, reason: 'no-article', detail: 'The article maps to nothing on the page.' };
+  if (!ordered[0]) return { ok: false, reason: 'no-article', detail: 'The article maps to nothing on the page.' };
   // The article ends with the kept element that finishes last: the latest one not inside another.
   const end = ordered.reduce((last, el) => (last.contains(el) ? last : el));
 
-  const titleEl = findTitle(body, parsed.title ?? '');
-  const start = titleEl && (titleEl.compareDocumentPosition(firstKept) & FOLLOWING) ? titleEl : firstKept;
+  const byline = normalize(parsed.byline);
+  const titleEl = findTitle(doc, body, parsed.title ?? '');
+  // Where the body starts: the first kept element that is not a wrapper around the headline too.
+  const firstKept = (titleEl && ordered.find((el) => !el.contains(titleEl))) || ordered[0];
+  const titleBlock = titleEl ? titleBlockOf(titleEl, body, firstKept) : null;
+  const start = titleBlock && (titleBlock.compareDocumentPosition(firstKept) & FOLLOWING) ? titleBlock : firstKept;
+  const titleHeld = titleBlock && titleEl ? titleBits(titleBlock, titleEl, byline) : [];
+
+  // An embedded post or an ad in mid-article does not end it: paragraphs after one belong to it.
+  const continued = continuation(end, body);
+  for (const el of continued) {
+    kept.add(el);
+    for (const inner of el.querySelectorAll('*')) kept.add(inner);
+  }
+  const last = continued[continued.length - 1] ?? end;
 
   const spine = new Set<Element>();
-  for (const el of titleEl ? [...kept, titleEl] : kept) {
+  for (const el of [...kept, ...titleHeld]) {
     for (let up: Element | null = el; up && !spine.has(up); up = up.parentElement) spine.add(up);
   }
   for (let up: Element | null = body; up; up = up.parentElement) spine.add(up);
 
-  const span: ArticleSpan = { start, end, spine, kept };
-  const byline = normalize(parsed.byline);
+  const span: ArticleSpan = { start, end: last, spine, kept };
   const clutter = new Set(findClutter(articleRoot(span), DECLUTTER_RULES).filter((el) => !(titleEl && el.contains(titleEl)) && isInside(el, span)));
   const hide: Element[] = [];
 
   const visit = (parent: Element): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      if (INVISIBLE_TAGS.has(child.tagName)) continue;
+      if (INVISIBLE_TAGS.has(child.tagName) || NEVER_HIDDEN_TAGS.has(child.tagName)) continue;
       if (clutter.has(child) && !containsArticleProse(child, kept)) {
         hide.push(child);
         continue;
@@ -149,12 +237,15 @@ export function planDeclutter(doc: Document): DeclutterPlan {
         visit(child);
         continue;
       }
-      const place = placeOf(child, span, firstKept);
+      // Inside the title block only clutter (a share bar) is hidden: the rest is headline furniture.
+      const place = titleBlock?.contains(child) ? 'header' : placeOf(child, span, firstKept);
       if (place === 'outside') {
         hide.push(child);
         continue;
       }
       if (place === 'body' && !kept.has(child) && !isHeaderBit(child, byline) && !isMedia(child)) {
+        // An embed whose markup swallowed the article's next paragraphs: they are still the article.
+        if (swallowsProse(child)) continue;
         hide.push(child);
         continue;
       }
@@ -166,7 +257,87 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   for (let child = doc.documentElement.firstElementChild; child; child = child.nextElementSibling) {
     if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hide.push(child);
   }
-  return { ok: true, span, hide, title: parsed.title ?? '' };
+
+  // The invariant: nothing that holds the extracted article's text or its title block is hidden.
+  const liveOf = (el: Element): Element | null => {
+    const index = el.getAttribute(INDEX_ATTR);
+    const found = index === null ? undefined : live[Number(index)];
+    return found && body.contains(found) ? found : null;
+  };
+  const pieces = articlePieces(content, liveOf);
+  const held = heldSet([...pieces.map((piece) => piece.el), ...titleHeld]);
+  const guarded = guardPlan(hide, held);
+  if (titleEl) pieces.unshift({ el: titleEl, text: normalize(titleEl.textContent) });
+  return { ok: true, span, hide: guarded.hide, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
+}
+
+/** Text that reads as the article's own prose: long, few links, not in a comment or related box. */
+function isProse(el: Element): boolean {
+  if (NOT_ARTICLE_CLASS.test(classAndId(el))) return false;
+  const paragraphs = el.tagName === 'P' ? [el] : [...el.querySelectorAll('p')];
+  return paragraphs.some((p) => {
+    const length = textLength(p);
+    if (length < PROSE_MIN_CHARS) return false;
+    let linked = 0;
+    for (const a of p.querySelectorAll('a')) linked += textLength(a);
+    if (linked > length * PROSE_MAX_LINK_SHARE) return false;
+    for (let up = p.parentElement; up && up !== el; up = up.parentElement) if (NOT_ARTICLE_CLASS.test(classAndId(up))) return false;
+    return true;
+  });
+}
+
+function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.id}`;
+}
+
+/** An embedded post, a gallery, a video or an ad slot (empty until its script fills it). */
+function isEmbed(el: Element): boolean {
+  const length = textLength(el);
+  if (length > EMBED_MAX_CHARS) return false;
+  if (EMBED_TAGS.has(el.tagName) || EMBED_CLASS.test(classAndId(el))) return true;
+  if (length === 0) return true;
+  return el.querySelector('iframe, video, blockquote[class], [class*="embed" i]') !== null;
+}
+
+/** An embedded post or player (or a wrapper around one) that holds the article's prose too. */
+function swallowsProse(el: Element): boolean {
+  return (el.matches(EMBED_SELECTOR) || el.querySelector(EMBED_SELECTOR) !== null) && isProse(el);
+}
+
+/**
+ * The elements after Readability's last kept one that still belong to the article: prose that
+ * follows an embed, an ad or a gallery (with at most a few short blocks between), looked for
+ * among the following siblings of the last kept element and of a few of its wrappers.
+ */
+function continuation(end: Element, body: Element): Element[] {
+  const found: Element[] = [];
+  let node: Element | null = end;
+  for (let climb = 0; node && node !== body && climb <= MAX_CLIMB; climb++) {
+    let gaps = 0;
+    let crossed = false;
+    for (let sib = node.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      if (INVISIBLE_TAGS.has(sib.tagName) || NEVER_HIDDEN_TAGS.has(sib.tagName)) continue;
+      // A headline of its own is the next story (an infinite scroll), not more of this one.
+      if (sib.tagName === 'H1' || sib.querySelector('h1')) break;
+      const embed = isEmbed(sib);
+      if ((crossed || embed || swallowsProse(sib)) && isProse(sib)) {
+        found.push(sib);
+        crossed = true;
+        gaps = 0;
+        continue;
+      }
+      if (gaps >= MAX_GAPS) break;
+      if (embed) crossed = true;
+      else if (textLength(sib) > GAP_MAX_CHARS) break;
+      gaps += 1;
+    }
+    if (found.length) {
+      // Carry on from the last paragraph found: the article may cross another embed further down.
+      return [...found, ...continuation(found[found.length - 1]!, body)];
+    }
+    node = node.parentElement;
+  }
+  return found;
 }
 
 /** A clutter match that holds kept paragraphs is a wrapper with an unlucky class name. */
