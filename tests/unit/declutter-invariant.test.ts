@@ -167,7 +167,7 @@ describe('declutter keeps the whole article visible', () => {
   it('shows again what the check after hiding finds missing, hiding only the parts without article text', () => {
     const doc = load(
       page(
-        `<h1>Council votes to rebuild the old market hall</h1><div class="story">${SENTENCES.map((s) => `<p>${s}</p>`).join('')}<div class="promo">Download our app</div></div>`,
+        `<h1>Council votes to rebuild the old market hall</h1><div class="story">${SENTENCES.map((s) => `<p>${s}</p>`).join('')}<div class="share-buttons"><a href="https://facebook.com/share">Facebook</a> <a href="https://twitter.com/share">Twitter</a></div></div>`,
         '<title>Council votes to rebuild the old market hall</title>',
       ),
     );
@@ -179,7 +179,7 @@ describe('declutter keeps the whole article visible', () => {
     expect(visibleText(doc.body)).not.toContain(SENTENCES[0]);
     expect(showMissingArticle(session, plan.pieces, plan.held)).toBe(1);
     expectArticleVisible(doc, SENTENCES);
-    expect(doc.querySelector('.promo')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    expect(doc.querySelector('.share-buttons')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(showMissingArticle(session, plan.pieces, plan.held)).toBe(0);
     session.restore();
   });

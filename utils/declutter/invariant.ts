@@ -26,11 +26,15 @@ export function foldVisible(text: string): string {
 /**
  * The article's text pieces: every text node of Readability's content that the extraction's
  * clutter rules leave in (so in-article "Baca juga:" boxes may still be hidden), each tied to the
- * nearest live element. Readability moves text nodes into new elements (a `<br><br>` run becomes
- * `<p>`s it creates) but always inside the original parent, so the nearest element that came
- * from the page is the live element holding the text.
+ * live element holding it: the parent of its live twin (Readability moves text nodes into
+ * elements it creates, a `<br><br>` run becomes `<p>`s, but keeps the nodes), or for text it
+ * wrote anew, the nearest element that came from the page.
  */
-export function articlePieces(content: Element, liveOf: (cloneEl: Element) => Element | null): ArticlePiece[] {
+export function articlePieces(
+  content: Element,
+  liveOf: (cloneEl: Element) => Element | null,
+  liveHolder: (cloneText: Node) => Element | null = () => null,
+): ArticlePiece[] {
   const clutter = new Set(findClutter(content, CLUTTER_RULES));
   const pieces: ArticlePiece[] = [];
   const stack: { node: Node; live: Element | null }[] = [{ node: content, live: liveOf(content) }];
@@ -38,10 +42,12 @@ export function articlePieces(content: Element, liveOf: (cloneEl: Element) => El
     const { node, live } = stack.pop()!;
     if (node.nodeType === 3) {
       const text = foldVisible(node.nodeValue ?? '');
-      if (!text || !live) continue;
+      // The live twin's parent when the text node is the page's own; else the nearest mapped element.
+      const holder = text ? (liveHolder(node) ?? live) : null;
+      if (!text || !holder) continue;
       const last = pieces[pieces.length - 1];
-      if (last && last.el === live) last.text += ` ${text}`;
-      else pieces.push({ el: live, text });
+      if (last && last.el === holder) last.text += ` ${text}`;
+      else pieces.push({ el: holder, text });
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -104,9 +110,18 @@ export function missingPieces(pieces: readonly ArticlePiece[], visibleText: stri
   const missing: { piece: ArticlePiece; culprit: Element | null }[] = [];
   for (const piece of pieces) {
     if (visible.includes(piece.text)) continue;
-    missing.push({ piece, culprit: piece.el.closest(hiddenSelector) });
+    missing.push({ piece, culprit: piece.el.closest(hiddenSelector) ?? hiddenPartOf(piece, hiddenSelector) });
   }
   return missing;
+}
+
+/** A hidden element inside the piece's holder that holds some of the piece's text. */
+function hiddenPartOf(piece: ArticlePiece, hiddenSelector: string): Element | null {
+  for (const el of piece.el.querySelectorAll(hiddenSelector)) {
+    const text = foldVisible(el.textContent ?? '');
+    if (text && (piece.text.includes(text) || text.includes(piece.text))) return el;
+  }
+  return null;
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   PROSE_MAX_LINK_SHARE,
   PROSE_MIN_CHARS,
   TITLE_BLOCK_EXTRA_CHARS,
+  TITLE_SOME_WORDS,
   TITLE_WORD_SHARE,
 } from './rules';
 
@@ -62,25 +63,47 @@ const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
  * Clones the document and numbers the clone's elements in document order, keeping the live
  * elements in the same order. The numbering goes on the clone, not the live page: a twin walk
  * of an exact clone gives the same mapping without touching the page (no attribute churn for the
- * page's own observers, nothing to clean up).
+ * page's own observers, nothing to clean up). `indexOf` holds the same numbers by identity:
+ * Readability copies a wrapper's attributes onto the only child it replaces it with, so the
+ * attribute then names the wrapper; the attribute still serves the elements Readability rebuilds
+ * under another tag (it copies their attributes too).
  */
-export function indexedClone(doc: Document): { clone: Document; live: Element[] } {
+export function indexedClone(doc: Document): {
+  clone: Document;
+  live: Element[];
+  indexOf: (cloneEl: Element) => number | null;
+  /** The live twin of a text node of the clone (Readability moves text nodes but keeps them). */
+  liveText: (cloneText: Node) => Node | undefined;
+} {
   const clone = doc.cloneNode(true) as Document;
   const live: Element[] = [];
+  const byIdentity = new WeakMap<Node, number>();
+  const texts = new WeakMap<Node, Node>();
+  const indexOf = (el: Element): number | null => {
+    const known = byIdentity.get(el);
+    if (known !== undefined) return known;
+    const value = el.getAttribute(INDEX_ATTR);
+    return value === null ? null : Number(value);
+  };
+  const liveText = (node: Node) => texts.get(node);
   const liveRoot = doc.documentElement;
   const cloneRoot = clone.documentElement;
-  if (!liveRoot || !cloneRoot) return { clone, live };
-  const liveWalk = doc.createTreeWalker(liveRoot, 1);
-  const cloneWalk = clone.createTreeWalker(cloneRoot, 1);
+  if (!liveRoot || !cloneRoot) return { clone, live, indexOf, liveText };
+  // Elements and text nodes (SHOW_ELEMENT | SHOW_TEXT): the clone is exact, so both walks agree.
+  const liveWalk = doc.createTreeWalker(liveRoot, 5);
+  const cloneWalk = clone.createTreeWalker(cloneRoot, 5);
   let a: Node | null = liveRoot;
   let b: Node | null = cloneRoot;
   while (a && b) {
-    (b as Element).setAttribute(INDEX_ATTR, String(live.length));
-    live.push(a as Element);
+    if (b.nodeType === 1) {
+      (b as Element).setAttribute(INDEX_ATTR, String(live.length));
+      byIdentity.set(b, live.length);
+      live.push(a as Element);
+    } else texts.set(b, a);
     a = liveWalk.nextNode();
     b = cloneWalk.nextNode();
   }
-  return { clone, live };
+  return { clone, live, indexOf, liveText };
 }
 
 const normalize = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -97,7 +120,7 @@ function titleCandidates(doc: Document, parsedTitle: string): string[] {
  * The live heading that carries the article's title, if the page shows one: one that reads as a
  * title the page gives, or holds it, or (an `<h1>` only) whose words are mostly the title's.
  */
-function findTitle(doc: Document, body: Element, title: string): Element | null {
+function findTitle(doc: Document, body: Element, title: string, kept: readonly Element[]): Element | null {
   const wanted = titleCandidates(doc, title);
   if (!wanted.length) return null;
   const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')];
@@ -110,13 +133,20 @@ function findTitle(doc: Document, body: Element, title: string): Element | null 
   });
   if (contained) return contained;
   const titleWords = new Set(wanted.flatMap(words));
-  return (
-    headings.find((h) => {
-      if (h.tagName !== 'H1') return false;
-      const own = words(texts.get(h)!);
-      return own.length >= 3 && own.filter((w) => titleWords.has(w)).length >= own.length * TITLE_WORD_SHARE;
-    }) ?? null
-  );
+  const share = (h: Element) => {
+    const own = words(texts.get(h)!);
+    return own.length >= 3 ? own.filter((w) => titleWords.has(w)).length / own.length : 0;
+  };
+  const h1s = headings.filter((h) => h.tagName === 'H1');
+  const close = h1s.find((h) => share(h) >= TITLE_WORD_SHARE);
+  if (close) return close;
+  // Pages often headline the article otherwise than their <title> does (an SEO title): the last
+  // <h1> before the body that shares some of its words is the headline.
+  const before = h1s.filter((h) => {
+    const first = kept.find((el) => !el.contains(h));
+    return first !== undefined && endsBefore(h, first) && share(h) >= TITLE_SOME_WORDS;
+  });
+  return before[before.length - 1] ?? null;
 }
 
 /** The headline's largest wrapper that holds little more than it and none of the body. */
@@ -173,7 +203,7 @@ function endsBefore(a: Element, b: Element): boolean {
 export function planDeclutter(doc: Document): DeclutterPlan {
   const body = doc.body;
   if (!body) return { ok: false, reason: 'no-article', detail: 'The page has no body.' };
-  const { clone, live } = indexedClone(doc);
+  const { clone, live, indexOf, liveText } = indexedClone(doc);
   let parsed: ParsedArticle | null;
   try {
     parsed = parseArticle(clone);
@@ -188,8 +218,8 @@ export function planDeclutter(doc: Document): DeclutterPlan {
 
   const indices = new Set<number>();
   const keep = (el: Element) => {
-    const index = Number(el.getAttribute(INDEX_ATTR));
-    if (Number.isInteger(index) && live[index] && live[index] !== body && body.contains(live[index])) indices.add(index);
+    const index = indexOf(el);
+    if (index !== null && Number.isInteger(index) && live[index] && live[index] !== body && body.contains(live[index])) indices.add(index);
   };
   if (content.hasAttribute(INDEX_ATTR)) keep(content);
   for (const el of content.querySelectorAll(`[${INDEX_ATTR}]`)) keep(el);
@@ -201,7 +231,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   const end = ordered.reduce((last, el) => (last.contains(el) ? last : el));
 
   const byline = normalize(parsed.byline);
-  const titleEl = findTitle(doc, body, parsed.title ?? '');
+  const titleEl = findTitle(doc, body, parsed.title ?? '', ordered);
   // Where the body starts: the first kept element that is not a wrapper around the headline too.
   const firstKept = (titleEl && ordered.find((el) => !el.contains(titleEl))) || ordered[0];
   const titleBlock = titleEl ? titleBlockOf(titleEl, body, firstKept) : null;
@@ -260,11 +290,15 @@ export function planDeclutter(doc: Document): DeclutterPlan {
 
   // The invariant: nothing that holds the extracted article's text or its title block is hidden.
   const liveOf = (el: Element): Element | null => {
-    const index = el.getAttribute(INDEX_ATTR);
-    const found = index === null ? undefined : live[Number(index)];
+    const index = indexOf(el);
+    const found = index === null ? undefined : live[index];
     return found && body.contains(found) ? found : null;
   };
-  const pieces = articlePieces(content, liveOf);
+  const liveHolder = (text: Node): Element | null => {
+    const holder = liveText(text)?.parentElement;
+    return holder && body.contains(holder) ? holder : null;
+  };
+  const pieces = articlePieces(content, liveOf, liveHolder);
   const held = heldSet([...pieces.map((piece) => piece.el), ...titleHeld]);
   const guarded = guardPlan(hide, held);
   if (titleEl) pieces.unshift({ el: titleEl, text: normalize(titleEl.textContent) });

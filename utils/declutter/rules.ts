@@ -53,6 +53,8 @@ export const NEVER_HIDDEN_TAGS = new Set(['BR', 'WBR']);
 export const TITLE_BLOCK_EXTRA_CHARS = 700;
 /** A heading whose words are mostly the title's is the headline, when no heading matches it outright. */
 export const TITLE_WORD_SHARE = 0.7;
+/** An `<h1>` just before the body sharing this much of its words with the page's title is the headline too. */
+export const TITLE_SOME_WORDS = 0.25;
 
 /**
  * Embedded posts, galleries, ads and promos in mid-article: where Readability's body tends to stop
