@@ -85,6 +85,20 @@ describe('declutter keeps the whole article visible', () => {
     expect(visibleText(doc.body)).not.toContain('Ten things to do this weekend');
   });
 
+  it("keeps the headline when the page's <title> is an SEO title repeated in an <h2> below, and a logo <h1> names the site", () => {
+    const doc = load(
+      `<!doctype html><html><head><title>Market hall rebuild 2024: costs, dates and stalls | City Daily</title><meta property="og:site_name" content="City Daily"></head><body>
+        <header class="site-header"><h1 class="logo">City Daily</h1>${NAV}</header>
+        <section class="hero"><div class="crumbs"><a href="/">Home</a> › <a href="/city">City</a></div><h1 class="hero-title">Council votes to rebuild the old market hall</h1><span class="date">12 May 2024</span></section>
+        <div class="post-body"><h2>Market hall rebuild 2024: costs, dates and stalls</h2>${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div>
+        ${SIDEBAR}${FOOTER}</body></html>`,
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, ['Council votes to rebuild the old market hall', '12 May 2024', ...SENTENCES.slice(0, 6)]);
+    expect(doc.querySelector('.logo')!.closest(`[${HIDDEN_ATTR}]`)).not.toBeNull();
+  });
+
   it('keeps the paragraphs after a tweet embedded in mid-article, and those the embed swallowed', () => {
     const doc = load(
       page(

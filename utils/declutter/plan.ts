@@ -116,37 +116,45 @@ function titleCandidates(doc: Document, parsedTitle: string): string[] {
   return [parsedTitle, meta('og:title'), meta('twitter:title'), doc.title].map(normalize).filter((t) => t.length > 0);
 }
 
+/** The site's own name, as the page gives it and as its <title> ends ("Headline | Site"). */
+function siteNames(doc: Document, siteName: string | null | undefined): Set<string> {
+  const meta = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content');
+  const parts = (doc.title ?? '').split(/\s+[|–—:·-]\s+/);
+  const names = [siteName, meta, parts.length > 1 ? parts[parts.length - 1] : null].map(normalize).filter((n) => n.length > 0);
+  return new Set(names);
+}
+
 /**
  * The live heading that carries the article's title, if the page shows one: one that reads as a
  * title the page gives, or holds it, or (an `<h1>` only) whose words are mostly the title's.
  */
-function findTitle(doc: Document, body: Element, title: string, kept: readonly Element[]): Element | null {
+function findTitle(doc: Document, body: Element, title: string, siteName: string | null | undefined, kept: readonly Element[]): Element | null {
   const wanted = titleCandidates(doc, title);
   if (!wanted.length) return null;
-  const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')];
+  const sites = siteNames(doc, siteName);
+  // A logo in an <h1> names the site, which the <title> often ends with: it is not the headline.
+  const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')].filter((h) => !sites.has(normalize(h.textContent)));
   const texts = new Map(headings.map((h) => [h, normalize(h.textContent)]));
-  const exact = headings.find((h) => wanted.includes(texts.get(h)!));
-  if (exact) return exact;
-  const contained = headings.find((h) => {
-    const text = texts.get(h)!;
-    return text.length > 10 && wanted.some((w) => w.includes(text) || text.includes(w));
-  });
-  if (contained) return contained;
   const titleWords = new Set(wanted.flatMap(words));
   const share = (h: Element) => {
     const own = words(texts.get(h)!);
     return own.length >= 3 ? own.filter((w) => titleWords.has(w)).length / own.length : 0;
   };
   const h1s = headings.filter((h) => h.tagName === 'H1');
-  const close = h1s.find((h) => share(h) >= TITLE_WORD_SHARE);
-  if (close) return close;
-  // Pages often headline the article otherwise than their <title> does (an SEO title): the last
-  // <h1> before the body that shares some of its words is the headline.
-  const before = h1s.filter((h) => {
-    const first = kept.find((el) => !el.contains(h));
-    return first !== undefined && endsBefore(h, first) && share(h) >= TITLE_SOME_WORDS;
-  });
-  return before[before.length - 1] ?? null;
+  const match =
+    headings.find((h) => wanted.includes(texts.get(h)!)) ??
+    headings.find((h) => {
+      const text = texts.get(h)!;
+      return text.length > 10 && wanted.some((w) => w.includes(text) || text.includes(w));
+    }) ??
+    h1s.find((h) => share(h) >= TITLE_WORD_SHARE);
+  if (match?.tagName === 'H1') return match;
+  // Pages often headline the article otherwise than their <title> does (an SEO title), and may
+  // repeat the <title> in an <h2> further down: the last <h1> before the body that shares some
+  // of the title's words is the headline the reader sees first.
+  const bodyStart = kept.find((el) => el.tagName === 'P' && textLength(el) >= PROSE_MIN_CHARS / 2) ?? kept.find((el) => headings.every((h) => !el.contains(h)));
+  const before = h1s.filter((h) => bodyStart !== undefined && endsBefore(h, bodyStart) && share(h) >= TITLE_SOME_WORDS);
+  return before[before.length - 1] ?? match ?? null;
 }
 
 /** The headline's largest wrapper that holds little more than it and none of the body. */
@@ -231,7 +239,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   const end = ordered.reduce((last, el) => (last.contains(el) ? last : el));
 
   const byline = normalize(parsed.byline);
-  const titleEl = findTitle(doc, body, parsed.title ?? '', ordered);
+  const titleEl = findTitle(doc, body, parsed.title ?? '', parsed.siteName, ordered);
   // Where the body starts: the first kept element that is not a wrapper around the headline too.
   const firstKept = (titleEl && ordered.find((el) => !el.contains(titleEl))) || ordered[0];
   const titleBlock = titleEl ? titleBlockOf(titleEl, body, firstKept) : null;
