@@ -21,6 +21,7 @@ import {
   NOT_ARTICLE_CLASS,
   PROSE_MAX_LINK_SHARE,
   PROSE_MIN_CHARS,
+  PROSE_SHARE,
   TITLE_BLOCK_EXTRA_CHARS,
   TITLE_SOME_WORDS,
   TITLE_WORD_SHARE,
@@ -314,18 +315,36 @@ export function planDeclutter(doc: Document): DeclutterPlan {
 }
 
 /** Text that reads as the article's own prose: long, few links, not in a comment or related box. */
+/**
+ * Text that reads as the article's own prose: mostly long paragraphs with few links, fewer links
+ * than paragraphs (a list of teasers has a headline link per blurb), not in a comment or related box.
+ */
 function isProse(el: Element): boolean {
   if (NOT_ARTICLE_CLASS.test(classAndId(el))) return false;
   const paragraphs = el.tagName === 'P' ? [el] : [...el.querySelectorAll('p')];
-  return paragraphs.some((p) => {
+  let prose = 0;
+  let count = 0;
+  for (const p of paragraphs) {
     const length = textLength(p);
-    if (length < PROSE_MIN_CHARS) return false;
+    if (length < PROSE_MIN_CHARS) continue;
     let linked = 0;
     for (const a of p.querySelectorAll('a')) linked += textLength(a);
-    if (linked > length * PROSE_MAX_LINK_SHARE) return false;
-    for (let up = p.parentElement; up && up !== el; up = up.parentElement) if (NOT_ARTICLE_CLASS.test(classAndId(up))) return false;
-    return true;
-  });
+    if (linked > length * PROSE_MAX_LINK_SHARE) continue;
+    let boxed = false;
+    for (let up = p.parentElement; up && up !== el && !boxed; up = up.parentElement) boxed = NOT_ARTICLE_CLASS.test(classAndId(up));
+    if (boxed) continue;
+    prose += length;
+    count += 1;
+  }
+  if (count === 0) return false;
+  const total = textLength(el);
+  let links = 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) {
+    links += 1;
+    linked += textLength(a);
+  }
+  return prose >= total * PROSE_SHARE && links <= count && linked <= total * PROSE_MAX_LINK_SHARE;
 }
 
 function classAndId(el: Element): string {

@@ -76,6 +76,8 @@ export const MAX_CLIMB = 4;
 /** Prose after the embed: paragraphs this long with few links, and no comment/related box around them. */
 export const PROSE_MIN_CHARS = 80;
 export const PROSE_MAX_LINK_SHARE = 0.3;
+/** How much of a continuation's text its prose paragraphs must be. */
+export const PROSE_SHARE = 0.6;
 export const NOT_ARTICLE_CLASS = /comment|komentar|related|terkait|recommend|rekomendasi|footer|sidebar|newsletter|subscribe|popular|populer|trending|more-stories|read-next|next-article/i;
 
 /**
