@@ -7,7 +7,8 @@
  *
  * `BENCH_CORPORA=wcxb-dev,news-id` narrows the run, `BENCH_LIMIT=n` takes the first n pages of
  * each corpus, `BENCH_RESUME=1` keeps the pages already in `BENCH_OUT` (default
- * `.bench/declutter-corpus.jsonl`) and measures only the rest; `BENCH_PAGE_MS` bounds each page.
+ * `.bench/declutter-corpus.jsonl`) and measures only the rest; `BENCH_PAGE_MS` bounds each page;
+ * `BENCH_REPORT_ONLY=1` prints the figures of the results file without running a browser.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -103,7 +104,16 @@ function wordScore(predicted: string, truth: string): { precision: number; recal
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
-const has = (text: string, snippet: string) => foldText(text).includes(foldText(snippet));
+/** Folded page texts, kept: each is looked up once per snippet. */
+const foldedTexts = new Map<string, string>();
+const has = (text: string, snippet: string) => {
+  let folded = foldedTexts.get(text);
+  if (folded === undefined) {
+    folded = foldText(text);
+    foldedTexts.set(text, folded);
+  }
+  return folded.includes(foldText(snippet));
+};
 
 /** Serves the page of the moment at its own path; anything else gets a 404. */
 async function pageServer(): Promise<{ origin: string; serve(path: string, html: string): void; close(): Promise<void> }> {
@@ -233,7 +243,7 @@ function report(all: BenchPage[], rows: Map<string, Row>): void {
     const titled = active.filter((x) => x.p.title && has(x.row.before!, x.p.title));
     const titleHidden = titled.filter((x) => !has(x.row.after!, x.p.title!));
     console.log(`\n## ${corpus}: ${done.length} pages measured of ${inCorpus.length} (${skipped.length} skipped, ${inCorpus.length - measured.length} not run)`);
-    console.log(`refused by the explicit extraction${corpus === 'readability-test-pages' ? ' (pages marked readerable)' : ''}: ${refused.length}/${refusedPool.length}${refused.length ? ' — ' + refused.map((x) => `${x.p.id.slice(0, 12)} (${x.row.refused})`).join(', ') : ''}`);
+    console.log(`refused by the explicit extraction${corpus === 'readability-test-pages' ? ' (pages marked readerable)' : ''}: ${refused.length}/${refusedPool.length}${refused.length ? ' — ' + refused.map((x) => `${x.p.id.slice(0, 12)} (${x.row.refused}; the page as served shows ${x.row.before!.length} characters, ${x.p.with.filter((w) => has(x.row.before!, w)).length}/${x.p.with.length} 'with' snippets)`).join(', ') : ''}`);
     console.log(`declutter refused: ${declutterFailed.length}/${refusedPool.length}${declutterFailed.length ? ' — ' + declutterFailed.map((x) => `${x.p.id.slice(0, 12)} (${x.row.declutterError})`).join(', ') : ''}`);
     console.log(`pages where the invariant had to hide less: ${heldBack.length}/${active.length}`);
     if (titled.length || corpus !== 'scrapinghub-dev') console.log(`title hidden by declutter: ${titleHidden.length}/${titled.length} pages whose title was visible before${titleHidden.length ? ' — ' + titleHidden.map((x) => x.p.id.slice(0, 12)).join(', ') : ''}`);
@@ -335,7 +345,7 @@ function report(all: BenchPage[], rows: Map<string, Row>): void {
 async function main() {
   const all = pages();
   const rows = new Map<string, Row>();
-  if (RESUME && existsSync(OUT)) {
+  if ((RESUME || process.env.BENCH_REPORT_ONLY === '1') && existsSync(OUT)) {
     for (const line of readFileSync(OUT, 'utf8').split('\n')) {
       if (!line) continue;
       const row = JSON.parse(line) as Row;
@@ -344,6 +354,10 @@ async function main() {
   } else {
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, '');
+  }
+  if (process.env.BENCH_REPORT_ONLY === '1') {
+    report(all, rows);
+    return;
   }
   const todo = all.filter((p) => !rows.has(`${p.corpus}/${p.id}`));
   console.log(`${all.length} pages in ${CORPORA.join(', ')}; ${todo.length} to measure; results in ${OUT}`);
