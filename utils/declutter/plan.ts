@@ -283,8 +283,10 @@ export function planDeclutter(doc: Document): DeclutterPlan {
         continue;
       }
       if (place === 'body' && !kept.has(child) && !isHeaderBit(child, byline) && !isMedia(child)) {
-        // An embed whose markup swallowed the article's next paragraphs: they are still the article.
-        if (swallowsProse(child)) continue;
+        // Prose between the headline and the article's end that Readability left out (a section
+        // under an unlucky class, an embed whose markup swallowed the next paragraphs) is still
+        // the article: hide less.
+        if (isProse(child) || swallowsProse(child)) continue;
         hide.push(child);
         continue;
       }
