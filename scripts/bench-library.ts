@@ -6,7 +6,7 @@
  * Targets: first render < 300 ms, search p95 < 50 ms.
  */
 import type { Page } from 'playwright-core';
-import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from '../tests/e2e/harness';
+import { FIXTURES_DIR, PopupPage, launchChromium, serveDirs, tabIdOf, type ChromiumExtension as ExtensionBrowser, type StaticServer } from '../tests/e2e/harness';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
@@ -245,7 +245,7 @@ async function importRows(page: Page, rows: number): Promise<string> {
 }
 
 async function main() {
-  const [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
+  const [ext, site] = await Promise.all([launchChromium(), serveDirs(FIXTURES_DIR)]);
   try {
     const report: string[] = [];
     const line = (text = '') => {
