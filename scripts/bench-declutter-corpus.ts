@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, tabIdOf, type ExtensionBrowser } from '../tests/e2e/harness';
+import { launchChromium, tabIdOf, type ChromiumExtension } from '../tests/e2e/harness';
 import { loadNewsId, loadReadabilityTestPages, loadScrapinghub, loadWcxb, requireCorpusDir } from './corpus';
 import { aggregate, foldText, shingleScore } from './score';
 
@@ -159,9 +159,9 @@ const READABILITY_IN_PAGE = `(() => {
   return { ms, text: parts.join('') };
 })()`;
 
-type Worker = NonNullable<ReturnType<ExtensionBrowser['context']['serviceWorkers']>[number]>;
+type Worker = NonNullable<ReturnType<ChromiumExtension['context']['serviceWorkers']>[number]>;
 
-async function worker(ext: ExtensionBrowser): Promise<Worker> {
+async function worker(ext: ChromiumExtension): Promise<Worker> {
   return ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
 }
 
@@ -175,7 +175,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]);
 }
 
-async function measure(ext: ExtensionBrowser, page: Page, tabId: number, url: string): Promise<Row | { skipped: string }> {
+async function measure(ext: ChromiumExtension, page: Page, tabId: number, url: string): Promise<Row | { skipped: string }> {
   let away: string | null = null;
   const onNavigate = (frame: { parentFrame(): unknown; url(): string }) => {
     if (!frame.parentFrame() && frame.url() !== url) away = frame.url();
@@ -362,7 +362,7 @@ async function main() {
   const todo = all.filter((p) => !rows.has(`${p.corpus}/${p.id}`));
   console.log(`${all.length} pages in ${CORPORA.join(', ')}; ${todo.length} to measure; results in ${OUT}`);
 
-  const [ext, server] = await Promise.all([launchExtension(), pageServer()]);
+  const [ext, server] = await Promise.all([launchChromium(), pageServer()]);
   let allowed = '';
   // Only the page itself loads: its scripts, styles, fonts, ads and trackers are all refused.
   const blank = `${server.origin}/blank`;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 
 /**
  * Pages built the way real news pages are (a `<header>` around the headline, a tweet whose markup
@@ -21,14 +20,14 @@ describe('declutter keeps the whole article, in the browser', () => {
     await site?.close();
   });
 
-  async function open(name: string): Promise<{ page: Page; tabId: number }> {
-    const page = await ext.context.newPage();
+  async function open(name: string): Promise<{ page: E2EPage; tabId: number }> {
+    const page = await ext.newPage();
     await page.goto(site.url(`/${name}`));
     return { page, tabId: await tabIdOf(ext, page) };
   }
 
   /** The article's own text, read from the served page: every paragraph line and the title block. */
-  async function articleTexts(page: Page): Promise<string[]> {
+  async function articleTexts(page: E2EPage): Promise<string[]> {
     return page.evaluate(() => {
       const article = document.querySelector('article, .story')!;
       const texts: string[] = [];
