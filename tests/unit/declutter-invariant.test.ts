@@ -99,6 +99,19 @@ describe('declutter keeps the whole article visible', () => {
     expect(doc.querySelector('.logo')!.closest(`[${HIDDEN_ATTR}]`)).not.toBeNull();
   });
 
+  it('keeps the headline of a page whose <title> puts the site first ("Site | Headline")', () => {
+    const doc = load(
+      page(
+        `<div class="blog-item-top"><span class="date">12 May 2024</span><h1>Council votes to rebuild the old market hall</h1></div>
+        <div class="post-body">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div>`,
+        '<title>City Daily | Council votes to rebuild the old market hall</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, ['Council votes to rebuild the old market hall', '12 May 2024', ...SENTENCES.slice(0, 6)]);
+  });
+
   it('keeps the paragraphs after a tweet embedded in mid-article, and those the embed swallowed', () => {
     const doc = load(
       page(

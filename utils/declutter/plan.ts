@@ -23,6 +23,7 @@ import {
   PROSE_MIN_CHARS,
   PROSE_SHARE,
   TITLE_BLOCK_EXTRA_CHARS,
+  SITE_NAME_MAX_WORDS,
   TITLE_SOME_WORDS,
   TITLE_WORD_SHARE,
 } from './rules';
@@ -117,11 +118,16 @@ function titleCandidates(doc: Document, parsedTitle: string): string[] {
   return [parsedTitle, meta('og:title'), meta('twitter:title'), doc.title].map(normalize).filter((t) => t.length > 0);
 }
 
-/** The site's own name, as the page gives it and as its <title> ends ("Headline | Site"). */
-function siteNames(doc: Document, siteName: string | null | undefined): Set<string> {
+/**
+ * The site's own name, as the page gives it and as its <title> ends ("Headline | Site": a short
+ * last part), never one of the titles themselves (some pages give their headline as site name).
+ */
+function siteNames(doc: Document, siteName: string | null | undefined, titles: readonly string[]): Set<string> {
   const meta = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content');
-  const parts = (doc.title ?? '').split(/\s+[|–—:·-]\s+/);
-  const names = [siteName, meta, parts.length > 1 ? parts[parts.length - 1] : null].map(normalize).filter((n) => n.length > 0);
+  const parts = (doc.title ?? '').split(/\s+[|–—:·-]\s+/).map(normalize);
+  const last = parts.length > 1 ? parts[parts.length - 1]! : '';
+  const shortLast = last && words(last).length <= SITE_NAME_MAX_WORDS && words(last).length < words(parts[0]!).length ? last : null;
+  const names = [siteName, meta, shortLast].map(normalize).filter((n) => n.length > 0 && !titles.includes(n));
   return new Set(names);
 }
 
@@ -132,7 +138,7 @@ function siteNames(doc: Document, siteName: string | null | undefined): Set<stri
 function findTitle(doc: Document, body: Element, title: string, siteName: string | null | undefined, kept: readonly Element[]): Element | null {
   const wanted = titleCandidates(doc, title);
   if (!wanted.length) return null;
-  const sites = siteNames(doc, siteName);
+  const sites = siteNames(doc, siteName, wanted);
   // A logo in an <h1> names the site, which the <title> often ends with: it is not the headline.
   const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')].filter((h) => !sites.has(normalize(h.textContent)));
   const texts = new Map(headings.map((h) => [h, normalize(h.textContent)]));

@@ -55,6 +55,8 @@ export const TITLE_BLOCK_EXTRA_CHARS = 700;
 export const TITLE_WORD_SHARE = 0.7;
 /** An `<h1>` just before the body sharing this much of its words with the page's title is the headline too. */
 export const TITLE_SOME_WORDS = 0.25;
+/** A site's name at the end of a <title> is a few words, fewer than the headline before it. */
+export const SITE_NAME_MAX_WORDS = 4;
 
 /**
  * Embedded posts, galleries, ads and promos in mid-article: where Readability's body tends to stop
