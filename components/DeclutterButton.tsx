@@ -28,6 +28,11 @@ export function DeclutterButton({ tabId }: { tabId: number | null }) {
       <button type="button" class="button" data-testid="declutter" aria-pressed={active} disabled={tabId === null || busy} onClick={toggle}>
         {active ? i18n.t('popup.restore') : i18n.t('popup.declutter')}
       </button>
+      {status && !('error' in status) && status.active && status.heldBack > 0 && (
+        <p class="popup__notice" role="status" data-testid="declutter-held-back">
+          {i18n.t('declutter.heldBack')}
+        </p>
+      )}
       {status && 'error' in status && (
         <p class="popup__error" role="alert" data-testid="declutter-error">
           {i18n.t('declutter.failed')}

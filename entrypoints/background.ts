@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { setArticleNotes, setArticleTags } from '@/utils/db/library';
 import { getDb } from '@/utils/db/schema';
 import { backgroundMessenger, POPUP_SESSION_PORT, type SessionRequest } from '@/utils/messaging';
-import { isPageCommand, PAGE_COMMANDS, runPageCommand, type PageCommand } from '@/utils/page-commands';
+import { extractFromTab, isPageCommand, PAGE_COMMANDS, runPageCommand, type PageCommand } from '@/utils/page-commands';
 import { bytesToBase64, DYSLEXIC_FONT_PATH } from '@/utils/reader/font';
 import { PopupSession } from '@/utils/session';
 import { watchSitePrefs } from '@/utils/site-scripts';
@@ -52,7 +52,7 @@ export default defineBackground(() => {
   // Test builds only: automation cannot press a browser shortcut or click a context menu, so
   // the e2e tests call the very handler those two run, from the service worker.
   if (import.meta.env.MODE === 'e2e') {
-    Object.assign(globalThis, { klipingTest: { runPageCommand } });
+    Object.assign(globalThis, { klipingTest: { runPageCommand, extractFromTab } });
   }
   // The reader's UI is injected only into a frame that asks for it, and only where the content
   // script itself already runs (so the access activeTab or a host permission gave is enough).

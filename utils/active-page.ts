@@ -4,7 +4,8 @@ import { contentMessenger } from './messaging';
 import { normalizeUrl, pageAccess, type PageAccess } from './url';
 
 export type PageLookup =
-  | { kind: 'article'; tabId: number; result: Extract<ExtractResult, { ok: true }> }
+  /** `unsure`: found only because the user asked (the readerable pre-check would have said no). */
+  | { kind: 'article'; tabId: number; result: Extract<ExtractResult, { ok: true }>; unsure: boolean }
   | { kind: 'unreadable'; tabId: number | null; why: Exclude<PageAccess, 'ok'> | 'not-article'; link: LinkOnly | null; detail?: string };
 
 /** `?tab=<id>` lets tests and people debugging point the popup at any tab. */
@@ -36,7 +37,7 @@ export async function lookUpPage(tab: Browser.tabs.Tab | null): Promise<PageLook
   try {
     await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
     const result = await contentMessenger.sendMessage('extract', undefined, tab.id);
-    if (result.ok) return { kind: 'article', tabId: tab.id, result };
+    if (result.ok) return { kind: 'article', tabId: tab.id, result: { ok: true, article: result.article }, unsure: !result.readerable };
     return {
       kind: 'unreadable',
       tabId: tab.id,

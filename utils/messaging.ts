@@ -6,16 +6,23 @@ import type { SavedState } from './db/articles';
 export interface ContentProtocol {
   /** Hides everything but the article in place ('on'), restores the page ('off'), or flips it. */
   declutter(action: DeclutterAction): DeclutterStatus;
-  extract(): ExtractResult;
+  /** Forced extraction (the user asked), and whether the page also passes the readerable pre-check. */
+  extract(): PageExtract;
   /** Opens the reader view over the page; resolves once it is painted. Opening twice is a no-op. */
   openReader(): ReaderOpened;
   /** Closes the reader view; false when it was not open. */
   closeReader(): boolean;
 }
 
+/** `readerable: false` on an article found anyway: the popup says it is unsure, and shows it. */
+export type PageExtract = ExtractResult & { readerable: boolean };
+
 export type DeclutterAction = 'on' | 'off' | 'toggle' | 'status';
-/** `ms`: time the content script spent planning and applying (0 for 'off' and 'status'). */
-export type DeclutterStatus = { active: boolean; ms: number } | { active: false; error: 'no-article' | 'parse-error'; detail: string };
+/**
+ * `ms`: time the content script spent planning, applying and checking (0 for 'off' and 'status').
+ * `heldBack`: elements declutter would have hidden but left visible because they held article text.
+ */
+export type DeclutterStatus = { active: boolean; ms: number; heldBack: number } | { active: false; error: 'no-article' | 'parse-error'; detail: string };
 
 /** `msToPaint`: from the content script receiving `openReader` to the reader's first painted frame. */
 export type ReaderOpened = { ok: true; msToPaint: number } | { ok: false; reason: NotArticleReason; detail: string };

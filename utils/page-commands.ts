@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { SavePayload } from './article';
 import { saveArticle } from './db/articles';
 import { getDb } from './db/schema';
-import { contentMessenger, type DeclutterStatus, type ReaderOpened } from './messaging';
+import { contentMessenger, type DeclutterStatus, type PageExtract, type ReaderOpened } from './messaging';
 import { READER_SCRIPT_FILES } from './reader/remote';
 import { normalizeUrl, pageAccess } from './url';
 
@@ -31,6 +31,15 @@ function badge(tabId: number, text: string, color: string): void {
   setTimeout(() => void action.setBadgeText({ tabId, text: '' }).catch(() => {}), BADGE_MS);
 }
 
+/** The content script every command injects (the reader's files start with it). */
+const CONTENT_SCRIPT = READER_SCRIPT_FILES[0];
+
+/** The article in a tab, extracted as an explicit action does it (no readerable pre-check). */
+export async function extractFromTab(tabId: number): Promise<PageExtract> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  return contentMessenger.sendMessage('extract', undefined, tabId);
+}
+
 /**
  * Runs a command in a tab: injects the content script (the shortcut or the menu click granted
  * activeTab for it) and asks it to act; a save is written here, in the extension's own database.
@@ -50,7 +59,7 @@ export async function runPageCommand(command: PageCommand, tab: Browser.tabs.Tab
     return { command, error: `Kliping cannot run on this page (${access}).` };
   }
   try {
-    const files = command === 'reader' ? [...READER_SCRIPT_FILES] : (['/content-scripts/content.js'] as const);
+    const files = command === 'reader' ? [...READER_SCRIPT_FILES] : [CONTENT_SCRIPT];
     await browser.scripting.executeScript({ target: { tabId }, files: [...files] });
     switch (command) {
       case 'declutter': {

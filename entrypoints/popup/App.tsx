@@ -81,6 +81,11 @@ export function App() {
 
   return (
     <main class="popup">
+      {lookup.kind === 'article' && lookup.unsure && (
+        <p class="popup__notice" role="status" data-testid="unsure">
+          {i18n.t('popup.unsure')}
+        </p>
+      )}
       {article && <ArticleSummary {...article} locale={locale} />}
       {unreadable && (
         <>

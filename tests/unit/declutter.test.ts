@@ -156,14 +156,14 @@ describeCorpus('the page declutter controller (behind the declutter message)', (
     const before = doc.documentElement.outerHTML;
     let clock = 0;
     const controller = new DeclutterController(doc, () => (clock += 5));
-    expect(controller.apply('status')).toEqual({ active: false, ms: 0 });
+    expect(controller.apply('status')).toEqual({ active: false, ms: 0, heldBack: 0 });
     const on = controller.apply('toggle');
-    expect(on).toEqual({ active: true, ms: 5 });
-    expect(controller.apply('on')).toEqual({ active: true, ms: 0 });
-    expect(controller.apply('status')).toEqual({ active: true, ms: 0 });
+    expect(on).toEqual({ active: true, ms: 5, heldBack: 0 });
+    expect(controller.apply('on')).toEqual({ active: true, ms: 0, heldBack: 0 });
+    expect(controller.apply('status')).toEqual({ active: true, ms: 0, heldBack: 0 });
     expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).not.toBeNull();
-    expect(controller.apply('toggle')).toEqual({ active: false, ms: 0 });
-    expect(controller.apply('off')).toEqual({ active: false, ms: 0 });
+    expect(controller.apply('toggle')).toEqual({ active: false, ms: 0, heldBack: 0 });
+    expect(controller.apply('off')).toEqual({ active: false, ms: 0, heldBack: 0 });
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import type { DeclutterAction, DeclutterStatus } from '../messaging';
-import { declutter, type DeclutterSession } from './session';
+import { declutter, type DeclutterOptions, type DeclutterSession } from './session';
 
 /** One page's declutter state behind the `declutter` message: on, off, toggle or ask. */
 export class DeclutterController {
@@ -8,6 +8,7 @@ export class DeclutterController {
   constructor(
     private readonly doc: Document,
     private readonly now: () => number = () => performance.now(),
+    private readonly options: DeclutterOptions = {},
   ) {}
 
   get active(): boolean {
@@ -16,18 +17,19 @@ export class DeclutterController {
 
   apply(action: DeclutterAction): DeclutterStatus {
     const wantOn = action === 'toggle' ? !this.active : action === 'on' ? true : action === 'off' ? false : this.active;
-    if (action === 'status' || wantOn === this.active) return { active: this.active, ms: 0 };
+    if (action === 'status' || wantOn === this.active) return { active: this.active, ms: 0, heldBack: this.session?.heldBack ?? 0 };
     if (!wantOn) {
       this.session?.restore();
       this.session = null;
-      return { active: false, ms: 0 };
+      return { active: false, ms: 0, heldBack: 0 };
     }
     const started = this.now();
-    const result = declutter(this.doc);
+    // With `innerText` as the check, style and layout happen now rather than at the next frame,
+    // so `ms` covers a page ready to paint.
+    const result = declutter(this.doc, this.options);
     if (!result.ok) return { active: false, error: result.reason, detail: result.detail };
     this.session = result.session;
-    // Style and layout now rather than at the next frame, so `ms` covers a page ready to paint.
     void this.doc.body?.offsetHeight;
-    return { active: true, ms: this.now() - started };
+    return { active: true, ms: this.now() - started, heldBack: result.session.heldBack };
   }
 }

@@ -1,6 +1,32 @@
 import { parseArticle, type ParsedArticle } from '../extract';
 import { findClutter } from '../extract/clutter';
-import { DECLUTTER_RULES, MIN_ARTICLE_CHARS, HEADER_BITS_SELECTOR, HEADER_BIT_MAX_CHARS, INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS, MEDIA_WRAPPER_MAX_CHARS } from './rules';
+import { articlePieces, guardPlan, heldSet, type ArticlePiece } from './invariant';
+import {
+  DECLUTTER_RULES,
+  EMBED_CLASS,
+  EMBED_MAX_CHARS,
+  EMBED_SELECTOR,
+  EMBED_TAGS,
+  GAP_MAX_CHARS,
+  HEADER_BITS_SELECTOR,
+  HEADER_BIT_MAX_CHARS,
+  INVISIBLE_TAGS,
+  MAX_CLIMB,
+  MAX_GAPS,
+  MEDIA_SELECTOR,
+  MEDIA_TAGS,
+  MEDIA_WRAPPER_MAX_CHARS,
+  MIN_ARTICLE_CHARS,
+  NEVER_HIDDEN_TAGS,
+  NOT_ARTICLE_CLASS,
+  PROSE_MAX_LINK_SHARE,
+  PROSE_MIN_CHARS,
+  PROSE_SHARE,
+  TITLE_BLOCK_EXTRA_CHARS,
+  SITE_NAME_MAX_WORDS,
+  TITLE_SOME_WORDS,
+  TITLE_WORD_SHARE,
+} from './rules';
 
 /** Index attribute that ties an element of the clone to its live twin. Only the clone carries it. */
 export const INDEX_ATTR = 'data-kliping-i';
@@ -18,7 +44,18 @@ export interface ArticleSpan {
 }
 
 export type DeclutterPlan =
-  | { ok: true; span: ArticleSpan; hide: Element[]; title: string }
+  | {
+      ok: true;
+      span: ArticleSpan;
+      hide: Element[];
+      title: string;
+      /** The extracted article's text and title block, tied to live elements: what must stay visible. */
+      pieces: ArticlePiece[];
+      /** Those elements and their ancestors: never hidden. */
+      held: ReadonlySet<Element>;
+      /** Elements the heuristics wanted hidden that held article text, and so were not. */
+      heldBack: number;
+    }
   | { ok: false; reason: 'no-article' | 'parse-error'; detail: string };
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without relying on a global Node
@@ -28,40 +65,125 @@ const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
  * Clones the document and numbers the clone's elements in document order, keeping the live
  * elements in the same order. The numbering goes on the clone, not the live page: a twin walk
  * of an exact clone gives the same mapping without touching the page (no attribute churn for the
- * page's own observers, nothing to clean up).
+ * page's own observers, nothing to clean up). `indexOf` holds the same numbers by identity:
+ * Readability copies a wrapper's attributes onto the only child it replaces it with, so the
+ * attribute then names the wrapper; the attribute still serves the elements Readability rebuilds
+ * under another tag (it copies their attributes too).
  */
-export function indexedClone(doc: Document): { clone: Document; live: Element[] } {
+export function indexedClone(doc: Document): {
+  clone: Document;
+  live: Element[];
+  indexOf: (cloneEl: Element) => number | null;
+  /** The live twin of a text node of the clone (Readability moves text nodes but keeps them). */
+  liveText: (cloneText: Node) => Node | undefined;
+} {
   const clone = doc.cloneNode(true) as Document;
   const live: Element[] = [];
+  const byIdentity = new WeakMap<Node, number>();
+  const texts = new WeakMap<Node, Node>();
+  const indexOf = (el: Element): number | null => {
+    const known = byIdentity.get(el);
+    if (known !== undefined) return known;
+    const value = el.getAttribute(INDEX_ATTR);
+    return value === null ? null : Number(value);
+  };
+  const liveText = (node: Node) => texts.get(node);
   const liveRoot = doc.documentElement;
   const cloneRoot = clone.documentElement;
-  if (!liveRoot || !cloneRoot) return { clone, live };
-  const liveWalk = doc.createTreeWalker(liveRoot, 1);
-  const cloneWalk = clone.createTreeWalker(cloneRoot, 1);
+  if (!liveRoot || !cloneRoot) return { clone, live, indexOf, liveText };
+  // Elements and text nodes (SHOW_ELEMENT | SHOW_TEXT): the clone is exact, so both walks agree.
+  const liveWalk = doc.createTreeWalker(liveRoot, 5);
+  const cloneWalk = clone.createTreeWalker(cloneRoot, 5);
   let a: Node | null = liveRoot;
   let b: Node | null = cloneRoot;
   while (a && b) {
-    (b as Element).setAttribute(INDEX_ATTR, String(live.length));
-    live.push(a as Element);
+    if (b.nodeType === 1) {
+      (b as Element).setAttribute(INDEX_ATTR, String(live.length));
+      byIdentity.set(b, live.length);
+      live.push(a as Element);
+    } else texts.set(b, a);
     a = liveWalk.nextNode();
     b = cloneWalk.nextNode();
   }
-  return { clone, live };
+  return { clone, live, indexOf, liveText };
 }
 
 const normalize = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** The live heading that carries the article's title, if the page shows one. */
-function findTitle(body: Element, title: string): Element | null {
-  const wanted = normalize(title);
-  if (!wanted) return null;
-  const headings = [...body.querySelectorAll('h1, h2')];
-  const exact = headings.find((h) => normalize(h.textContent) === wanted);
-  if (exact) return exact;
-  return headings.find((h) => {
-    const text = normalize(h.textContent);
-    return text.length > 10 && (wanted.includes(text) || text.includes(wanted));
-  }) ?? null;
+const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The titles a page gives its article: Readability's, the Open Graph one, the document's. */
+function titleCandidates(doc: Document, parsedTitle: string): string[] {
+  const meta = (name: string) => doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content');
+  return [parsedTitle, meta('og:title'), meta('twitter:title'), doc.title].map(normalize).filter((t) => t.length > 0);
+}
+
+/**
+ * The site's own name, as the page gives it and as its <title> ends ("Headline | Site": a short
+ * last part), never one of the titles themselves (some pages give their headline as site name).
+ */
+function siteNames(doc: Document, siteName: string | null | undefined, titles: readonly string[]): Set<string> {
+  const meta = doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content');
+  const parts = (doc.title ?? '').split(/\s+[|–—:·-]\s+/).map(normalize);
+  const last = parts.length > 1 ? parts[parts.length - 1]! : '';
+  const shortLast = last && words(last).length <= SITE_NAME_MAX_WORDS && words(last).length < words(parts[0]!).length ? last : null;
+  const names = [siteName, meta, shortLast].map(normalize).filter((n) => n.length > 0 && !titles.includes(n));
+  return new Set(names);
+}
+
+/**
+ * The live heading that carries the article's title, if the page shows one: one that reads as a
+ * title the page gives, or holds it, or (an `<h1>` only) whose words are mostly the title's.
+ */
+function findTitle(doc: Document, body: Element, title: string, siteName: string | null | undefined, kept: readonly Element[]): Element | null {
+  const wanted = titleCandidates(doc, title);
+  if (!wanted.length) return null;
+  const sites = siteNames(doc, siteName, wanted);
+  // A logo in an <h1> names the site, which the <title> often ends with: it is not the headline.
+  const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')].filter((h) => !sites.has(normalize(h.textContent)));
+  const texts = new Map(headings.map((h) => [h, normalize(h.textContent)]));
+  const titleWords = new Set(wanted.flatMap(words));
+  const share = (h: Element) => {
+    const own = words(texts.get(h)!);
+    return own.length >= 3 ? own.filter((w) => titleWords.has(w)).length / own.length : 0;
+  };
+  const h1s = headings.filter((h) => h.tagName === 'H1');
+  const match =
+    headings.find((h) => wanted.includes(texts.get(h)!)) ??
+    headings.find((h) => {
+      const text = texts.get(h)!;
+      return text.length > 10 && wanted.some((w) => w.includes(text) || text.includes(w));
+    }) ??
+    h1s.find((h) => share(h) >= TITLE_WORD_SHARE);
+  if (match?.tagName === 'H1') return match;
+  // Pages often headline the article otherwise than their <title> does (an SEO title), and may
+  // repeat the <title> in an <h2> further down: the last <h1> before the body that shares some
+  // of the title's words is the headline the reader sees first.
+  const bodyStart = kept.find((el) => el.tagName === 'P' && textLength(el) >= PROSE_MIN_CHARS / 2) ?? kept.find((el) => headings.every((h) => !el.contains(h)));
+  const before = h1s.filter((h) => bodyStart !== undefined && endsBefore(h, bodyStart) && share(h) >= TITLE_SOME_WORDS);
+  return before[before.length - 1] ?? match ?? null;
+}
+
+/** The headline's largest wrapper that holds little more than it and none of the body. */
+function titleBlockOf(titleEl: Element, body: Element, firstKept: Element): Element {
+  let block = titleEl;
+  const limit = textLength(titleEl) + TITLE_BLOCK_EXTRA_CHARS;
+  for (let up = titleEl.parentElement; up && up !== body; up = up.parentElement) {
+    if (up.contains(firstKept) || textLength(up) > limit) break;
+    block = up;
+  }
+  return block;
+}
+
+/** What the title block must keep showing: the headline, the block, its byline and date, the lead image. */
+function titleBits(block: Element, titleEl: Element, byline: string): Element[] {
+  const bits = [titleEl, block];
+  for (const el of block.querySelectorAll('*')) {
+    if (el.tagName === 'TIME' || isMedia(el) || isHeaderBit(el, byline)) bits.push(el);
+  }
+  const before = block.previousElementSibling;
+  if (before && isMedia(before) && !INVISIBLE_TAGS.has(before.tagName)) bits.push(before);
+  return bits;
 }
 
 function textLength(el: Element): number {
@@ -96,7 +218,7 @@ function endsBefore(a: Element, b: Element): boolean {
 export function planDeclutter(doc: Document): DeclutterPlan {
   const body = doc.body;
   if (!body) return { ok: false, reason: 'no-article', detail: 'The page has no body.' };
-  const { clone, live } = indexedClone(doc);
+  const { clone, live, indexOf, liveText } = indexedClone(doc);
   let parsed: ParsedArticle | null;
   try {
     parsed = parseArticle(clone);
@@ -111,36 +233,47 @@ export function planDeclutter(doc: Document): DeclutterPlan {
 
   const indices = new Set<number>();
   const keep = (el: Element) => {
-    const index = Number(el.getAttribute(INDEX_ATTR));
-    if (Number.isInteger(index) && live[index] && live[index] !== body && body.contains(live[index])) indices.add(index);
+    const index = indexOf(el);
+    if (index !== null && Number.isInteger(index) && live[index] && live[index] !== body && body.contains(live[index])) indices.add(index);
   };
   if (content.hasAttribute(INDEX_ATTR)) keep(content);
   for (const el of content.querySelectorAll(`[${INDEX_ATTR}]`)) keep(el);
   // `live` is in document order, so sorting the indices orders the elements.
   const ordered = [...indices].sort((a, b) => a - b).map((index) => live[index]!);
   const kept = new Set(ordered);
-  const firstKept = ordered[0];
-  if (!firstKept) return { ok: false, reason: 'no-article', detail: 'The article maps to nothing on the page.' };
+  if (!ordered[0]) return { ok: false, reason: 'no-article', detail: 'The article maps to nothing on the page.' };
   // The article ends with the kept element that finishes last: the latest one not inside another.
   const end = ordered.reduce((last, el) => (last.contains(el) ? last : el));
 
-  const titleEl = findTitle(body, parsed.title ?? '');
-  const start = titleEl && (titleEl.compareDocumentPosition(firstKept) & FOLLOWING) ? titleEl : firstKept;
+  const byline = normalize(parsed.byline);
+  const titleEl = findTitle(doc, body, parsed.title ?? '', parsed.siteName, ordered);
+  // Where the body starts: the first kept element that is not a wrapper around the headline too.
+  const firstKept = (titleEl && ordered.find((el) => !el.contains(titleEl))) || ordered[0];
+  const titleBlock = titleEl ? titleBlockOf(titleEl, body, firstKept) : null;
+  const start = titleBlock && (titleBlock.compareDocumentPosition(firstKept) & FOLLOWING) ? titleBlock : firstKept;
+  const titleHeld = titleBlock && titleEl ? titleBits(titleBlock, titleEl, byline) : [];
+
+  // An embedded post or an ad in mid-article does not end it: paragraphs after one belong to it.
+  const continued = continuation(end, body);
+  for (const el of continued) {
+    kept.add(el);
+    for (const inner of el.querySelectorAll('*')) kept.add(inner);
+  }
+  const last = continued[continued.length - 1] ?? end;
 
   const spine = new Set<Element>();
-  for (const el of titleEl ? [...kept, titleEl] : kept) {
+  for (const el of [...kept, ...titleHeld]) {
     for (let up: Element | null = el; up && !spine.has(up); up = up.parentElement) spine.add(up);
   }
   for (let up: Element | null = body; up; up = up.parentElement) spine.add(up);
 
-  const span: ArticleSpan = { start, end, spine, kept };
-  const byline = normalize(parsed.byline);
+  const span: ArticleSpan = { start, end: last, spine, kept };
   const clutter = new Set(findClutter(articleRoot(span), DECLUTTER_RULES).filter((el) => !(titleEl && el.contains(titleEl)) && isInside(el, span)));
   const hide: Element[] = [];
 
   const visit = (parent: Element): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      if (INVISIBLE_TAGS.has(child.tagName)) continue;
+      if (INVISIBLE_TAGS.has(child.tagName) || NEVER_HIDDEN_TAGS.has(child.tagName)) continue;
       if (clutter.has(child) && !containsArticleProse(child, kept)) {
         hide.push(child);
         continue;
@@ -149,12 +282,17 @@ export function planDeclutter(doc: Document): DeclutterPlan {
         visit(child);
         continue;
       }
-      const place = placeOf(child, span, firstKept);
+      // Inside the title block only clutter (a share bar) is hidden: the rest is headline furniture.
+      const place = titleBlock?.contains(child) ? 'header' : placeOf(child, span, firstKept);
       if (place === 'outside') {
         hide.push(child);
         continue;
       }
       if (place === 'body' && !kept.has(child) && !isHeaderBit(child, byline) && !isMedia(child)) {
+        // Prose between the headline and the article's end that Readability left out (a section
+        // under an unlucky class, an embed whose markup swallowed the next paragraphs) is still
+        // the article: hide less.
+        if (isProse(child) || swallowsProse(child)) continue;
         hide.push(child);
         continue;
       }
@@ -166,7 +304,109 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   for (let child = doc.documentElement.firstElementChild; child; child = child.nextElementSibling) {
     if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hide.push(child);
   }
-  return { ok: true, span, hide, title: parsed.title ?? '' };
+
+  // The invariant: nothing that holds the extracted article's text or its title block is hidden.
+  const liveOf = (el: Element): Element | null => {
+    const index = indexOf(el);
+    const found = index === null ? undefined : live[index];
+    return found && body.contains(found) ? found : null;
+  };
+  const liveHolder = (text: Node): Element | null => {
+    const holder = liveText(text)?.parentElement;
+    return holder && body.contains(holder) ? holder : null;
+  };
+  const pieces = articlePieces(content, liveOf, liveHolder);
+  const held = heldSet([...pieces.map((piece) => piece.el), ...titleHeld]);
+  const guarded = guardPlan(hide, held);
+  if (titleEl) pieces.unshift({ el: titleEl, text: normalize(titleEl.textContent) });
+  return { ok: true, span, hide: guarded.hide, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
+}
+
+/** Text that reads as the article's own prose: long, few links, not in a comment or related box. */
+/**
+ * Text that reads as the article's own prose: mostly long paragraphs with few links, fewer links
+ * than paragraphs (a list of teasers has a headline link per blurb), not in a comment or related box.
+ */
+function isProse(el: Element): boolean {
+  if (NOT_ARTICLE_CLASS.test(classAndId(el))) return false;
+  const paragraphs = el.tagName === 'P' ? [el] : [...el.querySelectorAll('p')];
+  let prose = 0;
+  let count = 0;
+  for (const p of paragraphs) {
+    const length = textLength(p);
+    if (length < PROSE_MIN_CHARS) continue;
+    let linked = 0;
+    for (const a of p.querySelectorAll('a')) linked += textLength(a);
+    if (linked > length * PROSE_MAX_LINK_SHARE) continue;
+    let boxed = false;
+    for (let up = p.parentElement; up && up !== el && !boxed; up = up.parentElement) boxed = NOT_ARTICLE_CLASS.test(classAndId(up));
+    if (boxed) continue;
+    prose += length;
+    count += 1;
+  }
+  if (count === 0) return false;
+  const total = textLength(el);
+  let links = 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) {
+    links += 1;
+    linked += textLength(a);
+  }
+  return prose >= total * PROSE_SHARE && links <= count && linked <= total * PROSE_MAX_LINK_SHARE;
+}
+
+function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.id}`;
+}
+
+/** An embedded post, a gallery, a video or an ad slot (empty until its script fills it). */
+function isEmbed(el: Element): boolean {
+  const length = textLength(el);
+  if (length > EMBED_MAX_CHARS) return false;
+  if (EMBED_TAGS.has(el.tagName) || EMBED_CLASS.test(classAndId(el))) return true;
+  if (length === 0) return true;
+  return el.querySelector('iframe, video, blockquote[class], [class*="embed" i]') !== null;
+}
+
+/** An embedded post or player (or a wrapper around one) that holds the article's prose too. */
+function swallowsProse(el: Element): boolean {
+  return (el.matches(EMBED_SELECTOR) || el.querySelector(EMBED_SELECTOR) !== null) && isProse(el);
+}
+
+/**
+ * The elements after Readability's last kept one that still belong to the article: prose that
+ * follows an embed, an ad or a gallery (with at most a few short blocks between), looked for
+ * among the following siblings of the last kept element and of a few of its wrappers.
+ */
+function continuation(end: Element, body: Element): Element[] {
+  const found: Element[] = [];
+  let node: Element | null = end;
+  for (let climb = 0; node && node !== body && climb <= MAX_CLIMB; climb++) {
+    let gaps = 0;
+    let crossed = false;
+    for (let sib = node.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      if (INVISIBLE_TAGS.has(sib.tagName) || NEVER_HIDDEN_TAGS.has(sib.tagName)) continue;
+      // A headline of its own is the next story (an infinite scroll), not more of this one.
+      if (sib.tagName === 'H1' || sib.querySelector('h1')) break;
+      const embed = isEmbed(sib);
+      if ((crossed || embed || swallowsProse(sib)) && isProse(sib)) {
+        found.push(sib);
+        crossed = true;
+        gaps = 0;
+        continue;
+      }
+      if (gaps >= MAX_GAPS) break;
+      if (embed) crossed = true;
+      else if (textLength(sib) > GAP_MAX_CHARS) break;
+      gaps += 1;
+    }
+    if (found.length) {
+      // Carry on from the last paragraph found: the article may cross another embed further down.
+      return [...found, ...continuation(found[found.length - 1]!, body)];
+    }
+    node = node.parentElement;
+  }
+  return found;
 }
 
 /** A clutter match that holds kept paragraphs is a wrapper with an unlucky class name. */

@@ -39,8 +39,48 @@ export const MEDIA_WRAPPER_MAX_CHARS = 300;
 /** Elements that are never visible content: hiding them changes nothing, so they are never marked. */
 export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'BASE']);
 
-/** Below this much article text, declutter would hide the page around a scrap: refuse instead. */
-export const MIN_ARTICLE_CHARS = 140;
+/** Below this much article text (less than a short paragraph) there is no article: refuse instead. */
+export { MIN_ARTICLE_CHARS } from '../extract';
+
+/** Elements with no text of their own whose hiding would change the article's lines: never hidden. */
+export const NEVER_HIDDEN_TAGS = new Set(['BR', 'WBR']);
+
+/**
+ * The title block: the headline's wrappers (the `<header>` around an `<h1>` is the common real
+ * pattern), up to the largest one that holds little more than the headline — standfirst, byline,
+ * date, lead image — and none of the body.
+ */
+export const TITLE_BLOCK_EXTRA_CHARS = 700;
+/** A heading whose words are mostly the title's is the headline, when no heading matches it outright. */
+export const TITLE_WORD_SHARE = 0.7;
+/** An `<h1>` just before the body sharing this much of its words with the page's title is the headline too. */
+export const TITLE_SOME_WORDS = 0.25;
+/** A site's name at the end of a <title> is a few words, fewer than the headline before it. */
+export const SITE_NAME_MAX_WORDS = 4;
+
+/**
+ * Embedded posts, galleries, ads and promos in mid-article: where Readability's body tends to stop
+ * though the article goes on after them. Tags, classes and ids of the common embed codes
+ * (Twitter/X, Instagram, TikTok, Facebook, YouTube), gallery and ad slots, in English and Indonesian.
+ */
+export const EMBED_TAGS = new Set(['IFRAME', 'EMBED', 'OBJECT', 'VIDEO', 'AUDIO', 'FIGURE', 'PICTURE', 'IMG', 'INS']);
+export const EMBED_CLASS = /twitter|tweet|instagram|tiktok|facebook|fb-post|youtube|embed|social|gallery|galeri|slideshow|carousel|video|player|\bads?\b|advert|iklan|sponsor|promo|parallax|banner|dfp|gpt/i;
+/** The markup of embedded posts and players: unclosed, it swallows the paragraphs after it. */
+export const EMBED_SELECTOR = 'iframe, blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, .fb-post, [class*="embed" i]';
+/** An embed's own text (a tweet with its author line, a gallery's captions) stays below this. */
+export const EMBED_MAX_CHARS = 1500;
+/** Short blocks (an "ADVERTISEMENT" label, a "Baca juga:" line) may sit between an embed and the text after it. */
+export const GAP_MAX_CHARS = 200;
+/** How many embeds and short blocks in a row an article may have between two paragraphs. */
+export const MAX_GAPS = 4;
+/** How many wrappers up from the last paragraph Readability kept the continuation is looked for. */
+export const MAX_CLIMB = 4;
+/** Prose after the embed: paragraphs this long with few links, and no comment/related box around them. */
+export const PROSE_MIN_CHARS = 80;
+export const PROSE_MAX_LINK_SHARE = 0.3;
+/** How much of a continuation's text its prose paragraphs must be. */
+export const PROSE_SHARE = 0.6;
+export const NOT_ARTICLE_CLASS = /comment|komentar|related|terkait|recommend|rekomendasi|footer|sidebar|newsletter|subscribe|popular|populer|trending|more-stories|read-next|next-article/i;
 
 /**
  * The extraction pipeline's clutter rules that also apply to the live page. Bylines, datelines and

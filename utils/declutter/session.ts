@@ -1,4 +1,5 @@
 import { findClutter } from '../extract/clutter';
+import { hideAround, missingPieces, visibleTextWithout, type ArticlePiece } from './invariant';
 import { placeOf, planDeclutter, type ArticleSpan } from './plan';
 import { DECLUTTER_RULES, INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
 
@@ -37,11 +38,45 @@ export type DeclutterResult =
   | { ok: true; session: DeclutterSession }
   | { ok: false; reason: 'no-article' | 'parse-error'; detail: string };
 
-/** Hides everything that is not the article; `restore()` puts the page back exactly. */
-export function declutter(doc: Document): DeclutterResult {
+export interface DeclutterOptions {
+  /**
+   * The page's visible text once hidden elements are gone: `innerText` in a browser. Without it,
+   * the text outside hidden subtrees (a DOM without layout cannot say more).
+   */
+  visibleText?: (body: HTMLElement) => string;
+}
+
+/**
+ * Hides everything that is not the article; `restore()` puts the page back exactly. Then checks
+ * that the article's text is all still visible, and shows again whatever hid a part of it.
+ */
+export function declutter(doc: Document, options: DeclutterOptions = {}): DeclutterResult {
   const plan = planDeclutter(doc);
   if (!plan.ok) return plan;
-  return { ok: true, session: new DeclutterSession(doc, plan.span, plan.hide) };
+  const session = new DeclutterSession(doc, plan.span, plan.hide);
+  session.heldBack = plan.heldBack;
+  session.heldBack += showMissingArticle(session, plan.pieces, plan.held, options.visibleText);
+  return { ok: true, session };
+}
+
+/**
+ * The check after hiding: every piece of article text is in the page's visible text. A piece
+ * that is not, under an element this session hid, gets that element shown again (its parts
+ * without article text stay hidden). Returns how many elements had to be shown again.
+ */
+export function showMissingArticle(
+  session: DeclutterSession,
+  pieces: readonly ArticlePiece[],
+  held: ReadonlySet<Element>,
+  visibleText: (body: HTMLElement) => string = (body) => visibleTextWithout(body, HIDDEN_ATTR),
+): number {
+  const body = session.document.body;
+  if (!body) return 0;
+  const culprits = new Set<Element>();
+  for (const { culprit } of missingPieces(pieces, visibleText(body), `[${HIDDEN_ATTR}]`)) if (culprit) culprits.add(culprit);
+  let shown = 0;
+  for (const culprit of culprits) if (session.reveal(culprit, held)) shown += 1;
+  return shown;
 }
 
 export class DeclutterSession {
@@ -75,6 +110,23 @@ export class DeclutterSession {
 
   get hiddenCount(): number {
     return this.hidden.size;
+  }
+
+  /** Elements left visible because they held article text the plan would have hidden. */
+  heldBack = 0;
+
+  /** Shows a hidden element again that held article text, hiding only its parts that hold none. */
+  reveal(el: Element, held: ReadonlySet<Element>): boolean {
+    if (!this.hidden.delete(el)) return false;
+    el.removeAttribute(HIDDEN_ATTR);
+    const parts: Element[] = [];
+    hideAround(el, held, parts);
+    for (const part of parts) this.hide(part);
+    return true;
+  }
+
+  get document(): Document {
+    return this.doc;
   }
 
   /** Removes the stylesheet and every mark: the page is as it was, nothing reloaded. */

@@ -26,8 +26,11 @@ export interface ExtractOptions {
 
 export const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs: 15_000 } as const;
 
-/** No words at all after extraction: nothing to read, whatever Readability chose. */
-const MIN_WORDS = 1;
+/**
+ * Less article text than a short paragraph: nothing to read, whatever Readability chose. This,
+ * not `isProbablyReaderable`, is what says "no article" when the user asked for one (`force`).
+ */
+export const MIN_ARTICLE_CHARS = 140;
 
 type ParsedReadability = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
@@ -132,7 +135,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const contentHtml = safe.innerHTML;
   const textContent = blockText(safe, { skip: captionsIn(safe) });
   const wordCount = countWords(textContent);
-  if (wordCount < MIN_WORDS) return notArticle('no-content', `Only ${wordCount} words of article text were found.`);
+  if (wordCount === 0 || textContent.length < MIN_ARTICLE_CHARS) {
+    return notArticle('no-content', `Only ${wordCount} words of article text were found, less than a short paragraph.`);
+  }
   if (overBudget()) return notArticle('too-large', `Extraction took longer than ${budgetMs} ms.`);
 
   const siteName = parsed.siteName?.trim() || page.siteName;

@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { isProbablyReaderable } from '@mozilla/readability';
+import { declutter, DeclutterSession, HIDDEN_ATTR, planDeclutter, showMissingArticle } from '@/utils/declutter';
+import { extractArticle } from '@/utils/extract';
+
+/**
+ * Pages built the way real news pages are, where trusting Readability's node set hid part of the
+ * article: the article must stay whole whatever the heuristics think of its wrappers.
+ */
+
+function load(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** The page's lines as a reader sees them once the declutter stylesheet applies. */
+function visibleLines(root: Element): string[] {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (el.hasAttribute(HIDDEN_ATTR) || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) return;
+    const inline = ['A', 'B', 'STRONG', 'EM', 'I', 'SPAN', 'TIME'].includes(el.tagName);
+    if (!inline) parts.push('\n');
+    for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
+    if (!inline) parts.push('\n');
+  };
+  walk(root);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+const visibleText = (root: Element) => visibleLines(root).join(' ');
+
+const SENTENCES = [
+  'The city council voted on Tuesday to rebuild the old market hall, ending a dispute that had lasted almost a decade between traders and the planning office.',
+  'Traders who have sold vegetables and spices there since the 1970s said they were relieved, though many worried about where they would work during the two years of building.',
+  'The mayor promised temporary stalls on the square beside the station, with the same rents as today and water and electricity laid on before the old hall closes.',
+  'Engineers found last year that the roof beams had rotted through in several places, and the hall has been partly closed since a piece of the ceiling fell in March.',
+  'Opposition members asked why the council had waited so long, and whether the estimate of forty billion rupiah included the cost of moving the traders twice.',
+  'The first stones of the new hall are to be laid in January, and the council hopes to reopen it in time for the festival season two years from now.',
+  'A group of residents said they would watch the tender closely, after a contract for the bus terminal went to a firm with ties to a council member.',
+  'The market was built in 1938 and is one of the few buildings of its kind left in the province, which is why the heritage office asked that its facade be kept.',
+];
+
+const NAV = '<nav class="site-nav"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/business">Business</a></nav>';
+const SIDEBAR =
+  '<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Ten things to do this weekend in town</a></li><li><a href="/b">Prices of chilies rise again</a></li><li><a href="/c">The new toll road opens</a></li></ul></aside>';
+const FOOTER = '<footer class="site-footer"><a href="/about">About us</a> <a href="/contact">Contact</a> © Example News</footer>';
+
+function page(body: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${NAV}${body}${SIDEBAR}${FOOTER}</body></html>`;
+}
+
+function expectArticleVisible(doc: Document, texts: string[]): void {
+  const text = visibleText(doc.body);
+  for (const sentence of texts) expect(text, `hidden: ${sentence.slice(0, 50)}…`).toContain(sentence);
+}
+
+describe('declutter keeps the whole article visible', () => {
+  it('keeps a <header> with the headline, its kicker, date, standfirst and byline, even when the page names the article differently', () => {
+    const headline = 'Council votes to rebuild the old market hall';
+    const doc = load(
+      page(
+        `<main><article>
+          <header class="entry-header">
+            <div class="kicker"><a href="/city">City</a></div>
+            <time datetime="2024-05-12">12 May 2024</time>
+            <h1 class="entry-title">${headline}</h1>
+            <p class="standfirst">Traders get temporary stalls during two years of building</p>
+            <div class="byline">By <a rel="author" href="/staff/ana">Ana Putri</a></div>
+          </header>
+          <div class="entry-content">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div>
+        </article></main>`,
+        // The page's own names for it are longer than the headline, and Readability takes them.
+        `<title>Old market hall: council votes to rebuild it | Example News — City</title><meta property="og:title" content="Council votes to rebuild the old market hall after a decade - Example News">`,
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, 'Traders get temporary stalls during two years of building', 'Ana Putri', '12 May 2024', 'City', ...SENTENCES.slice(0, 6)]);
+    expect(visibleText(doc.body)).not.toContain('Ten things to do this weekend');
+  });
+
+  it("keeps the headline when the page's <title> is an SEO title repeated in an <h2> below, and a logo <h1> names the site", () => {
+    const doc = load(
+      `<!doctype html><html><head><title>Market hall rebuild 2024: costs, dates and stalls | City Daily</title><meta property="og:site_name" content="City Daily"></head><body>
+        <header class="site-header"><h1 class="logo">City Daily</h1>${NAV}</header>
+        <section class="hero"><div class="crumbs"><a href="/">Home</a> › <a href="/city">City</a></div><h1 class="hero-title">Council votes to rebuild the old market hall</h1><span class="date">12 May 2024</span></section>
+        <div class="post-body"><h2>Market hall rebuild 2024: costs, dates and stalls</h2>${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div>
+        ${SIDEBAR}${FOOTER}</body></html>`,
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, ['Council votes to rebuild the old market hall', '12 May 2024', ...SENTENCES.slice(0, 6)]);
+    expect(doc.querySelector('.logo')!.closest(`[${HIDDEN_ATTR}]`)).not.toBeNull();
+  });
+
+  it('keeps the headline of a page whose <title> puts the site first ("Site | Headline")', () => {
+    const doc = load(
+      page(
+        `<div class="blog-item-top"><span class="date">12 May 2024</span><h1>Council votes to rebuild the old market hall</h1></div>
+        <div class="post-body">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div>`,
+        '<title>City Daily | Council votes to rebuild the old market hall</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, ['Council votes to rebuild the old market hall', '12 May 2024', ...SENTENCES.slice(0, 6)]);
+  });
+
+  it('keeps the paragraphs after a tweet embedded in mid-article, and those the embed swallowed', () => {
+    const doc = load(
+      page(
+        `<h1>Council votes to rebuild the old market hall</h1>
+        <div class="detail-text">
+          ${SENTENCES.slice(0, 3).map((s) => `<p>${s}</p>`).join('')}
+          <div class="embed-social twitter">
+            <blockquote class="twitter-tweet"><p lang="id">Pasar lama akan dibangun ulang! <a href="https://t.co/x">pic.twitter.com/x</a></p>— Pemkot (@pemkot) <a href="https://twitter.com/pemkot/status/1">May 12, 2024</a></blockquote>
+            ${SENTENCES.slice(3, 6).map((s) => `<p>${s}</p>`).join('')}
+          </div>
+        </div>
+        <div class="ad-slot"></div>
+        <div class="detail-text-2">${SENTENCES.slice(6).map((s) => `<p>${s}</p>`).join('')}</div>`,
+        '<title>Council votes to rebuild the old market hall</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, SENTENCES);
+    expect(visibleText(doc.body)).not.toContain('Ten things to do this weekend');
+  });
+
+  it('keeps an Instagram embed in mid-article from ending the article', () => {
+    const doc = load(
+      page(
+        `<div class="read__content">
+          <h1>Council votes to rebuild the old market hall</h1>
+          <div class="clearfix">${SENTENCES.slice(0, 4).map((s) => `<p>${s}</p>`).join('')}</div>
+          <blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/x/"><div><a href="https://www.instagram.com/p/x/">View this post on Instagram</a></div><p><a href="https://www.instagram.com/p/x/">A post shared by Pemkot (@pemkot)</a></p></blockquote>
+          <div class="clearfix">${SENTENCES.slice(4).map((s) => `<p>${s}</p>`).join('')}</div>
+        </div>`,
+        '<title>Council votes to rebuild the old market hall</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, SENTENCES);
+  });
+
+  it('keeps paragraphs made of <br><br> runs on lines of their own', () => {
+    const doc = load(
+      page(
+        `<div class="content"><h1>Council votes to rebuild the old market hall</h1>
+          <div class="txt-article">${SENTENCES.slice(0, 6).join('<br><br>')}<br><br><strong>(ana/eko)</strong></div>
+        </div>`,
+        '<title>Council votes to rebuild the old market hall</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    const lines = visibleLines(doc.body);
+    for (const sentence of SENTENCES.slice(0, 6)) expect(lines, `not a line of its own: ${sentence.slice(0, 40)}…`).toContain(sentence);
+    expect(visibleText(doc.body)).not.toContain('Ten things to do this weekend');
+  });
+
+  it('never hides a wrapper holding article text, whatever its class says, and counts what it held back', () => {
+    // Short paragraphs (a news wire's style) in the box a font-size tool enlarges: the class says
+    // "text-size tool", and no paragraph is long enough for the clutter rules' prose guard.
+    const short = [
+      'Rain flooded four villages in the district on Sunday night.',
+      'About two hundred families left their homes for the mosque.',
+      'The water was knee-deep by morning, the village head said.',
+      'Soldiers and volunteers brought rice, water and blankets.',
+      'The weather office expects more rain until Wednesday.',
+    ];
+    const doc = load(
+      page(
+        `<h1>Floods reach four villages after a night of rain</h1>
+        <div class="post"><div class="textsize">${short.map((s) => `<p>${s}</p>`).join('')}</div></div>`,
+        '<title>Floods reach four villages after a night of rain</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, short);
+    expect(result.session.heldBack).toBeGreaterThan(0);
+    expect(visibleText(doc.body)).not.toContain('Ten things to do this weekend');
+  });
+
+  it('shows again what the check after hiding finds missing, hiding only the parts without article text', () => {
+    const doc = load(
+      page(
+        `<h1>Council votes to rebuild the old market hall</h1><div class="story">${SENTENCES.map((s) => `<p>${s}</p>`).join('')}<div class="share-buttons"><a href="https://facebook.com/share">Facebook</a> <a href="https://twitter.com/share">Twitter</a></div></div>`,
+        '<title>Council votes to rebuild the old market hall</title>',
+      ),
+    );
+    const plan = planDeclutter(doc);
+    if (!plan.ok) throw new Error(plan.detail);
+    const story = doc.querySelector('.story')!;
+    // A plan that went wrong after the check before hiding: the whole story hidden.
+    const session = new DeclutterSession(doc, plan.span, [...plan.hide, story]);
+    expect(visibleText(doc.body)).not.toContain(SENTENCES[0]);
+    expect(showMissingArticle(session, plan.pieces, plan.held)).toBe(1);
+    expectArticleVisible(doc, SENTENCES);
+    expect(doc.querySelector('.share-buttons')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
+    expect(showMissingArticle(session, plan.pieces, plan.held)).toBe(0);
+    session.restore();
+  });
+});
+
+describe('an explicit action is never told "not an article" while there is one', () => {
+  const SHORT = `<!doctype html><html lang="en"><head><title>Bridge reopens after repairs</title></head><body>${NAV}<h1>Bridge reopens after repairs</h1>
+    <div class="story">${[
+      'The old bridge over the river reopened on Monday after three months of repairs to its steel frame and deck, the roads office said.',
+      'Drivers had used a detour through the market district, which added up to half an hour to the trip at the busiest times of day.',
+      'The office said the bridge can again carry lorries of up to twenty tonnes, and that the speed limit stays at thirty kilometres an hour.',
+      'A second phase of the work, on the footpaths and the lamps, will be done at night so that the bridge does not have to close again.',
+      'Residents of the villages on the far bank said the reopening came just in time for the harvest, when trucks carry rice to the mills.',
+    ]
+      .map((s) => `<p>${s}</p>`)
+      .join('')}</div>${FOOTER}</body></html>`;
+
+  it('extracts a short five-paragraph article that the readerable pre-check refuses, when forced', () => {
+    const doc = load(SHORT);
+    expect(isProbablyReaderable(doc)).toBe(false);
+    expect(extractArticle(doc, 'https://example.com/bridge').ok).toBe(false);
+    const forced = extractArticle(doc, 'https://example.com/bridge', { force: true });
+    if (!forced.ok) throw new Error(forced.detail);
+    expect(forced.article.title).toBe('Bridge reopens after repairs');
+    expect(forced.article.textContent).toContain('Residents of the villages on the far bank');
+  });
+
+  it('says "no article" when forced extraction finds less than a short paragraph', () => {
+    const doc = load(`<html><head><title>Home</title></head><body>${NAV}<div class="hero"><p>Welcome to our site. Read the news.</p></div>${FOOTER}</body></html>`);
+    const forced = extractArticle(doc, 'https://example.com/', { force: true });
+    expect(forced).toMatchObject({ ok: false, reason: 'no-content' });
+  });
+});
