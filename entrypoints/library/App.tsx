@@ -12,6 +12,7 @@ import { useWriter } from '@/components/library/useWriter';
 import { WriteFailureBanner } from '@/components/library/WriteFailureBanner';
 import { addTags, deleteArticles, restoreArticles, setFlags, type DeletedArticles } from '@/utils/db/library';
 import { getDb } from '@/utils/db/schema';
+import { openExtensionPage } from '@/utils/extension-pages';
 
 /** `#/article/12` opens a saved copy; anything else is the list. */
 function articleIdFromHash(hash: string): number | null {
@@ -81,7 +82,7 @@ export function App() {
           </a>
         )}
         <StorageInfo locale={locale} refresh={library.version} />
-        <button type="button" class="button button--link library__settings" data-testid="open-settings" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="button button--link library__settings" data-testid="open-settings" onClick={() => void openExtensionPage('/options.html')}>
           {i18n.t('popup.settings')}
         </button>
       </header>

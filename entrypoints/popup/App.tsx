@@ -10,6 +10,7 @@ import type { SavePayload } from '@/utils/article';
 import { lookUpPage, targetTab, type PageLookup } from '@/utils/active-page';
 import { openReaderInTab } from '@/utils/reader/remote';
 import { useSession } from '@/components/useSession';
+import { openExtensionPage, type ExtensionPage } from '@/utils/extension-pages';
 
 const UNREADABLE_MESSAGE = {
   'browser-page': () => i18n.t('restricted.browserPage'),
@@ -45,15 +46,12 @@ export function App() {
     void targetTab(location.search).then(lookUpPage).then(setLookup);
   }, []);
 
-  const openLibrary = async () => {
-    await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+  const openPage = async (path: ExtensionPage) => {
+    await openExtensionPage(path);
     window.close();
   };
-
-  const openSettings = async () => {
-    await browser.runtime.openOptionsPage();
-    window.close();
-  };
+  const openLibrary = () => openPage('/library.html');
+  const openSettings = () => openPage('/options.html');
 
   /** The reader opens over the page; the popup then gets out of the way. */
   const openReader = async (tabId: number) => {
