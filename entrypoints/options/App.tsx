@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { ImageSettings } from '@/components/ImageSettings';
 import { siteLabel, sitePrefs, type SiteAction, type SitePref } from '@/utils/site-prefs';
 import { setSiteAction } from '@/utils/site-scripts';
 
@@ -64,6 +65,8 @@ export function App() {
           </tbody>
         </table>
       )}
+
+      <ImageSettings locale={browser.i18n.getUILanguage()} />
 
       <h2>{i18n.t('settings.shortcutsHeading')}</h2>
       <table data-testid="shortcuts">

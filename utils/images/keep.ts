@@ -34,13 +34,15 @@ type Fetched = { ok: true; bytes: Uint8Array; type: string } | { ok: false; reas
 
 /** One image, read up to `maxBytes` (a bigger one is refused as soon as it is known to be). */
 export async function fetchImage(url: string, options: { fetcher: typeof fetch; maxBytes: number; timeoutMs: number; hasAccess?(url: string): Promise<boolean> }): Promise<Fetched> {
+  // Called bare: a worker's fetch called as a method of another object throws "Illegal invocation".
+  const { fetcher } = options;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {
     let response: Response;
     try {
       // No cookies: the saved copy is the public picture, and the site learns nothing of the user.
-      response = await options.fetcher(url, { credentials: 'omit', referrerPolicy: 'no-referrer', signal: controller.signal });
+      response = await fetcher(url, { credentials: 'omit', referrerPolicy: 'no-referrer', signal: controller.signal });
     } catch {
       const access = options.hasAccess ? await options.hasAccess(url).catch(() => false) : true;
       return { ok: false, reason: access ? 'network' : 'permission' };
@@ -138,7 +140,7 @@ export async function keepArticleImages(db: KlipingDb, articleId: number, option
     const link = links.get(url);
     if (link?.status === 'kept' && link.hash && keptBefore.has(link.hash)) return { url, fetched: null };
     if (link?.status === 'skipped') return { url, fetched: null };
-    const fetched = await fetchImage(url, { fetcher: options.fetcher ?? fetch, maxBytes: caps.perImageBytes, timeoutMs: options.timeoutMs ?? 30_000, hasAccess: options.hasAccess });
+    const fetched = await fetchImage(url, { fetcher: options.fetcher ?? globalThis.fetch.bind(globalThis), maxBytes: caps.perImageBytes, timeoutMs: options.timeoutMs ?? 30_000, hasAccess: options.hasAccess });
     return { url, fetched };
   });
 

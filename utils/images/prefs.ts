@@ -14,9 +14,10 @@ export interface ImagePrefs {
   totalBytes: number;
 }
 
-const MB = 1024 * 1024;
+// Decimal megabytes, as the UI shows sizes (utils/format.ts formatBytes).
+const MB = 1_000_000;
 
-export const DEFAULT_IMAGE_PREFS: ImagePrefs = { keep: false, perImageBytes: 5 * MB, perArticleBytes: 25 * MB, totalBytes: 2048 * MB };
+export const DEFAULT_IMAGE_PREFS: ImagePrefs = { keep: false, perImageBytes: 5 * MB, perArticleBytes: 25 * MB, totalBytes: 2000 * MB };
 
 export const imagePrefs = storage.defineItem<ImagePrefs>('local:imagePrefs', { fallback: DEFAULT_IMAGE_PREFS, version: 1 });
 
