@@ -4,11 +4,15 @@ import type { ArticleImageRecord, ImageFailure } from '@/utils/db/schema';
 import type { ImageView, ImageViews } from '@/utils/images/render';
 
 /** An image of a saved article as a page has it: its link, and the picture when kept. */
-export type KeptImage = Pick<ArticleImageRecord, 'url' | 'status' | 'hash' | 'reason' | 'httpStatus'> & { blob: Blob | null };
+export type KeptImage = Pick<ArticleImageRecord, 'url' | 'status' | 'hash' | 'reason' | 'httpStatus'> & {
+  blob: Blob | null;
+  /** The picture as a data: URL instead (the reader in a page: see entrypoints/reader.content.tsx). */
+  dataUrl?: string;
+};
 
 /** Same images, same key: a live query re-reading them (on every note keystroke) changes nothing. */
 export function keptImagesKey(images: readonly KeptImage[] | null | undefined): string {
-  return images ? images.map((image) => `${image.url}\n${image.status}\n${image.hash ?? image.reason}\n${image.blob ? 1 : 0}`).join('\n\n') : '';
+  return images ? images.map((image) => `${image.url}\n${image.status}\n${image.hash ?? image.reason}\n${image.blob || image.dataUrl ? 1 : 0}`).join('\n\n') : '';
 }
 
 /** Locale keys are camelCase (browser message names allow no dash). */
@@ -43,7 +47,9 @@ export function useKeptImages(images: readonly KeptImage[] | null | undefined): 
     const urls: string[] = [];
     const views = new Map<string, ImageView>();
     for (const image of images) {
-      if (image.status === 'kept' && image.blob) {
+      if (image.status === 'kept' && image.dataUrl) {
+        views.set(image.url, { kind: 'kept', src: image.dataUrl });
+      } else if (image.status === 'kept' && image.blob) {
         const src = URL.createObjectURL(image.blob);
         urls.push(src);
         views.set(image.url, { kind: 'kept', src });

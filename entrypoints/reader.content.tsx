@@ -38,13 +38,15 @@ export default defineContentScript({
     };
 
     // Pages cannot open the extension's IndexedDB: the background hands over each kept picture.
+    // As data: URLs, not blob: ones: a blob URL made in a Firefox content script belongs to the
+    // extension's sandbox, not to the page that would load it; a data: URL loads in both browsers.
     const loadKeptImages = async (article: Article): Promise<KeptImage[]> => {
       const infos = await backgroundMessenger.sendMessage('savedImages', { canonicalUrl: article.canonicalUrl });
       return Promise.all(
         infos.map(async (info) => {
           if (info.status !== 'kept' || !info.hash) return { ...info, blob: null };
           const data = await backgroundMessenger.sendMessage('savedImage', { hash: info.hash });
-          return { ...info, blob: data ? new Blob([base64ToBytes(data.base64)], { type: data.type }) : null };
+          return { ...info, blob: null, ...(data ? { dataUrl: `data:${data.type};base64,${data.base64}` } : {}) };
         }),
       );
     };

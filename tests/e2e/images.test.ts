@@ -162,11 +162,12 @@ describe('a saved copy keeps its images', () => {
     await eventually(() => popup.page.isClosed()).toBe(true);
     await page.locator('kliping-reader').getByTestId('reader-article').waitFor();
     const shown = await (async () => {
-      await eventually(async () => (await imagesShown(page, '[data-testid="reader-article"]')).filter((img) => img.src === 'blob:' && img.ok).length).toBe(4);
+      await eventually(async () => (await imagesShown(page, '[data-testid="reader-article"]')).filter((img) => img.src === 'data:' && img.ok).length).toBe(4);
       return imagesShown(page, '[data-testid="reader-article"]');
     })();
     // The page's own copies of those pictures are broken now; the reader's are the saved ones.
-    expect(shown.filter((img) => img.src === 'blob:').every((img) => img.ok)).toBe(true);
+    expect(shown.filter((img) => img.src === 'data:').every((img) => img.ok)).toBe(true);
+    expect(shown.filter((img) => img.src === 'http:').every((img) => !img.ok)).toBe(true);
     await page.close();
   });
 
