@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { contentScriptFiles } from './eslint/content-script-files.js';
+import noPageRealmIteration from './eslint/no-page-realm-iteration.js';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/**/__screenshots__/**', 'tmp-scratch/**'] },
@@ -13,5 +15,12 @@ export default tseslint.config(
       'no-new-func': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Code that runs in web pages, where Firefox shows DOM objects through Xray wrappers.
+    files: contentScriptFiles(import.meta.dirname),
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { kliping: { rules: { 'no-page-realm-iteration': noPageRealmIteration } } },
+    rules: { 'kliping/no-page-realm-iteration': 'error' },
   },
 );

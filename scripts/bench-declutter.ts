@@ -4,7 +4,7 @@
  * view, against Readability's plain parse of the same pages in the same run.
  */
 import { createRequire } from 'node:module';
-import { corpusDir, launchExtension, serveDirs, tabIdOf } from '../tests/e2e/harness';
+import { corpusDir, launchChromium, serveDirs, tabIdOf } from '../tests/e2e/harness';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const TARGET_MS = 100;
@@ -22,7 +22,7 @@ async function main() {
   const root = `${corpusDir()}/news-id`;
   const { readdirSync } = await import('node:fs');
   const cases = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-  const [ext, site] = await Promise.all([launchExtension(), serveDirs(root)]);
+  const [ext, site] = await Promise.all([launchChromium(), serveDirs(root)]);
   const sw = ext.context.serviceWorkers()[0]!;
   const command = (name: string, tabId: number) =>
     sw.evaluate(

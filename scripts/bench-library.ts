@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from '../tests/e2e/harness';
+import { FIXTURES_DIR, PopupPage, launchChromium, serveDirs, tabIdOf, type ChromiumExtension as ExtensionBrowser, type StaticServer } from '../tests/e2e/harness';
 import { makePng } from '../tests/support/png';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -344,7 +344,7 @@ async function usage(page: Page): Promise<number> {
  * IMAGES_PER_ARTICLE pictures kept through the background's own path (fetch, hash, store), measured.
  */
 async function sizeWithImages(images: { origin: string }): Promise<{ textOnly: number; withImages: number; pictureBytes: number; keepMs: number }> {
-  const ext = await launchExtension();
+  const ext = await launchChromium();
   try {
     await keepImagesOn(ext);
     const page = await openLibrary(ext);
@@ -451,7 +451,7 @@ async function importRows(page: Page, rows: number): Promise<string> {
 }
 
 async function main() {
-  const [ext, site, images] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR), imageServer()]);
+  const [ext, site, images] = await Promise.all([launchChromium(), serveDirs(FIXTURES_DIR), imageServer()]);
   try {
     const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const loadAtStart = load();

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, LibraryPage } from '../tests/e2e/harness';
+import { launchChromium } from '../tests/e2e/harness';
 
 const ROWS = Number(process.env.ROWS ?? 10_000);
 const TARGET_MS = 10_000;
@@ -173,10 +173,10 @@ async function main() {
   writeFileSync(files.kliping, klipingJson(300));
   const size = (path: string) => `${(readFileSync(path).length / 1024 / 1024).toFixed(1)} MB`;
 
-  const ext = await launchExtension();
+  const ext = await launchChromium();
   ext.context.setDefaultTimeout(120_000);
-  const library = await LibraryPage.open(ext);
-  const page = library.page;
+  const page = await ext.context.newPage();
+  await page.goto(ext.extensionUrl('library.html'));
   await page.getByTestId('transfer-toggle').locator('summary').click();
   const result = page.getByTestId('transfer-result');
 

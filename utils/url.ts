@@ -37,7 +37,11 @@ export function normalizeUrl(raw: string): string {
     return raw.trim();
   }
   url.hash = '';
-  for (const key of [...url.searchParams.keys()]) {
+  // forEach, not an iterator: in a Firefox content script `URL` is the page's, seen through an
+  // Xray wrapper that hides its iterators (spreading them throws, Array.from gives []).
+  const keys: string[] = [];
+  url.searchParams.forEach((_value, key) => keys.push(key));
+  for (const key of keys) {
     if (TRACKING_PARAMS.some((re) => re.test(key))) url.searchParams.delete(key);
   }
   if (url.search === '?') url.search = '';

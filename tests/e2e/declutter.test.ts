@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
-import { LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 import { loadNewsId } from '../../scripts/corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 
@@ -19,30 +18,17 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
     await site?.close();
   });
 
-  async function openCase(name: string): Promise<{ page: Page; tabId: number }> {
-    const page = await ext.context.newPage();
+  async function openCase(name: string): Promise<{ page: E2EPage; tabId: number }> {
+    const page = await ext.newPage();
     await page.goto(site.url(`/${name}/source.html`));
     return { page, tabId: await tabIdOf(ext, page) };
   }
 
-  const visibleText = (page: Page) => page.evaluate(() => document.body.innerText);
-
-  function worker(): Worker {
-    const sw = ext.context.serviceWorkers()[0];
-    if (!sw) throw new Error('The extension has no service worker');
-    return sw;
-  }
+  const visibleText = (page: E2EPage) => page.evaluate(() => document.body.innerText);
 
   /** The handler the Alt+Shift+… shortcuts and the context menu run (exposed by the e2e build only). */
   function runCommand(command: 'declutter' | 'reader' | 'save', tabId: number) {
-    return worker().evaluate(
-      async ([name, id]) => {
-        const tab = await chrome.tabs.get(id);
-        const test = (globalThis as unknown as { klipingTest: { runPageCommand(c: string, t: chrome.tabs.Tab): Promise<unknown> } }).klipingTest;
-        return test.runPageCommand(name, tab);
-      },
-      [command, tabId] as const,
-    );
+    return ext.runPageCommand(command, tabId);
   }
 
   describe('declutter from the popup, on every news-id corpus page', () => {
@@ -132,13 +118,8 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
   });
 
   describe('always declutter on this site', () => {
-    const registered = async () => {
-      const helper = await ext.context.newPage();
-      await helper.goto(ext.extensionUrl('options.html'));
-      const scripts = await helper.evaluate(() => chrome.scripting.getRegisteredContentScripts());
-      await helper.close();
-      return scripts;
-    };
+    const registered = () =>
+      ext.inExtension(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).scripting.getRegisteredContentScripts());
 
     it('registers a script for this site only, declutters its pages on load, and is removed from settings', async () => {
       const { page, tabId } = await openCase('suara-pasar');
@@ -153,13 +134,13 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
       ]);
       await popup.close();
 
-      const next = await ext.context.newPage();
+      const next = await ext.newPage();
       await next.goto(site.url('/wpnews-rain/source.html'));
       await expect.poll(async () => squash(await visibleText(next))).not.toContain('Leave a Reply');
       expect(squash(await visibleText(next))).toContain('Torrential rain flooded several subway stations');
       await next.close();
 
-      const settings = await ext.context.newPage();
+      const settings = await ext.newPage();
       await settings.goto(ext.extensionUrl('options.html'));
       await expect.poll(() => settings.getByTestId('site-name').allTextContents()).toEqual(['127.0.0.1']);
       expect(await settings.getByTestId('site-action').inputValue()).toBe('declutter');
@@ -168,7 +149,7 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
       await expect.poll(registered).toEqual([]);
       await settings.close();
 
-      const plain = await ext.context.newPage();
+      const plain = await ext.newPage();
       await plain.goto(site.url('/wpnews-rain/source.html'));
       await plain.waitForTimeout(300);
       expect(squash(await visibleText(plain))).toContain('Leave a Reply');
@@ -185,12 +166,12 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
       expect(await popup.page.getByTestId('always-declutter').isChecked()).toBe(false);
       await popup.close();
 
-      const next = await ext.context.newPage();
+      const next = await ext.newPage();
       await next.goto(site.url('/suara-seed/source.html'));
       await next.locator('kliping-reader').getByTestId('reader-overlay').waitFor();
       await next.close();
 
-      const settings = await ext.context.newPage();
+      const settings = await ext.newPage();
       await settings.goto(ext.extensionUrl('options.html'));
       await settings.getByTestId('site-action').selectOption('declutter');
       await expect.poll(async () => (await registered()).map((s) => s.js)).toEqual([['auto-declutter.js', 'content-scripts/content.js']]);
@@ -205,14 +186,14 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
     it('the popup and settings speak Bahasa Indonesia', async () => {
       const idExt = await launchExtension({ lang: 'id' });
       try {
-        const page = await idExt.context.newPage();
+        const page = await idExt.newPage();
         await page.goto(site.url('/suara-pasar/source.html'));
         const popup = await PopupPage.open(idExt, await tabIdOf(idExt, page));
         await expect.poll(() => popup.page.getByTestId('declutter').textContent()).toBe('Rapikan halaman');
         expect(await popup.page.getByTestId('site-actions').textContent()).toContain('Selalu rapikan di situs ini');
         await popup.page.getByTestId('declutter').click();
         await expect.poll(() => popup.page.getByTestId('declutter').textContent()).toBe('Pulihkan halaman');
-        const settings = await idExt.context.newPage();
+        const settings = await idExt.newPage();
         await settings.goto(idExt.extensionUrl('options.html'));
         expect(await settings.locator('h1').textContent()).toBe('Pengaturan Kliping');
         expect(await settings.getByTestId('shortcuts').textContent()).toContain('Alt+Shift+D');

@@ -3,19 +3,32 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium as launchChromiumAt, type ChromiumExtension } from './driver/chromium';
+import { launchFirefox } from './driver/firefox';
+import type { BrowserName, E2ELocator, E2EPage, ExtensionBrowser, LaunchOptions } from './driver/types';
 
-/** The e2e build: identical to the shipped one but for a host permission on http://127.0.0.1/*. */
-export const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
+export type { BrowserName, E2ELocator, E2EPage, ExtensionBrowser, ChromiumExtension };
+
+/**
+ * The browser this run drives: `E2E_BROWSER=chromium|firefox`, set per project by
+ * `vitest.e2e.config.ts`, so each test file is written once and runs in both.
+ */
+export const BROWSER: BrowserName = process.env.E2E_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+
+/** The e2e builds: identical to the shipped ones but for a host permission on http://127.0.0.1/*. */
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: resolve('.output/chrome-mv3-e2e'),
+  firefox: resolve('.output/firefox-mv2-e2e'),
+};
+export const EXTENSION_DIR = EXTENSION_DIRS[BROWSER];
 export const FIXTURES_DIR = resolve('tests/fixtures');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Where browser tests put the screenshots the README shows: the committed folder when
- * `UPDATE_SCREENSHOTS=1`, else a temporary one, so a test run leaves the work tree clean.
+ * `UPDATE_SCREENSHOTS=1` (Chromium's), else a temporary one, so a test run leaves the work tree clean.
  */
 export function screenshotPath(name: string): string {
-  const dir = process.env.UPDATE_SCREENSHOTS ? resolve('tests/e2e/screenshots') : join(tmpdir(), 'kliping-screenshots');
+  const dir = process.env.UPDATE_SCREENSHOTS && BROWSER === 'chromium' ? resolve('tests/e2e/screenshots') : join(tmpdir(), 'kliping-screenshots', BROWSER);
   return join(dir, name);
 }
 
@@ -65,91 +78,57 @@ export async function serveDirs(...roots: string[]): Promise<StaticServer> {
   };
 }
 
-export interface ExtensionBrowser {
-  context: BrowserContext;
-  extensionId: string;
-  /** `chrome-extension://<id>/<path>` */
-  extensionUrl(path: string): string;
-  close(): Promise<void>;
+function requireBuild(dir: string, script: string): void {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No e2e build at ${dir}: run \`npm run ${script}\` first.`);
 }
 
-/** Real Chromium with the built extension loaded, in a fresh profile (so a fresh IndexedDB). */
-export async function launchExtension(options: { lang?: string } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No e2e build at ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
+/** The run's browser (see `BROWSER`) with the e2e build installed, in a fresh profile. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (BROWSER === 'firefox') {
+    requireBuild(EXTENSION_DIRS.firefox, 'build:e2e:firefox');
+    return launchFirefox(EXTENSION_DIRS.firefox, options);
   }
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: options.lang ?? 'en-US',
-    viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--lang=${options.lang ?? 'en-US'}`,
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  // Fail in seconds, not in the runner's minute, when something a user should see never shows.
-  context.setDefaultTimeout(10_000);
-  // Benchmarks run under tsx, which names functions through an `__name` helper; functions they
-  // evaluate in pages need it there too.
-  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
-    close: () => context.close(),
-  };
+  return launchChromium(options);
 }
 
-/** The browser's tab id of a page, asked from an extension page (Playwright does not know it). */
-export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
-  const helper = await ext.context.newPage();
-  try {
-    await helper.goto(ext.extensionUrl('library.html'));
-    const url = page.url();
-    const id = await helper.evaluate(async (target) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((tab) => tab.url === target)?.id ?? null;
-    }, url);
-    if (id == null) throw new Error(`No tab found for ${url}`);
-    return id;
-  } finally {
-    await helper.close();
-  }
+/** Chromium whatever the run's browser, with Playwright's context at hand (the benchmarks). */
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumExtension> {
+  requireBuild(EXTENSION_DIRS.chromium, 'build:e2e');
+  return launchChromiumAt(EXTENSION_DIRS.chromium, options);
+}
+
+/** The browser's tab id of a page, asked from an extension page (the automation does not know it). */
+export async function tabIdOf(ext: ExtensionBrowser, page: { url(): string | Promise<string> }): Promise<number> {
+  const url = await page.url();
+  const id = await ext.inExtension(async (target) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const tabs = await api.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id ?? null;
+  }, url);
+  if (id == null) throw new Error(`No tab found for ${url}`);
+  return id;
 }
 
 /**
  * Opens a tab from the extension itself and returns its id: for browser pages, whose URL the
  * extension may not see and so cannot be found by `tabIdOf`.
  */
-export async function openTabFromExtension(ext: ExtensionBrowser, url: string): Promise<number> {
-  const helper = await ext.context.newPage();
-  try {
-    await helper.goto(ext.extensionUrl('library.html'));
-    return await helper.evaluate(async (target) => (await chrome.tabs.create({ url: target, active: false })).id!, url);
-  } finally {
-    await helper.close();
-  }
+export function openTabFromExtension(ext: ExtensionBrowser, url: string): Promise<number> {
+  return ext.inExtension(async (target) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    return (await api.tabs.create({ url: target, active: false })).id!;
+  }, url);
 }
 
 /** The popup as a user sees it, opened as a page pointed at a tab with `?tab=`. */
 export class PopupPage {
   private constructor(
-    readonly page: Page,
+    readonly page: E2EPage,
     readonly tabId: number,
   ) {}
 
   static async open(ext: ExtensionBrowser, tabId: number): Promise<PopupPage> {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.setViewportSize({ width: 380, height: 600 });
     await page.goto(ext.extensionUrl(`popup.html?tab=${tabId}`));
     return new PopupPage(page, tabId);
@@ -190,10 +169,10 @@ export class PopupPage {
 
 /** The library page. */
 export class LibraryPage {
-  private constructor(readonly page: Page) {}
+  private constructor(readonly page: E2EPage) {}
 
   static async open(ext: ExtensionBrowser): Promise<LibraryPage> {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(ext.extensionUrl('library.html'));
     return new LibraryPage(page);
   }

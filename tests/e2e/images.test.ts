@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../support/png';
-import { LibraryPage, PopupPage, launchExtension, tabIdOf, type ExtensionBrowser } from './harness';
+import { LibraryPage, PopupPage, launchExtension, tabIdOf, type E2EPage, type ExtensionBrowser } from './harness';
 
 const TITLE = 'Hujan Deras Rendam Pasar Lama Kota';
 const eventually = <T>(read: () => Promise<T> | T, message?: string) => expect.poll(read, { timeout: 15_000, interval: 150, message });
@@ -52,8 +51,8 @@ ${paragraph(6)}
 }
 
 /** The saved images' rows, read from the extension's own IndexedDB. */
-function storedLinks(page: Page): Promise<{ url: string; status: string; reason: string | null }[]> {
-  return page.evaluate(
+function storedLinks(): Promise<{ url: string; status: string; reason: string | null }[]> {
+  return ext.inExtension(
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('kliping');
@@ -70,8 +69,8 @@ function storedLinks(page: Page): Promise<{ url: string; status: string; reason:
 }
 
 /** Every image in `root` that is on screen has loaded from a blob URL this page made. */
-function imagesShown(page: Page, selector: string): Promise<{ src: string; ok: boolean }[]> {
-  return page.evaluate((selector) => {
+function imagesShown(page: E2EPage, selector: string): Promise<{ src: string; ok: boolean }[]> {
+  return page.evaluate((selector: string) => {
     const find = (root: Document | ShadowRoot): Element | null => root.querySelector(selector) ?? (root === document ? (document.querySelector('kliping-reader')?.shadowRoot?.querySelector(selector) ?? null) : null);
     const scope = find(document);
     return Array.from(scope?.querySelectorAll('img') ?? []).map((img) => ({ src: img.src.slice(0, 5), ok: img.complete && img.naturalWidth > 0 }));
@@ -102,7 +101,7 @@ afterAll(async () => {
 
 describe('a saved copy keeps its images', () => {
   it('asks for access when "Keep images offline" is turned on in Settings', async () => {
-    const settings = await ext.context.newPage();
+    const settings = await ext.newPage();
     await settings.goto(ext.extensionUrl('options.html'));
     const toggle = settings.getByTestId('keep-images');
     expect(await toggle.isChecked()).toBe(false);
@@ -113,16 +112,14 @@ describe('a saved copy keeps its images', () => {
   });
 
   it('saves the article at once, then stores its images in the background', async () => {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(`${site.origin}/banjir.html`);
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await eventually(() => popup.saveButton().textContent()).toBe('Save');
     await popup.save();
     await popup.close();
-    const helper = await ext.context.newPage();
-    await helper.goto(ext.extensionUrl('library.html'));
     const path = (url: string) => url.replace(images.origin, '');
-    await eventually(async () => (await storedLinks(helper)).map((link) => [path(link.url), link.status, link.reason]).sort()).toEqual(
+    await eventually(async () => (await storedLinks()).map((link) => [path(link.url), link.status, link.reason]).sort()).toEqual(
       [
         ['/copy-of-photo.png', 'kept', null],
         ['/lazy.png', 'kept', null],
@@ -132,7 +129,6 @@ describe('a saved copy keeps its images', () => {
         ['/pixel.png', 'skipped', 'tracking-pixel'],
       ].sort(),
     );
-    await helper.close();
     await page.close();
   });
 
@@ -155,7 +151,7 @@ describe('a saved copy keeps its images', () => {
   });
 
   it('shows them in the reader over the page too, with the image server still gone', async () => {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(`${site.origin}/banjir.html`);
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await popup.page.getByTestId('reader-view').click();
@@ -172,7 +168,7 @@ describe('a saved copy keeps its images', () => {
   });
 
   it('shows the space images take in Settings, one copy of identical pictures', async () => {
-    const settings = await ext.context.newPage();
+    const settings = await ext.newPage();
     await settings.goto(ext.extensionUrl('options.html'));
     expect(await settings.getByTestId('images-usage').textContent()).toMatch(/^Images take 1.2\sMB \(3 pictures\)\.$/);
     await settings.close();

@@ -1,12 +1,11 @@
-import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './harness';
+import type { E2EPage, ExtensionBrowser } from './harness';
 
 /** The library page's search, list, reader and highlights, as a user drives them. */
 export class LibraryApp {
-  private constructor(readonly page: Page) {}
+  private constructor(readonly page: E2EPage) {}
 
   static async open(ext: ExtensionBrowser): Promise<LibraryApp> {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(ext.extensionUrl('library.html'));
     return new LibraryApp(page);
   }

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 import { LibraryApp } from './library-page';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
@@ -21,7 +20,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-function storedHighlightNotes(page: Page): Promise<(string | undefined)[]> {
+function storedHighlightNotes(page: E2EPage): Promise<(string | undefined)[]> {
   return page.evaluate(
     () =>
       new Promise<(string | undefined)[]>((resolve, reject) => {
@@ -40,7 +39,7 @@ function storedHighlightNotes(page: Page): Promise<(string | undefined)[]> {
 
 describe('the library', () => {
   it('shows an article saved through the popup, with a note whose words are nowhere else', async () => {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(site.url('/article-kompas-like.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await eventually(() => popup.saveButton().textContent()).toBe('Save');
@@ -131,7 +130,7 @@ describe('the library', () => {
   });
 
   it('finds highlights by their words, and undoes a delete with everything it had', async () => {
-    await library.page.goto(library.page.url().replace(/#.*$/, '#/'));
+    await library.page.goto((await library.page.url()).replace(/#.*$/, '#/'));
     await library.searchFor('eropa has:highlights');
     await eventually(() => library.matchCount().textContent()).toBe('1 match');
     await library.search().fill('');
@@ -150,7 +149,7 @@ describe('the library', () => {
   });
 
   it('keeps the last keystroke of an article note when the library page is reloaded at once', async () => {
-    await library.page.goto(library.page.url().replace(/#.*$/, '#/'));
+    await library.page.goto((await library.page.url()).replace(/#.*$/, '#/'));
     await library.openArticle(TITLE);
     const notes = library.page.getByTestId('saved-notes');
     await notes.click();

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 it('speaks Bahasa Indonesia when the browser does', async () => {
-  const page = await ext.context.newPage();
+  const page = await ext.newPage();
   await page.goto(site.url('/article-kompas-like.html'));
   const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
   await expect.poll(() => popup.saveButton().textContent()).toBe('Simpan');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, openTabFromExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
 
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 async function openArticleTab(query = '') {
-  const page = await ext.context.newPage();
+  const page = await ext.newPage();
   await page.goto(site.url(`/article-kompas-like.html${query}`));
   return { page, tabId: await tabIdOf(ext, page) };
 }
@@ -68,7 +68,7 @@ describe('saving the article being read', () => {
   it('opens the library from the popup', async () => {
     const { tabId } = await openArticleTab();
     const popup = await PopupPage.open(ext, tabId);
-    const opened = ext.context.waitForEvent('page', (page) => page.url().endsWith('/library.html'));
+    const opened = ext.waitForPage((url) => url.endsWith('/library.html'));
     await popup.page.getByTestId('open-library').click();
     const library = await opened;
     await library.getByTestId('article-item').first().waitFor();
@@ -79,7 +79,7 @@ describe('saving the article being read', () => {
 
 describe('pages where nothing can run', () => {
   it('says a PDF cannot be read and saves its link instead', async () => {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(site.url('/report.pdf')).catch(() => undefined); // a PDF viewer or a download
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await expect.poll(() => popup.unreadable().textContent()).toContain('This is a PDF');
@@ -93,7 +93,7 @@ describe('pages where nothing can run', () => {
   });
 
   it('says a browser page cannot be read, and does nothing to it', async () => {
-    const popup = await PopupPage.open(ext, await openTabFromExtension(ext, 'chrome://version'));
+    const popup = await PopupPage.open(ext, await ext.openBrowserPage());
     // Opened by automation, the tab's URL stays hidden (no activeTab grant): Kliping cannot even save it.
     await expect.poll(() => popup.unreadable().textContent()).toContain('cannot read this page');
     expect(await popup.saveButton().count()).toBe(0);
@@ -101,7 +101,7 @@ describe('pages where nothing can run', () => {
   });
 
   it('says when no article is found', async () => {
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(site.url('/not-an-article.html'));
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
     await expect.poll(() => popup.unreadable().textContent()).toContain('No article found');

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 
 /*
  * Export then import into an empty profile, through the library's own panel, and compare every
@@ -27,7 +25,7 @@ async function launch(lang?: string): Promise<ExtensionBrowser> {
 }
 
 /** Every row of every table, row ids replaced by canonical URLs so two profiles compare. */
-async function dump(page: Page) {
+async function dump(page: E2EPage) {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('kliping');
@@ -55,7 +53,7 @@ async function dump(page: Page) {
 }
 
 class TransferPanel {
-  constructor(readonly page: Page) {}
+  constructor(readonly page: E2EPage) {}
 
   static async open(ext: ExtensionBrowser): Promise<TransferPanel> {
     const library = await LibraryPage.open(ext);
@@ -66,10 +64,7 @@ class TransferPanel {
   /** Exports and returns the file the browser downloaded. */
   async export(format: string): Promise<{ name: string; bytes: Buffer }> {
     await this.page.getByTestId('export-format').selectOption(format);
-    const download = this.page.waitForEvent('download');
-    await this.page.getByTestId('export-button').click();
-    const file = await download;
-    return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    return this.page.download(() => this.page.getByTestId('export-button').click());
   }
 
   async import(name: string, bytes: Buffer, mimeType = 'application/octet-stream'): Promise<void> {
@@ -86,7 +81,7 @@ class TransferPanel {
 
 /** A library with every kind of data: saved through the popup, notes, tags, highlights, states. */
 async function fillLibrary(ext: ExtensionBrowser): Promise<void> {
-  const page = await ext.context.newPage();
+  const page = await ext.newPage();
   await page.goto(site.url('/article-kompas-like.html?utm_source=x'));
   const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
   await popup.save();

@@ -1,0 +1,531 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
+import type { E2ELocator, E2EPage, ExtensionBrowser, FilePayload, LaunchOptions, PageCommandName } from './types';
+
+/*
+ * Stock Firefox ESR driven by puppeteer-core over WebDriver BiDi. Playwright's Firefox needs its
+ * own patched build and there is no geckodriver here; puppeteer installs the build as a temporary
+ * add-on. Its quirks under automation, and what gets round each, are noted where they bite.
+ */
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const GECKO_ID = 'kliping@kliping.app';
+/** Playwright's default in the harness: fail in seconds when what a user waits for never shows. */
+const TIMEOUT = 10_000;
+
+type Step = { css: string } | { testId: string } | { role: string; name?: string } | { text: string } | { nth: number };
+
+/**
+ * Resolves a locator's steps in the page, piercing open shadow roots as Playwright's locators do.
+ * Self-contained: it is serialized into the page.
+ */
+function resolveSteps(steps: Step[]): Element[] {
+  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const descendants = (root: ParentNode): Element[] => {
+    const out: Element[] = [];
+    const walk = (node: ParentNode) => {
+      for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
+        out.push(child);
+        if (child.shadowRoot) walk(child.shadowRoot);
+        walk(child);
+      }
+    };
+    if (root instanceof Element && root.shadowRoot) walk(root.shadowRoot);
+    walk(root);
+    return out;
+  };
+  // Playwright's getByRole leaves out what is hidden from the accessibility tree.
+  const shown = (el: Element) => el.checkVisibility({ visibilityProperty: true }) && el.closest('[aria-hidden="true"]') === null;
+  const ROLE_OF: Record<string, (el: Element) => boolean> = {
+    link: (el) => (el.localName === 'a' || el.localName === 'area') && el.hasAttribute('href'),
+    button: (el) => el.localName === 'button' || (el.localName === 'input' && ['button', 'submit', 'reset'].includes((el as HTMLInputElement).type)),
+    checkbox: (el) => el.localName === 'input' && (el as HTMLInputElement).type === 'checkbox',
+  };
+  const nameOf = (el: Element) => {
+    const label = el.getAttribute('aria-label');
+    if (label) return squash(label);
+    const labels = (el as HTMLInputElement).labels;
+    if (labels && labels.length) return squash(labels[0]!.textContent);
+    return squash(el.textContent);
+  };
+  let current: ParentNode[] = [document];
+  for (const step of steps) {
+    if ('nth' in step) {
+      const one = current[step.nth];
+      current = one ? [one] : [];
+      continue;
+    }
+    const seen = new Set<Element>();
+    const next: Element[] = [];
+    for (const root of current) {
+      for (const el of descendants(root)) {
+        if (seen.has(el)) continue;
+        let hit: boolean;
+        if ('css' in step) hit = el.matches(step.css);
+        else if ('testId' in step) hit = el.getAttribute('data-testid') === step.testId;
+        else if ('role' in step) {
+          const isRole = el.getAttribute('role') === step.role || (!el.hasAttribute('role') && ROLE_OF[step.role]?.(el) === true);
+          hit = isRole && shown(el) && (step.name === undefined || nameOf(el).includes(squash(step.name)));
+        } else {
+          // The innermost elements whose text holds the words, as Playwright's getByText.
+          const wanted = squash(step.text);
+          hit =
+            !['script', 'style', 'head', 'title'].includes(el.localName) &&
+            squash(el.textContent).includes(wanted) &&
+            ![...el.children].some((child) => squash(child.textContent).includes(wanted));
+        }
+        if (hit) {
+          seen.add(el);
+          next.push(el);
+        }
+      }
+    }
+    current = next;
+  }
+  return current as Element[];
+}
+
+/** Playwright's definition: a non-empty box and not `visibility: hidden`. */
+function isVisibleElement(el: Element): boolean {
+  const box = el.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+}
+
+function isEnabledElement(el: Element): boolean {
+  return !(el as HTMLButtonElement).disabled && el.closest('fieldset:disabled') === null && el.getAttribute('aria-disabled') !== 'true';
+}
+
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, what: () => string): Promise<T> {
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${TIMEOUT} ms: ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+class FirefoxLocator implements E2ELocator {
+  constructor(
+    private readonly owner: FirefoxPage,
+    private readonly steps: Step[],
+  ) {}
+
+  private get page(): Page {
+    return this.owner.raw;
+  }
+  private with(step: Step) {
+    return new FirefoxLocator(this.owner, [...this.steps, step]);
+  }
+  private describe() {
+    return JSON.stringify(this.steps);
+  }
+  getByTestId(testId: string) {
+    return this.with({ testId });
+  }
+  getByRole(role: string, options?: { name?: string }) {
+    return this.with({ role, name: options?.name });
+  }
+  getByText(text: string) {
+    return this.with({ text });
+  }
+  locator(css: string) {
+    return this.with({ css });
+  }
+  first() {
+    return this.with({ nth: 0 });
+  }
+  nth(index: number) {
+    return this.with({ nth: index });
+  }
+
+  /**
+   * An expression over the matches, evaluated in the page. Sent as source text: the engine must
+   * cross into the page, and extension pages' CSP forbids rebuilding it there with `Function`.
+   */
+  private expression(body: string) {
+    return `(() => { const found = (${resolveSteps.toString()})(${JSON.stringify(this.steps)}); const visible = ${isVisibleElement.toString()}; const enabled = ${isEnabledElement.toString()}; return ${body}; })()`;
+  }
+  /** State of the matches, read in one go in the page. */
+  private probe(): Promise<{ count: number; visible: boolean; enabled: boolean }> {
+    return this.page.evaluate(
+      this.expression('({ count: found.length, visible: found.length === 1 && visible(found[0]), enabled: found.length === 1 && enabled(found[0]) })'),
+    ) as Promise<{ count: number; visible: boolean; enabled: boolean }>;
+  }
+
+  /** Waits for exactly one match (Playwright's strictness), optionally visible and enabled. */
+  private async one(needs: { visible?: boolean; enabled?: boolean } = {}): Promise<ElementHandle<HTMLElement>> {
+    const state = await poll(
+      () => this.probe(),
+      (s) => s.count > 1 || (s.count === 1 && (!needs.visible || s.visible) && (!needs.enabled || s.enabled)),
+      () => `${this.describe()} to be ${needs.visible ? 'visible' : 'attached'}${needs.enabled ? ' and enabled' : ''}`,
+    );
+    if (state.count > 1) throw new Error(`Strict mode violation: ${this.describe()} matches ${state.count} elements`);
+    return (await this.page.evaluateHandle(this.expression('found[0]'))) as ElementHandle<HTMLElement>;
+  }
+
+  async count() {
+    return (await this.probe()).count;
+  }
+  async textContent() {
+    const el = await this.one();
+    return el.evaluate((node) => node.textContent);
+  }
+  async allTextContents() {
+    return this.page.evaluate(this.expression("found.map((el) => el.textContent ?? '')")) as Promise<string[]>;
+  }
+  async inputValue() {
+    const el = await this.one();
+    return el.evaluate((node) => {
+      if (!('value' in node)) throw new Error(`Not an input element: ${node.localName}`);
+      return String((node as HTMLInputElement).value);
+    });
+  }
+  async getAttribute(name: string) {
+    const el = await this.one();
+    return el.evaluate((node, attribute) => node.getAttribute(attribute), name);
+  }
+  async isVisible() {
+    const state = await this.probe();
+    if (state.count > 1) throw new Error(`Strict mode violation: ${this.describe()} matches ${state.count} elements`);
+    return state.visible;
+  }
+  async isEnabled() {
+    await this.one();
+    return (await this.probe()).enabled;
+  }
+  async isChecked() {
+    const el = await this.one();
+    return el.evaluate((node) => (node as HTMLInputElement).checked || node.getAttribute('aria-checked') === 'true');
+  }
+  async evaluate<R>(fn: (element: HTMLElement, arg: string) => R | Promise<R>, arg?: string): Promise<R> {
+    const el = await this.one();
+    return (await el.evaluate(fn as (element: HTMLElement, arg?: string) => R | Promise<R>, arg)) as R;
+  }
+
+  async click(options?: { position?: { x: number; y: number } }) {
+    const el = await this.one({ visible: true, enabled: true });
+    await el.click(options?.position ? { offset: options.position } : undefined);
+  }
+  /** As Playwright's fill: focus, select what is there, insert the new text as typing would. */
+  async fill(value: string) {
+    const el = await this.one({ visible: true, enabled: true });
+    await el.evaluate((node, text) => {
+      node.focus();
+      (node as HTMLInputElement).select();
+      if (text) document.execCommand('insertText', false, text);
+      else document.execCommand('delete');
+    }, value);
+  }
+  private async setChecked(wanted: boolean) {
+    const el = await this.one({ visible: true, enabled: true });
+    if ((await el.evaluate((node) => (node as HTMLInputElement).checked)) === wanted) return;
+    await el.click();
+    await poll(
+      () => el.evaluate((node) => (node as HTMLInputElement).checked),
+      (checked) => checked === wanted,
+      () => `${this.describe()} to be ${wanted ? 'checked' : 'unchecked'}`,
+    );
+  }
+  check() {
+    return this.setChecked(true);
+  }
+  uncheck() {
+    return this.setChecked(false);
+  }
+  /**
+   * Chosen with the keyboard, as a user can: Firefox lets a `change` ask for a permission only
+   * when real input caused it, and a change dispatched by script is not that.
+   */
+  async selectOption(value: string) {
+    const el = await this.one({ visible: true, enabled: true });
+    const [from, to] = await el.evaluate((node, wanted): [number, number] => {
+      const select = node as unknown as HTMLSelectElement;
+      return [select.selectedIndex, [...select.options].findIndex((option) => option.value === wanted)];
+    }, value);
+    if (to === -1) throw new Error(`${this.describe()} has no option ${value}`);
+    await el.focus();
+    for (let i = from; i !== to; i += Math.sign(to - from)) await this.page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
+    await poll(
+      () => el.evaluate((node) => (node as unknown as HTMLSelectElement).value),
+      (current) => current === value,
+      () => `${this.describe()} to show ${value}`,
+    );
+    return [value];
+  }
+  async setInputFiles(file: FilePayload) {
+    const el = await this.one({ enabled: true });
+    const dir = join(this.owner.scratchDir, randomUUID());
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, file.name);
+    writeFileSync(path, file.buffer);
+    await (el as unknown as ElementHandle<HTMLInputElement>).uploadFile(path);
+  }
+  async waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden' }) {
+    const state = options?.state ?? 'visible';
+    const result = await poll(
+      () => this.probe(),
+      (s) =>
+        s.count > 1 ||
+        (state === 'attached' && s.count === 1) ||
+        (state === 'detached' && s.count === 0) ||
+        (state === 'visible' && s.visible) ||
+        (state === 'hidden' && !s.visible),
+      () => `${this.describe()} to be ${state}`,
+    );
+    if (result.count > 1) throw new Error(`Strict mode violation: ${this.describe()} matches ${result.count} elements`);
+  }
+  async screenshot(options: { path: string }) {
+    const el = await this.one({ visible: true });
+    mkdirSync(join(options.path, '..'), { recursive: true });
+    return el.screenshot({ path: options.path as `${string}.png` });
+  }
+}
+
+/** A chord as Playwright writes it (`Shift+Tab`), for puppeteer's key-by-key keyboard. */
+function splitChord(chord: string): KeyInput[] {
+  return (chord.length > 1 ? chord.split('+') : [chord]) as KeyInput[];
+}
+
+class FirefoxPage implements E2EPage {
+  constructor(
+    readonly raw: Page,
+    private readonly browser: FirefoxExtension,
+  ) {}
+
+  get scratchDir() {
+    return this.browser.scratchDir;
+  }
+  readonly keyboard = {
+    press: async (chord: string) => {
+      const keys = splitChord(chord);
+      for (const key of keys.slice(0, -1)) await this.raw.keyboard.down(key);
+      await this.raw.keyboard.press(keys.at(-1)!);
+      for (const key of keys.slice(0, -1).reverse()) await this.raw.keyboard.up(key);
+    },
+    type: (text: string) => this.raw.keyboard.type(text),
+  };
+  readonly mouse = { wheel: (deltaX: number, deltaY: number) => this.raw.mouse.wheel({ deltaX, deltaY }) };
+
+  private root() {
+    return new FirefoxLocator(this, []);
+  }
+  getByTestId(testId: string) {
+    return this.root().getByTestId(testId);
+  }
+  getByRole(role: 'link' | 'button' | 'checkbox', options?: { name?: string }) {
+    return this.root().getByRole(role, options);
+  }
+  getByText(text: string) {
+    return this.root().getByText(text);
+  }
+  locator(css: string) {
+    return this.root().locator(css);
+  }
+
+  /** BiDi's own navigation: puppeteer's goto never resolves on extension pages (no load events). */
+  private context() {
+    return (this.raw.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: string): Promise<void>; reload(options: { wait: string }): Promise<void> } })
+      .browsingContext;
+  }
+  async goto(url: string) {
+    await this.context().navigate(url, 'complete');
+  }
+  async reload() {
+    await this.context().reload({ wait: 'complete' });
+  }
+  async url() {
+    return this.raw.evaluate(() => location.href).catch(() => this.raw.url());
+  }
+  title() {
+    return this.raw.title();
+  }
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.raw.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
+  }
+  waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A) {
+    return this.raw.waitForFunction(fn as (arg: unknown) => unknown, { timeout: TIMEOUT, polling: 50 }, arg);
+  }
+  waitForTimeout(ms: number) {
+    return new Promise<void>((resolve) => setTimeout(resolve, ms));
+  }
+  setViewportSize(size: { width: number; height: number }) {
+    return this.raw.setViewport(size);
+  }
+  bringToFront() {
+    return this.raw.bringToFront();
+  }
+  screenshot(options: { path: string }) {
+    mkdirSync(join(options.path, '..'), { recursive: true });
+    return this.raw.screenshot({ path: options.path as `${string}.png` });
+  }
+  emulateMedia(): Promise<void> {
+    // BiDi has no media emulation and puppeteer's is CDP-only.
+    throw new Error('Firefox under WebDriver BiDi cannot emulate print media (see supports.printMedia)');
+  }
+  /** Firefox saves downloads into the profile's download folder without asking (see the prefs). */
+  async download(trigger: () => Promise<unknown>) {
+    const dir = this.browser.downloadDir;
+    const before = new Set(readdirSync(dir));
+    await trigger();
+    const name = await poll(
+      async () => readdirSync(dir).find((file) => !before.has(file) && !file.endsWith('.part') && !existsSync(join(dir, `${file}.part`))),
+      (file) => file !== undefined && statSync(join(dir, file)).size > 0,
+      () => `a download into ${dir}`,
+    );
+    return { name: name!, bytes: readFileSync(join(dir, name!)) };
+  }
+  /** A popup's own `window.close()` leaves puppeteer thinking the page open: ask the page. */
+  async isClosed() {
+    if (this.raw.isClosed()) return true;
+    const alive = await Promise.race([
+      this.raw.evaluate(() => true).catch(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+    ]);
+    return !alive;
+  }
+  async close() {
+    if (!this.raw.isClosed()) await this.raw.close().catch(() => undefined);
+  }
+}
+
+class FirefoxExtension implements ExtensionBrowser {
+  readonly name = 'firefox';
+  readonly supports = { printMedia: false };
+
+  constructor(
+    readonly raw: Browser,
+    readonly extensionId: string,
+    readonly downloadDir: string,
+    readonly scratchDir: string,
+  ) {}
+
+  extensionUrl(path: string) {
+    return `moz-extension://${this.extensionId}/${path.replace(/^\//, '')}`;
+  }
+  private wrap(page: Page) {
+    page.setDefaultTimeout(TIMEOUT);
+    return new FirefoxPage(page, this);
+  }
+  async newPage() {
+    return this.wrap(await this.raw.newPage());
+  }
+  /** Matched by the URL each new page reports itself: puppeteer's stays `about:blank` on extension pages. */
+  async waitForPage(match: (url: string) => boolean) {
+    const known = new Set(await this.raw.pages());
+    const found = await poll(
+      async () => {
+        for (const page of await this.raw.pages()) {
+          if (known.has(page)) continue;
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (match(href)) return page;
+        }
+        return undefined;
+      },
+      (page) => page !== undefined,
+      () => 'a new page with a matching URL',
+    );
+    return this.wrap(found!);
+  }
+  /**
+   * Extensions may not open `about:` pages in Firefox (only `about:blank`), so the automation opens
+   * one; its URL is hidden from the extension, so its tab is found as the one opened just before
+   * the extension page that asks.
+   */
+  async openBrowserPage() {
+    const page = await this.newPage();
+    await page.goto('about:robots');
+    return this.inExtension(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const self = (await api.tabs.getCurrent())!;
+      const [before] = await api.tabs.query({ windowId: self.windowId, index: self.index - 1 });
+      return before!.id!;
+    });
+  }
+  /**
+   * In a background tab: a page hidden behind it would stop getting animation frames, which the
+   * reader waits for to paint.
+   */
+  async inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    const helper = this.wrap(await this.raw.newPage({ background: true }));
+    try {
+      await helper.goto(this.extensionUrl('library.html'));
+      return await helper.evaluate(fn, arg);
+    } finally {
+      await helper.close();
+    }
+  }
+  /** An MV2 background page: reached from an extension page with `runtime.getBackgroundPage()`. */
+  runPageCommand(command: PageCommandName, tabId: number) {
+    return this.inExtension(
+      async ([name, id]) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const background = (await api.runtime.getBackgroundPage()) as unknown as {
+          klipingTest: { runPageCommand(c: string, t: chrome.tabs.Tab): Promise<unknown> };
+        };
+        return background.klipingTest.runPageCommand(name, await api.tabs.get(id));
+      },
+      [command, tabId] as const,
+    );
+  }
+  async close() {
+    await this.raw.close();
+    rmSync(this.downloadDir, { recursive: true, force: true });
+    rmSync(this.scratchDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Firefox speaks only the languages it has a pack for, and falls back to English without a word:
+ * say so instead of letting a test of the Indonesian UI fail on English text.
+ */
+function requireLanguagePack(lang: string): void {
+  if (lang.startsWith('en')) return;
+  const extensions = join(dirname(realpathSync(FIREFOX)), 'browser', 'extensions');
+  const found = existsSync(extensions) && readdirSync(extensions).some((file) => file.startsWith(`langpack-${lang}@`));
+  if (!found) throw new Error(`Firefox has no '${lang}' language pack in ${extensions}: apt-get install firefox-esr-l10n-${lang.toLowerCase()}`);
+}
+
+/** Stock Firefox ESR, headless, with the e2e build installed as a temporary add-on. */
+export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const lang = options.lang ?? 'en-US';
+  requireLanguagePack(lang);
+  // The add-on's UUID is random per install unless set before launch; tests need its URLs.
+  const uuid = randomUUID();
+  const downloadDir = mkdtempSync(join(tmpdir(), 'kliping-ff-downloads-'));
+  const scratchDir = mkdtempSync(join(tmpdir(), 'kliping-ff-files-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Without it Firefox refuses to navigate automation to moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1200, height: 900 },
+    protocolTimeout: 60_000,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // The UI language (Debian's firefox-esr-l10n-* language pack for anything but en-US).
+      'intl.locale.requested': lang,
+      'intl.accept_languages': lang,
+      // Downloads land in a known folder, without a dialog.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
+      'browser.helperApps.neverAsk.saveToDisk': 'application/json,text/csv,text/html,application/zip,application/octet-stream,text/markdown',
+      'pdfjs.disabled': false,
+    },
+  });
+  try {
+    await browser.installExtension(extensionDir);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return new FirefoxExtension(browser, uuid, downloadDir, scratchDir);
+}
