@@ -312,7 +312,7 @@ function keptCount(page: Page, canonicalUrl: string): Promise<number> {
 }
 
 /** Save through the popup of a page with PAGE_IMAGES pictures: click → saved, and click → all stored. */
-async function saveWithImages(ext: ExtensionBrowser, images: { origin: string }, watcher: Page, n: number): Promise<{ saved: number; stored: number }> {
+async function saveWithImages(ext: ExtensionBrowser, images: { origin: string }, watcher: Page, n: number, keeping = true): Promise<{ saved: number; stored: number }> {
   const url = `${images.origin}/page/${n}`;
   const article = await ext.context.newPage();
   await article.goto(url);
@@ -322,7 +322,7 @@ async function saveWithImages(ext: ExtensionBrowser, images: { origin: string },
   const t0 = Date.now();
   await popup.save();
   const saved = Date.now() - t0;
-  while ((await keptCount(watcher, url)) < PAGE_IMAGES) {
+  while (keeping && (await keptCount(watcher, url)) < PAGE_IMAGES) {
     if (Date.now() - t0 > 60_000) throw new Error(`images of ${url} not stored after 60 s`);
     await new Promise((done) => setTimeout(done, 10));
   }
@@ -462,9 +462,11 @@ async function main() {
     // Baseline save: into an empty library.
     let page = await openLibrary(ext);
     await page.getByText(/Nothing saved yet/).waitFor();
-    // "Keep images offline" on for every save below: the text-only page has no image to keep.
-    await keepImagesOn(ext);
     const saveEmpty = await saveOne(ext, site);
+    // Baseline: the same kind of page with "Keep images offline" off (the save alone).
+    const imagesOff = await saveWithImages(ext, images, page, 0, false);
+    // On for every save below: the text-only page has no image to keep.
+    await keepImagesOn(ext);
     const imagesEmpty = await saveWithImages(ext, images, page, 1);
 
     const t0 = Date.now();
@@ -536,8 +538,12 @@ async function main() {
     line('');
     line(`save one article through the popup (click → saved): empty library ${ms(saveEmpty)}, with ${ARTICLES} articles ${ms(saveFull)}`);
     line(
-      `save a page with ${PAGE_IMAGES} pictures (~60–90 kB each): click → saved ${ms(imagesEmpty.saved)}, → images stored ${ms(imagesEmpty.stored)} (empty library); ` +
-        `click → saved ${ms(imagesFull.saved)}, → images stored ${ms(imagesFull.stored)} (with ${ARTICLES} articles)`,
+      `save a page with ${PAGE_IMAGES} pictures (~60–90 kB each), empty library: "Keep images offline" off, click → saved ${ms(imagesOff.saved)}; ` +
+        `on, click → saved ${ms(imagesEmpty.saved)}, → images stored ${ms(imagesEmpty.stored)}`,
+    );
+    line(
+      `  with ${ARTICLES} articles, on: ` +
+        `click → saved ${ms(imagesFull.saved)}, → images stored ${ms(imagesFull.stored)}`,
     );
     line(`import ${IMPORT_ROWS} Pocket rows: ${imported}`);
     line(`database size: ${(storage.usage / 1e6).toFixed(1)} MB used by the extension origin${storage.indexedDB != null ? ` (IndexedDB ${(storage.indexedDB / 1e6).toFixed(1)} MB)` : ''}, measured before the import`);

@@ -12,6 +12,7 @@ import { loadImagePrefs } from './prefs';
  */
 
 const running = new Map<number, Promise<KeepSummary | null>>();
+const START_DELAY_MS = 300;
 
 function originPattern(url: string): string {
   const { protocol, hostname } = new URL(url);
@@ -34,6 +35,9 @@ export function keepImagesAfterSave(db: KlipingDb, articleId: number): Promise<K
     .then(async () => {
       const prefs = await loadImagePrefs();
       if (!prefs.keep) return null;
+      // Let the popup show "Saved" first: on a busy machine downloading and hashing pictures in
+      // the same extension process delays its paint (bench:library measures both).
+      await new Promise((done) => setTimeout(done, START_DELAY_MS));
       return keepArticleImages(db, articleId, { caps: prefs, hasAccess });
     })
     .catch((error: unknown) => {
