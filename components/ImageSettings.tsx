@@ -23,7 +23,10 @@ export function ImageSettings({ locale }: { locale: string }) {
   const [denied, setDenied] = useState(false);
   const [usage, setUsage] = useState<{ bytes: number; count: number } | null>(null);
 
+  // Access withdrawn in the browser's own settings: the switch shows what Kliping can do.
+  const [granted, setGranted] = useState(true);
   useEffect(() => {
+    void browser.permissions.contains({ origins: KEEP_IMAGES_ORIGINS }).then(setGranted, () => setGranted(false));
     void loadImagePrefs().then(setPrefs);
     void imagesUsage(getDb()).then(setUsage, () => setUsage(null));
     return imagePrefs.watch((next) => setPrefs({ ...DEFAULT_IMAGE_PREFS, ...next }));
@@ -41,9 +44,10 @@ export function ImageSettings({ locale }: { locale: string }) {
       return;
     }
     void browser.permissions.request({ origins: KEEP_IMAGES_ORIGINS }).then(
-      (granted) => {
-        setDenied(!granted);
-        if (granted) save({ ...prefs, keep: true });
+      (ok) => {
+        setDenied(!ok);
+        setGranted(ok);
+        if (ok) save({ ...prefs, keep: true });
       },
       () => setDenied(true),
     );
@@ -53,7 +57,7 @@ export function ImageSettings({ locale }: { locale: string }) {
     <section data-testid="image-settings">
       <h2>{i18n.t('images.heading')}</h2>
       <label class="settings__toggle">
-        <input type="checkbox" data-testid="keep-images" checked={prefs.keep} onChange={(event) => toggle(event.currentTarget.checked)} />
+        <input type="checkbox" data-testid="keep-images" checked={prefs.keep && granted} onChange={(event) => toggle(event.currentTarget.checked)} />
         {i18n.t('images.keep')}
       </label>
       <p class="settings__help">{i18n.t('images.keepHelp')}</p>

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../support/png';
 import { LibraryPage, PopupPage, launchExtension, tabIdOf, type E2EPage, type ExtensionBrowser } from './harness';
@@ -63,6 +64,23 @@ function storedLinks(): Promise<{ url: string; status: string; reason: string | 
             resolve((request.result as { url: string; status: string; reason: string | null }[]).map(({ url, status, reason }) => ({ url, status, reason })));
           };
           request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** How many distinct pictures the extension's IndexedDB holds. */
+function storedPictures(): Promise<number> {
+  return ext.inExtension(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('kliping');
+        open.onsuccess = () => {
+          const count = open.result.transaction('images').objectStore('images').count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
         };
       }),
   );
@@ -172,5 +190,28 @@ describe('a saved copy keeps its images', () => {
     await settings.goto(ext.extensionUrl('options.html'));
     expect(await settings.getByTestId('images-usage').textContent()).toMatch(/^Images take 1.2\sMB \(3 pictures\)\.$/);
     await settings.close();
+  });
+
+  it('exports a zip with the pictures, and importing it after a delete brings every image back', async () => {
+    const library = await LibraryPage.open(ext);
+    await library.page.getByTestId('transfer-toggle').locator('summary').click();
+    await library.page.getByTestId('export-format').selectOption('kliping-json');
+    const exported = await library.page.download(() => library.page.getByTestId('export-button').click());
+    expect(exported.name).toMatch(/^kliping-\d{4}-\d{2}-\d{2}\.zip$/);
+    const entries = Object.keys(unzipSync(new Uint8Array(exported.bytes)));
+    expect(entries.filter((name) => /^images\/[0-9a-f]{64}\.png$/.test(name))).toHaveLength(3);
+    expect(entries).toContain('kliping.json');
+
+    await library.items().first().getByRole('checkbox').check();
+    await library.page.getByTestId('bulk-bar').getByTestId('delete').click();
+    await eventually(() => library.items().count()).toBe(0);
+    // Deleted with the article: no other article shows these pictures.
+    await eventually(() => storedPictures()).toBe(0);
+
+    await library.page.getByTestId('import-file').setInputFiles({ name: exported.name, mimeType: 'application/zip', buffer: exported.bytes });
+    await eventually(() => library.page.getByTestId('transfer-result').getAttribute('data-added')).toBe('1');
+    await library.openArticle(TITLE);
+    await eventually(async () => (await imagesShown(library.page, '[data-testid="saved-article"]')).filter((img) => img.src === 'blob:' && img.ok).length).toBe(4);
+    await library.page.close();
   });
 });
