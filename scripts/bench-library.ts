@@ -21,6 +21,8 @@ const REPEATS = 5;
 const IMAGE_ARTICLES = Number(process.env.BENCH_IMAGE_ARTICLES ?? 1000);
 const IMAGES_PER_ARTICLE = 2;
 const PAGE_IMAGES = 6;
+/** Saves per figure (each a new page): one save is too noisy a figure on a shared machine. */
+const SAVES = Number(process.env.BENCH_SAVES ?? 5);
 
 const QUERIES: { kind: string; query: string }[] = [
   { kind: 'one word', query: 'kopi' },
@@ -278,12 +280,14 @@ async function imageServer(): Promise<{ origin: string; close(): Promise<void> }
   };
 }
 
-/** Turns "Keep images offline" on, as a user does in Settings. */
-async function keepImagesOn(ext: ExtensionBrowser): Promise<void> {
+/** Turns "Keep images offline" on (or off), as a user does in Settings. */
+async function keepImagesOn(ext: ExtensionBrowser, on = true): Promise<void> {
   const settings = await ext.context.newPage();
   await settings.goto(ext.extensionUrl('options.html'));
-  await settings.getByTestId('keep-images').click();
-  await settings.waitForFunction(() => (document.querySelector('[data-testid="keep-images"]') as HTMLInputElement | null)?.checked === true);
+  const box = settings.getByTestId('keep-images');
+  await box.waitFor();
+  if ((await box.isChecked()) !== on) await box.click();
+  await settings.waitForFunction((on) => (document.querySelector('[data-testid="keep-images"]') as HTMLInputElement | null)?.checked === on, on);
   await settings.close();
 }
 
@@ -462,12 +466,17 @@ async function main() {
     // Baseline save: into an empty library.
     let page = await openLibrary(ext);
     await page.getByText(/Nothing saved yet/).waitFor();
-    const saveEmpty = await saveOne(ext, site);
+    const repeat = async <T,>(run: (i: number) => Promise<T>): Promise<T[]> => {
+      const results: T[] = [];
+      for (let i = 0; i < SAVES; i++) results.push(await run(i));
+      return results;
+    };
+    const saveEmpty = await repeat(() => saveOne(ext, site));
     // Baseline: the same kind of page with "Keep images offline" off (the save alone).
-    const imagesOff = await saveWithImages(ext, images, page, 0, false);
+    const imagesOff = await repeat((i) => saveWithImages(ext, images, page, 100 + i, false));
     // On for every save below: the text-only page has no image to keep.
     await keepImagesOn(ext);
-    const imagesEmpty = await saveWithImages(ext, images, page, 1);
+    const imagesEmpty = await repeat((i) => saveWithImages(ext, images, page, 200 + i));
 
     const t0 = Date.now();
     await seed(page, ARTICLES);
@@ -508,8 +517,11 @@ async function main() {
     QUERIES.forEach(({ kind }, i) => naiveByKind.set(kind, [...(naiveByKind.get(kind) ?? []), ...naive[i]!]));
     const naiveAll = naive.flat();
 
-    const saveFull = await saveOne(ext, site);
-    const imagesFull = await saveWithImages(ext, images, page, 2);
+    const saveFull = await repeat(() => saveOne(ext, site));
+    await keepImagesOn(ext, false);
+    const imagesFullOff = await repeat((i) => saveWithImages(ext, images, page, 400 + i, false));
+    await keepImagesOn(ext, true);
+    const imagesFull = await repeat((i) => saveWithImages(ext, images, page, 300 + i));
     const storage = await page.evaluate(async () => {
       const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
       return { usage: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? null };
@@ -536,15 +548,14 @@ async function main() {
     line(`  [target p95 < 50 ms: ${all.p95 < 50 ? 'MET' : 'NOT MET'}] (${all.n} timed queries; naive times exclude rendering, the index's include it; naive ignores qualifiers)`);
     line(`  matches: ${matches.join('; ')}`);
     line('');
-    line(`save one article through the popup (click → saved): empty library ${ms(saveEmpty)}, with ${ARTICLES} articles ${ms(saveFull)}`);
-    line(
-      `save a page with ${PAGE_IMAGES} pictures (~60–90 kB each), empty library: "Keep images offline" off, click → saved ${ms(imagesOff.saved)}; ` +
-        `on, click → saved ${ms(imagesEmpty.saved)}, → images stored ${ms(imagesEmpty.stored)}`,
-    );
-    line(
-      `  with ${ARTICLES} articles, on: ` +
-        `click → saved ${ms(imagesFull.saved)}, → images stored ${ms(imagesFull.stored)}`,
-    );
+    // Median of SAVES, with the range: one save is at the mercy of the machine's other work.
+    const med = (values: number[]) => `${ms(stats(values).median)} (${Math.min(...values)}–${Math.max(...values)})`;
+    line(`save one article through the popup, click → saved, median of ${SAVES} (min–max ms):`);
+    line(`  text-only page: empty library ${med(saveEmpty)}; with ${ARTICLES} articles ${med(saveFull)}`);
+    line(`  page with ${PAGE_IMAGES} pictures (~60–90 kB each), empty library, "Keep images offline" off: ${med(imagesOff.map((r) => r.saved))}`);
+    line(`    on: click → saved ${med(imagesEmpty.map((r) => r.saved))}, click → images stored ${med(imagesEmpty.map((r) => r.stored))}`);
+    line(`  the same with ${ARTICLES} articles, off: ${med(imagesFullOff.map((r) => r.saved))}`);
+    line(`    on: click → saved ${med(imagesFull.map((r) => r.saved))}, click → images stored ${med(imagesFull.map((r) => r.stored))}`);
     line(`import ${IMPORT_ROWS} Pocket rows: ${imported}`);
     line(`database size: ${(storage.usage / 1e6).toFixed(1)} MB used by the extension origin${storage.indexedDB != null ? ` (IndexedDB ${(storage.indexedDB / 1e6).toFixed(1)} MB)` : ''}, measured before the import`);
     if (IMAGE_ARTICLES > 0) {

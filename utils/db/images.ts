@@ -55,8 +55,9 @@ export async function imagesUsage(db: KlipingDb): Promise<{ bytes: number; count
 /**
  * Writes what became of an article's images, in one transaction. `urls` is the article's whole
  * list now: links for URLs no longer in it go (a re-saved page may have dropped a picture), and
- * so do blobs no article shows any more. Nothing is written when the article was deleted
- * meanwhile (its images are fetched in the background, after the save).
+ * so do blobs no article shows any more; a URL with no outcome keeps its link as it was (kept
+ * before, not fetched again). Nothing is written when the article was deleted meanwhile (its
+ * images are fetched in the background, after the save).
  */
 export async function recordImages(db: KlipingDb, articleId: number, urls: readonly string[], outcomes: readonly ImageOutcome[], now = Date.now()): Promise<boolean> {
   return db.transaction('rw', db.articles, db.articleImages, db.images, async () => {
