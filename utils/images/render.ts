@@ -13,12 +13,11 @@ export type ImageViews = ReadonlyMap<string, ImageView>;
 
 export const IMAGE_NOTE_CLASS = 'reader__image-note';
 
-export function withKeptImages(safeHtml: string, views: ImageViews, doc: Document = document): string {
+export function withKeptImages(safeHtml: string, views: ImageViews, parser: DOMParser = new DOMParser()): string {
   if (views.size === 0) return safeHtml;
-  // A template's content is inert: nothing in it loads or runs while it is rewritten.
-  const template = doc.createElement('template');
-  template.innerHTML = safeHtml;
-  for (const img of Array.from(template.content.querySelectorAll('img'))) {
+  // A parsed document is inert: nothing in it loads or runs while it is rewritten.
+  const doc = parser.parseFromString(`<!doctype html><body>${safeHtml}`, 'text/html');
+  for (const img of Array.from(doc.body.querySelectorAll('img'))) {
     const view = views.get((img.getAttribute('src') ?? '').trim());
     if (!view) continue;
     if (view.kind === 'skipped') {
@@ -40,5 +39,5 @@ export function withKeptImages(safeHtml: string, views: ImageViews, doc: Documen
       img.after(note);
     }
   }
-  return template.innerHTML;
+  return doc.body.innerHTML;
 }
