@@ -1,5 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ArticleSummary } from './ArticleSummary';
 import type { Article } from '@/utils/article';
@@ -35,6 +35,16 @@ export function ReaderArticle({ article, safeHtml, prefs, locale, bodyRef, child
   const leadView = lead ? images?.get(lead) : undefined;
   const image = leadView?.kind === 'kept' ? leadView.src : leadView?.kind === 'skipped' ? null : lead;
   const html = useMemo(() => (safeHtml && images ? withKeptImages(safeHtml, images) : safeHtml), [safeHtml, images]);
+  const body = useRef<HTMLDivElement | null>(null);
+  // The page gave these images no description: they are decorative to a screen reader, not unnamed.
+  useLayoutEffect(() => {
+    for (const img of Array.from(body.current?.getElementsByTagName('img') ?? [])) if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
+  }, [html]);
+  const setBody = (element: HTMLDivElement | null) => {
+    body.current = element;
+    if (typeof bodyRef === 'function') bodyRef(element);
+    else if (bodyRef) bodyRef.current = element;
+  };
   return (
     <article
       class="reader"
@@ -57,7 +67,7 @@ export function ReaderArticle({ article, safeHtml, prefs, locale, bodyRef, child
         </figure>
       )}
       {html ? (
-        <div class="reader__body" ref={bodyRef} data-testid="reader-body" dangerouslySetInnerHTML={{ __html: html }} />
+        <div class="reader__body" ref={setBody} data-testid="reader-body" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <p class="reader__empty">{i18n.t('library.noContent')}</p>
       )}

@@ -7,9 +7,9 @@ import { useKeptImages, type KeptImage } from './useKeptImages';
 import { useReaderPrefs, useResolvedTheme } from './useReaderPrefs';
 import { useSession } from './useSession';
 import type { Article, SavePayload } from '@/utils/article';
-import type { ReaderPrefs } from '@/utils/reader/prefs';
+import { readerStyle, type ReaderPrefs } from '@/utils/reader/prefs';
 import { readingProgress } from '@/utils/reader/page-scroll';
-import { ReadAloud, SPEECH_RATES, speakableBlocks, type ReadAloudState } from '@/utils/reader/speech';
+import { ReadAloud, SPEECH_RATES, speakableBlocks, watchVoices, type ReadAloudState } from '@/utils/reader/speech';
 
 export interface ReaderViewProps {
   article: Article;
@@ -33,7 +33,10 @@ function useReadAloud(article: Article, body: { current: HTMLDivElement | null }
   const [failed, setFailed] = useState(false);
   const player = useRef<ReadAloud | null>(null);
   const blocks = useRef<Element[]>([]);
-  const supported = typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
+  const engine = typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined' ? speechSynthesis : null;
+  const [hasVoice, setHasVoice] = useState(() => (engine?.getVoices().length ?? 0) > 0);
+  useEffect(() => watchVoices(engine, setHasVoice), []);
+  const supported = engine !== null && hasVoice;
 
   const ensure = (): ReadAloud | null => {
     if (!supported || !body.current) return null;
@@ -162,6 +165,7 @@ export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexi
     <div
       class="reader-surface reader-overlay"
       data-theme={theme}
+      style={readerStyle(prefs)}
       data-testid="reader-overlay"
       ref={scroller}
       tabIndex={-1}

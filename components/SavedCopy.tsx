@@ -1,5 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ReaderArticle } from './ReaderArticle';
 import { ReaderControls } from './ReaderControls';
@@ -7,6 +7,7 @@ import { useKeptImages } from './useKeptImages';
 import { useReaderPrefs, useResolvedTheme } from './useReaderPrefs';
 import type { SavedCopy as SavedCopyData } from '@/utils/db/articles';
 import { DYSLEXIC_FONT_PATH, ensureDyslexicFont } from '@/utils/reader/font';
+import { readerStyle } from '@/utils/reader/prefs';
 import { sanitizeHtml } from '@/utils/sanitize';
 import './reader.css';
 
@@ -33,8 +34,24 @@ export function SavedCopy({ copy, locale, bodyRef, showNotes = true, children }:
   const html = useMemo(() => (copy.html ? sanitizeHtml(copy.html) : null), [copy.html]);
   const images = useKeptImages(copy.images);
   if (prefs.font === 'dyslexic') void ensureDyslexicFont(loadFontFile);
+  // Opened from the list, the keyboard starts on the article's title, not on <body>.
+  useEffect(() => {
+    if (!loaded || (document.activeElement && document.activeElement !== document.body)) return;
+    const title = document.querySelector<HTMLElement>('[data-testid="saved-copy"] h1');
+    if (!title) return;
+    title.tabIndex = -1;
+    title.focus({ preventScroll: true });
+  }, [loaded]);
+  // The whole page reads in the article's theme while it is open (reader.css `data-reader-theme`).
+  useEffect(() => {
+    if (!loaded) return;
+    document.documentElement.dataset.readerTheme = theme;
+    return () => {
+      delete document.documentElement.dataset.readerTheme;
+    };
+  }, [theme, loaded]);
   return (
-    <div class="reader-surface saved-copy" data-theme={theme} data-testid="saved-copy" hidden={!loaded}>
+    <div class="reader-surface saved-copy" data-theme={theme} data-testid="saved-copy" hidden={!loaded} style={readerStyle(prefs)}>
       <div class="saved-copy__bar">
         <button type="button" class="button" data-testid="reader-settings" aria-expanded={showControls} onClick={() => setShowControls(!showControls)}>
           Aa {i18n.t('reader.settings')}

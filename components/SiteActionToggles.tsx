@@ -5,7 +5,7 @@ import { setSiteAction } from '@/utils/site-scripts';
 import './site-actions.css';
 
 /** "Always declutter / open reader on this site": one choice per site, asked permission on. */
-export function SiteActionToggles({ site }: { site: string }) {
+export function SiteActionToggles({ site, name }: { site: string; /** The site's own name (og:site_name), where it gives one. */ name?: string | null }) {
   const [prefs, setPrefs] = useState<SitePref[] | null>(null);
   const [denied, setDenied] = useState(false);
 
@@ -25,7 +25,7 @@ export function SiteActionToggles({ site }: { site: string }) {
 
   return (
     <fieldset class="site-actions" data-testid="site-actions">
-      <legend class="site-actions__site">{siteLabel(site)}</legend>
+      <legend class="site-actions__site">{name || siteLabel(site)}</legend>
       <label>
         <input type="checkbox" data-testid="always-declutter" checked={current === 'declutter'} onChange={(event) => change('declutter', event.currentTarget.checked)} />{' '}
         {i18n.t('declutter.alwaysDeclutter')}

@@ -111,10 +111,8 @@ export function TransferPanel() {
   };
 
   return (
+    // Titled by the disclosure that holds it (the library's "Export and import"), not a second time.
     <section class="transfer" ref={section} data-testid="transfer-panel" aria-labelledby="transfer-title">
-      <h2 class="transfer__title" id="transfer-title">
-        {i18n.t('transfer.title')}
-      </h2>
       <div class="transfer__row">
         <label class="transfer__field">
           <span class="field__label">{i18n.t('transfer.exportFormat')}</span>

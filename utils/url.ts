@@ -1,29 +1,6 @@
 import { elementsByTag, hasAttrToken } from './dom';
+import { TRACKING_PARAMS } from './url-tracking';
 
-/** Query parameters that identify a campaign or a click, never the page itself. */
-const TRACKING_PARAMS = [
-  /^utm_/i,
-  /^fbclid$/i,
-  /^gclid$/i,
-  /^gclsrc$/i,
-  /^dclid$/i,
-  /^gbraid$/i,
-  /^wbraid$/i,
-  /^msclkid$/i,
-  /^yclid$/i,
-  /^mc_cid$/i,
-  /^mc_eid$/i,
-  /^igshid$/i,
-  /^_ga$/i,
-  /^_gl$/i,
-  /^ref_src$/i,
-  /^twclid$/i,
-  /^ttclid$/i,
-  /^s_cid$/i,
-  /^oly_(anon|enc)_id$/i,
-  /^vero_(conv|id)$/i,
-  /^__twitter_impression$/i,
-];
 
 /**
  * The key a saved page is stored under: same page, same key, however the user arrived at it.

@@ -108,17 +108,39 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
     };
   }, []);
 
-  if (copy === undefined) return null;
-  if (copy === null) return <p class="library__empty">{i18n.t('library.notFound')}</p>;
-  const { article } = copy;
+  // Keyboard: H highlights the selection; Esc clears it, leaves a field, or goes back to the list.
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        if (typing) target!.blur();
+        else if (pendingRef.current) {
+          getSelection()?.removeAllRanges();
+          setPending(null);
+        } else location.hash = '#/';
+      } else if (!typing && (event.key === 'h' || event.key === 'H') && pendingRef.current) {
+        event.preventDefault();
+        void highlightSelection(pendingRef.current.selectors);
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
 
-  const highlight = async () => {
-    if (!pending) return;
-    const { selectors } = pending;
+  const highlightSelection = async (selectors: Selectors) => {
     setPending(null);
     getSelection()?.removeAllRanges();
     await write(() => addHighlight(db, { articleId: id, selector: selectors, color: 'yellow' }));
   };
+
+  if (copy === undefined) return null;
+  if (copy === null) return <p class="library__empty">{i18n.t('library.notFound')}</p>;
+  const { article } = copy;
 
   return (
     <div class="library__reader-layout">
@@ -133,7 +155,9 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
           data-testid="highlight-selection"
           style={{ top: `${pending.top}px`, left: `${pending.left}px` }}
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => void highlight()}
+          title={i18n.t('library.highlightHint')}
+          aria-keyshortcuts="h"
+          onClick={() => pending && void highlightSelection(pending.selectors)}
         >
           {i18n.t('library.highlight')}
         </button>

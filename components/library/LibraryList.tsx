@@ -47,7 +47,11 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
   const searchBox = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useState(state.query);
   const { search, version } = library;
-  const order = (SORTS.find((sort) => sort.value === state.sort) ?? SORTS[0]!).order;
+  // "Best match" means nothing without words to match: the list is then newest saved first.
+  const searching = state.query.trim() !== '';
+  const sortValue = !searching && state.sort === 'relevance' ? 'saved-desc' : state.sort;
+  const sorts = searching ? SORTS : SORTS.filter((sort) => sort.value !== 'relevance');
+  const order = (SORTS.find((sort) => sort.value === sortValue) ?? SORTS[0]!).order;
   const fullQuery = `${state.query} ${SHOW_QUALIFIER[state.show]}`.trim();
   const outcome = useMemo(() => search.search(fullQuery, order), [search, version, fullQuery, order.key, order.descending]);
   const ids = outcome.ids;
@@ -63,6 +67,13 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
       performance.clearMarks('library:query');
     }
   }, [outcome]);
+
+  // Back from an article (Esc, or the back link), the keyboard is on the row it left.
+  const hasRows = ids.length > 0;
+  useEffect(() => {
+    if (!hasRows || (document.activeElement && document.activeElement !== document.body)) return;
+    document.querySelector<HTMLElement>('.article-row--current .article-row__title')?.focus({ preventScroll: true });
+  }, [hasRows]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -98,6 +109,7 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
     return () => removeEventListener('keydown', onKey);
   }, [ids, cursor, state.selected, onState, onOpen]);
 
+  const now = Date.now();
   const selectedIds = [...state.selected].filter((id) => search.get(id));
   const allShownSelected = ids.length > 0 && ids.every((id) => state.selected.has(id));
 
@@ -110,6 +122,7 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
           class="field__input library__search"
           data-testid="search"
           aria-label={i18n.t('library.search')}
+          aria-describedby="library-search-help"
           placeholder={i18n.t('library.searchPlaceholder')}
           value={typed}
           onInput={(event) => {
@@ -130,8 +143,8 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
         </label>
         <label class="library__select">
           <span>{i18n.t('library.sort')}</span>
-          <select data-testid="sort" value={state.sort} onChange={(event) => onState({ sort: event.currentTarget.value, cursor: 0 })}>
-            {SORTS.map((sort) => (
+          <select data-testid="sort" value={sortValue} onChange={(event) => onState({ sort: event.currentTarget.value, cursor: 0 })}>
+            {sorts.map((sort) => (
               <option key={sort.value} value={sort.value}>
                 {sort.label()}
               </option>
@@ -153,7 +166,9 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
           {!library.complete ? '' : fullQuery ? i18n.t('library.matches', ids.length, [ids.length]) : i18n.t('library.count', ids.length, [ids.length])}
         </span>
         {library.indexing.done < library.indexing.total && <span data-testid="indexing">{i18n.t('library.indexing', [library.indexing.done, library.indexing.total])}</span>}
-        <span class="library__help">{i18n.t('library.searchHelp')}</span>
+        <span class="library__help" id="library-search-help">
+          {i18n.t('library.searchHelp')} {i18n.t('library.searchQualifiers')}
+        </span>
       </p>
       {outcome.invalid.length > 0 && <p class="banner">{i18n.t('library.invalidQualifiers', [outcome.invalid.join(' ')])}</p>}
       {selectedIds.length > 0 && (
@@ -179,6 +194,7 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
               <ArticleRow
                 article={entry.article}
                 locale={locale}
+                now={now}
                 current={index === cursor}
                 selected={state.selected.has(id)}
                 onSelect={(on) => {

@@ -50,7 +50,9 @@ export function VirtualList<T>({ items, rowHeight, cursor, renderRow, itemKey, l
     );
   }
   return (
-    <div ref={ref} class="vlist" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+    // Not a Tab stop of its own (Firefox makes scroll containers focusable): the rows' one Tab stop
+    // and j/k or the arrows already move through it.
+    <div ref={ref} class="vlist" tabIndex={-1} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
       <ol class="vlist__inner" style={{ height: `${items.length * rowHeight}px` }} aria-label={label} data-testid="article-list">
         {rows}
       </ol>

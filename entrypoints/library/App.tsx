@@ -65,20 +65,34 @@ export function App() {
   return (
     <div class="library">
       <header class="library__bar">
-        <a class="library__brand" href="#/">
-          {i18n.t('library.title')}
-        </a>
+        {/* The page's one h1 on the list; over a saved copy, the article's title is. */}
+        {openId === null ? (
+          <h1 class="library__brand">
+            <a href="#/">{i18n.t('library.title')}</a>
+          </h1>
+        ) : (
+          <a class="library__brand" href="#/">
+            {i18n.t('library.title')}
+          </a>
+        )}
         {openId !== null && (
-          <a class="library__back" href="#/">
+          <a class="library__back" href="#/" title={i18n.t('library.backHint')} data-testid="back-to-list">
             ← {i18n.t('library.back')}
           </a>
         )}
         <StorageInfo locale={locale} refresh={library.version} />
+        <button type="button" class="button button--link library__settings" data-testid="open-settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          {i18n.t('popup.settings')}
+        </button>
       </header>
       <WriteFailureBanner failure={failure} />
       {openId === null && (
         <details class="library__transfer" data-testid="transfer-toggle">
-          <summary>{i18n.t('transfer.title')}</summary>
+          <summary>
+            <h2 class="library__transfer-title" id="transfer-title">
+              {i18n.t('transfer.title')}
+            </h2>
+          </summary>
           <TransferPanel />
         </details>
       )}

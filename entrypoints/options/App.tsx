@@ -2,10 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ImageSettings } from '@/components/ImageSettings';
+import { ReaderControls } from '@/components/ReaderControls';
+import { ShortcutList } from '@/components/ShortcutList';
+import { useReaderPrefs } from '@/components/useReaderPrefs';
 import { siteLabel, sitePrefs, type SiteAction, type SitePref } from '@/utils/site-prefs';
 import { setSiteAction } from '@/utils/site-scripts';
+import '@/components/reader.css';
 
 const SHORTCUT_SETTINGS = import.meta.env.FIREFOX ? 'about:addons' : 'chrome://extensions/shortcuts';
+
+/** A page cannot link to the browser's own pages; the extension opens them. */
+async function openShortcutSettings(): Promise<void> {
+  const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+  if (import.meta.env.FIREFOX && commands.openShortcutSettings) await commands.openShortcutSettings();
+  else await browser.tabs.create({ url: SHORTCUT_SETTINGS });
+}
 
 function SiteRow({ pref }: { pref: SitePref }) {
   const label = siteLabel(pref.site);
@@ -35,6 +46,7 @@ function SiteRow({ pref }: { pref: SitePref }) {
 export function App() {
   const [prefs, setPrefs] = useState<SitePref[] | null>(null);
   const [commands, setCommands] = useState<Browser.commands.Command[]>([]);
+  const reader = useReaderPrefs();
 
   useEffect(() => {
     void sitePrefs.getValue().then(setPrefs);
@@ -66,22 +78,14 @@ export function App() {
         </table>
       )}
 
+      <h2>{i18n.t('settings.readerHeading')}</h2>
+      <p class="settings__help">{i18n.t('settings.readerHelp')}</p>
+      {reader.loaded && <ReaderControls prefs={reader.prefs} onChange={reader.set} />}
+
       <ImageSettings locale={browser.i18n.getUILanguage()} />
 
       <h2>{i18n.t('settings.shortcutsHeading')}</h2>
-      <table data-testid="shortcuts">
-        <tbody>
-          {commands
-            .filter((command) => command.name && !command.name.startsWith('_'))
-            .map((command) => (
-              <tr key={command.name}>
-                <td>{command.description}</td>
-                <td>{command.shortcut ? <kbd>{command.shortcut}</kbd> : i18n.t('settings.shortcutNotSet')}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
-      <p class="settings__help">{i18n.t('settings.shortcutsHelp', [SHORTCUT_SETTINGS])}</p>
+      <ShortcutList commands={commands} settingsLabel={SHORTCUT_SETTINGS} onOpenSettings={() => void openShortcutSettings()} />
     </main>
   );
 }

@@ -19,6 +19,15 @@ const UNREADABLE_MESSAGE = {
   'not-article': () => i18n.t('restricted.notArticle'),
 } as const;
 
+/** Without the tab's address there is no link to save either: say so, promise nothing. */
+const NO_LINK_MESSAGE = {
+  'browser-page': () => i18n.t('restricted.browserPageNoLink'),
+  pdf: () => i18n.t('restricted.pdfNoLink'),
+  file: () => i18n.t('restricted.fileNoLink'),
+  'no-access': () => i18n.t('restricted.noAccessNoLink'),
+  'not-article': () => i18n.t('restricted.notArticle'),
+} as const;
+
 function payloadOf(lookup: PageLookup | null): SavePayload | null {
   if (!lookup) return null;
   if (lookup.kind === 'article') return { kind: 'article', article: lookup.result.article };
@@ -38,6 +47,11 @@ export function App() {
 
   const openLibrary = async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+    window.close();
+  };
+
+  const openSettings = async () => {
+    await browser.runtime.openOptionsPage();
     window.close();
   };
 
@@ -71,7 +85,7 @@ export function App() {
       {unreadable && (
         <>
           <p class="popup__notice" role="status" data-testid="unreadable">
-            {UNREADABLE_MESSAGE[unreadable.why]()}
+            {(unreadable.link ? UNREADABLE_MESSAGE : NO_LINK_MESSAGE)[unreadable.why]()}
           </p>
           {unreadable.link && (
             <ArticleSummary title={unreadable.link.title} url={unreadable.link.url} siteName={null} byline={null} publishedTime={null} readingMinutes={0} />
@@ -81,14 +95,16 @@ export function App() {
 
       {page && (
         <div class="popup__actions">
+          {/* Once saved, the ✓ line below says so; the button only offers to save again. */}
           <button
             type="button"
-            class="button button--primary"
+            class={saved ? 'button' : 'button button--primary'}
             data-testid="save"
             disabled={!session.ready}
+            title={saved ? i18n.t('popup.updateHint') : undefined}
             onClick={() => session.send({ type: 'save' })}
           >
-            {saved ? (article ? i18n.t('popup.update') : i18n.t('popup.saved')) : article ? i18n.t('popup.save') : i18n.t('popup.saveLink')}
+            {saved ? i18n.t('popup.update') : article ? i18n.t('popup.save') : i18n.t('popup.saveLink')}
           </button>
           <button
             type="button"
@@ -118,7 +134,7 @@ export function App() {
         </p>
       )}
 
-      {article && siteOf(article.url) && <SiteActionToggles site={siteOf(article.url)!} />}
+      {article && siteOf(article.url) && <SiteActionToggles site={siteOf(article.url)!} name={article.siteName} />}
 
       {page && session.ready && (
         <NotesAndTags
@@ -130,6 +146,9 @@ export function App() {
       )}
 
       <footer class="popup__footer">
+        <button type="button" class="button button--link" data-testid="open-settings" onClick={openSettings}>
+          {i18n.t('popup.settings')}
+        </button>
         <button type="button" class="button button--link" data-testid="open-library" onClick={openLibrary}>
           {i18n.t('popup.openLibrary')}
         </button>

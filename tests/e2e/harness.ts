@@ -3,8 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { launchChromium as launchChromiumAt, type ChromiumExtension } from './driver/chromium';
-import { launchFirefox } from './driver/firefox';
+import type { ChromiumExtension } from './driver/chromium';
 import type { BrowserName, E2ELocator, E2EPage, ExtensionBrowser, LaunchOptions } from './driver/types';
 
 export type { BrowserName, E2ELocator, E2EPage, ExtensionBrowser, ChromiumExtension };
@@ -86,6 +85,8 @@ function requireBuild(dir: string, script: string): void {
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (BROWSER === 'firefox') {
     requireBuild(EXTENSION_DIRS.firefox, 'build:e2e:firefox');
+    // Each driver is loaded when its browser is launched: a run imports one automation library.
+    const { launchFirefox } = await import('./driver/firefox');
     return launchFirefox(EXTENSION_DIRS.firefox, options);
   }
   return launchChromium(options);
@@ -94,7 +95,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 /** Chromium whatever the run's browser, with Playwright's context at hand (the benchmarks). */
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumExtension> {
   requireBuild(EXTENSION_DIRS.chromium, 'build:e2e');
-  return launchChromiumAt(EXTENSION_DIRS.chromium, options);
+  const { launchChromium: launch } = await import('./driver/chromium');
+  return launch(EXTENSION_DIRS.chromium, options);
 }
 
 /** The browser's tab id of a page, asked from an extension page (the automation does not know it). */

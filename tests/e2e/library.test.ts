@@ -95,7 +95,6 @@ describe('the library', () => {
     expect(await library.highlightItems().count()).toBe(1);
     expect(await library.highlightItems().first().getAttribute('data-orphaned')).toBe('false');
     expect(await library.page.getByTestId('highlight-note').inputValue()).toBe('Pasar utama: Eropa');
-    await library.page.keyboard.press('Escape');
   });
 
   it('lists a highlight whose text is gone instead of dropping it', async () => {

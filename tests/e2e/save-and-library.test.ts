@@ -36,7 +36,7 @@ describe('saving the article being read', () => {
     await popup.save();
     await popup.reload();
     await popup.savedStatus().waitFor();
-    expect(await popup.saveButton().textContent()).toBe('Update saved copy');
+    expect(await popup.saveButton().textContent()).toBe('Update');
     await popup.close();
   });
 

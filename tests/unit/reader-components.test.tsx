@@ -26,6 +26,13 @@ describe('ReaderArticle', () => {
     expect(host.querySelector('[data-testid="reader-body"]')!.innerHTML).toBe('<p>نص</p>');
   });
 
+  it('gives images the page left undescribed an empty alt, keeping the ones it described', () => {
+    const host = root();
+    render(<ReaderArticle article={sampleArticle()} safeHtml={'<p><img src="https://cdn.example/a.jpg"><img src="https://cdn.example/b.jpg" alt="Petani memetik kopi"></p>'} prefs={DEFAULT_READER_PREFS} />, host);
+    const alts = Array.from(host.querySelectorAll('[data-testid="reader-body"] img')).map((img) => img.getAttribute('alt'));
+    expect(alts).toEqual(['', 'Petani memetik kopi']);
+  });
+
   it('shows the lead image once: not when the body has it, never from a non-web URL', () => {
     const show = (leadImageUrl: string | null, html: string) => {
       const host = root();

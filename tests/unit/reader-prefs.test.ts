@@ -43,7 +43,7 @@ describe('reader prefs', () => {
 
   it('reaches the stylesheet only as custom properties', () => {
     const style = readerStyle({ font: 'sans', size: 22, lineHeight: 1.8, width: 40, theme: 'dark' });
-    expect(style).toEqual({ '--reader-font': FONT_STACKS.sans, '--reader-size': '22px', '--reader-line': '1.8', '--reader-width': '40em' });
+    expect(style).toEqual({ '--reader-font': FONT_STACKS.sans, '--reader-size': '22px', '--reader-line': '1.8', '--reader-width': '40em', '--reader-measure': '880px' });
     expect(FONT_STACKS.dyslexic).toMatch(/^'Kliping OpenDyslexic'/);
   });
 

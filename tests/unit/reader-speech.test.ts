@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkForSpeech, pickVoice, ReadAloud, speakableBlocks, type SpeechEngine } from '@/utils/reader/speech';
+import { chunkForSpeech, pickVoice, ReadAloud, speakableBlocks, watchVoices, type SpeechEngine, type VoiceSource } from '@/utils/reader/speech';
 
 describe('chunkForSpeech', () => {
   it('keeps short text whole and groups sentences up to the limit', () => {
@@ -138,5 +138,35 @@ describe('ReadAloud', () => {
     expect(reader.current.block).toBe(2);
     reader.stop();
     expect(reader.current).toMatchObject({ state: 'idle', block: null });
+  });
+});
+
+describe('watchVoices', () => {
+  function fakeSource(voices: unknown[]) {
+    const listeners = new Set<() => void>();
+    const source: VoiceSource = {
+      getVoices: () => voices,
+      addEventListener: (_type, listener) => listeners.add(listener),
+      removeEventListener: (_type, listener) => listeners.delete(listener),
+    };
+    return { source, voices, fire: () => listeners.forEach((listener) => listener()), listeners };
+  }
+
+  it('offers Listen only once a voice exists, and follows the list as it changes', () => {
+    const fake = fakeSource([]);
+    const seen: boolean[] = [];
+    const stop = watchVoices(fake.source, (has) => seen.push(has));
+    expect(seen).toEqual([false]);
+    fake.voices.push({ lang: 'en-US' });
+    fake.fire();
+    expect(seen).toEqual([false, true]);
+    stop();
+    expect(fake.listeners.size).toBe(0);
+  });
+
+  it('says no voice where the browser has no speech synthesis at all', () => {
+    const seen: boolean[] = [];
+    watchVoices(null, (has) => seen.push(has));
+    expect(seen).toEqual([false]);
   });
 });

@@ -241,6 +241,15 @@ describe('Markdown export', () => {
     expect(progress.at(-1)).toBe(3);
     expect(fileSlug('../../etc/passwd')).toBe('etc-passwd');
   });
+
+  it('keeps Japanese voiced kana and other scripts whole in file names', () => {
+    // The title as a decomposed string, as macOS file names and some feeds give it.
+    expect(fileSlug('キーで開く'.normalize('NFD'))).toBe('キーで開く');
+    expect(fileSlug('キーで開く')).toBe('キーで開く');
+    expect(fileSlug('ガイド: パンダ')).toBe('ガイド-パンダ');
+    expect(fileSlug('हिन्दी समाचार')).toBe('हिन्दी-समाचार');
+    expect(fileSlug('Café Ñoño')).toBe('cafe-nono');
+  });
 });
 
 describe('Omnivore export', () => {
@@ -286,6 +295,20 @@ describe('detecting the format', () => {
     expect(failure(() => parseImport([file('x.csv', 'name,age\nA,3\n')], { now: NOW })).message).toContain('neither a Pocket nor an Instapaper');
     expect(failure(() => parseImport([{ name: 'x.zip', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) }], { now: NOW })).message).toContain('damaged');
     expect(failure(() => parseImport([{ name: 'x.bin', bytes: new Uint8Array([0xff, 0xfe, 0x00, 0xd8]) }], { now: NOW })).message).toContain('not UTF-8');
+  });
+
+  it('calls a false zip, an empty file and a plain text file what they are', () => {
+    const notZip = failure(() => parseImport([file('pocket.zip', 'this is not a zip file at all')], { now: NOW }));
+    expect(notZip.problem.code).toBe('notZip');
+    expect(notZip.message).not.toContain('columns');
+    for (const empty of [file('export.csv', ''), file('export.csv', '\n \n'), { name: 'export.zip', bytes: new Uint8Array() }]) {
+      const error = failure(() => parseImport([empty], { now: NOW }));
+      expect(error.problem.code, empty.name).toBe('emptyFile');
+      expect(error.location.line).toBeUndefined();
+    }
+    const text = failure(() => parseImport([file('notes.txt', 'this is not an export at all')], { now: NOW }));
+    expect(text.problem.code).toBe('unknownFile');
+    expect(text.message).not.toContain('columns');
   });
 });
 

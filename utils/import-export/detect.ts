@@ -21,6 +21,11 @@ export interface ParseEnv {
  */
 export function parseImport(inputs: readonly InputFile[], env: ParseEnv): ImportBatch {
   if (inputs.length === 0) throw new ImportFormatError({ file: '—' }, 'noFile');
+  for (const input of inputs) {
+    // Said before any format is guessed: an empty file or a false .zip is not a broken CSV.
+    if (input.bytes.length === 0) throw new ImportFormatError({ file: input.name }, 'emptyFile');
+    if (/\.zip$/i.test(input.name) && !isZip(input.bytes)) throw new ImportFormatError({ file: input.name }, 'notZip');
+  }
   const files = inputs.flatMap((f) => (isZip(f.bytes) ? unzip(f) : [f]));
   const names = files.map((f) => f.name);
   if (isOmnivoreExport(names)) return parseOmnivoreExport(files, env.now, env.win);
@@ -51,6 +56,7 @@ function klipingZip(files: readonly InputFile[]): { json: InputFile; pictures: M
 
 function parseOne(file: InputFile, env: ParseEnv): ImportBatch {
   const text = decodeText(file.bytes, file.name);
+  if (text.trim() === '') throw new ImportFormatError({ file: file.name }, 'emptyFile');
   const head = text.trimStart().slice(0, 512);
   if (head.startsWith('{') || head.startsWith('[')) {
     return parseKlipingJson(text, file.name);
@@ -68,5 +74,7 @@ function parseCsvExport(text: string, file: string, now: number): ImportBatch {
   const lower = header.map((h) => h.toLowerCase());
   if (['url', 'title', 'selection', 'folder'].every((h) => lower.includes(h))) return parseInstapaperCsv(text, file, now);
   if (lower.includes('url')) return parsePocketExport([{ name: file, text }], now);
+  // One column is no table at all: some other file, not a CSV export of another service.
+  if (header.length < 2) throw new ImportFormatError({ file }, 'unknownFile');
   throw new ImportFormatError({ file, line: 1 }, 'unknownCsv', header.join(', '));
 }

@@ -96,9 +96,11 @@ export function articleToMarkdown(a: TransferArticle, turndown: TurndownService,
 export function fileSlug(title: string): string {
   const slug = title
     .normalize('NFKD')
+    // Latin accents go (Ñoño → nono); every other mark is composed back (て + ゛ → で) and kept.
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');

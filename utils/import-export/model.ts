@@ -88,6 +88,8 @@ export const PROBLEMS = {
   omnivoreState: 'state "$1" is not an Omnivore state',
   zipTooBig: 'the zip unpacks to more than 2 GB',
   zipDamaged: 'the zip file is damaged',
+  notZip: 'the file is named .zip but is not a zip file',
+  unknownFile: 'this is not an export Kliping can read (Kliping JSON, Pocket, Instapaper, Omnivore or bookmarks)',
   imageMissing: 'the picture $1 is listed but its file is not in the zip',
   imageDamaged: 'the picture $1 is damaged (its bytes do not match its name)',
 } as const;

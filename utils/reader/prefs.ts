@@ -73,6 +73,9 @@ export function readerStyle(prefs: ReaderPrefs): Record<string, string> {
     '--reader-size': `${prefs.size}px`,
     '--reader-line': String(prefs.lineHeight),
     '--reader-width': `${prefs.width}em`,
+    // The same measure in pixels, for what sits above the article in the UI font (toolbars,
+    // status lines) and must line up with the text column.
+    '--reader-measure': `${prefs.width * prefs.size}px`,
   };
 }
 

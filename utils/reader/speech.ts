@@ -200,3 +200,25 @@ export class ReadAloud {
     this.options.onChange(state, block);
   }
 }
+
+/** Where voices come from: `speechSynthesis`, or a fake in tests. */
+export interface VoiceSource {
+  getVoices(): readonly unknown[];
+  addEventListener(type: 'voiceschanged', listener: () => void): void;
+  removeEventListener(type: 'voiceschanged', listener: () => void): void;
+}
+
+/**
+ * Calls `onChange` with whether the browser has any voice now, and again whenever its list
+ * changes (Chromium fills it after page load): Listen is offered only when something can speak.
+ */
+export function watchVoices(source: VoiceSource | null, onChange: (hasVoice: boolean) => void): () => void {
+  if (!source) {
+    onChange(false);
+    return () => {};
+  }
+  const check = () => onChange(source.getVoices().length > 0);
+  source.addEventListener('voiceschanged', check);
+  check();
+  return () => source.removeEventListener('voiceschanged', check);
+}

@@ -60,6 +60,9 @@ class ChromiumPage implements E2EPage {
   screenshot(options: { path: string }) {
     return this.raw.screenshot(options);
   }
+  async addScript(source: string) {
+    await this.raw.evaluate(source);
+  }
   emulateMedia(options: { media: 'print' | 'screen' }) {
     return this.raw.emulateMedia(options);
   }
@@ -83,6 +86,7 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
     executablePath: CHROMIUM,
     headless: true,
     locale: options.lang ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1200, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,

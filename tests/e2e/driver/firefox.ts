@@ -362,6 +362,9 @@ class FirefoxPage implements E2EPage {
     mkdirSync(join(options.path, '..'), { recursive: true });
     return this.raw.screenshot({ path: options.path as `${string}.png` });
   }
+  async addScript(source: string) {
+    await this.raw.evaluate(source);
+  }
   emulateMedia(): Promise<void> {
     // BiDi has no media emulation and puppeteer's is CDP-only.
     throw new Error('Firefox under WebDriver BiDi cannot emulate print media (see supports.printMedia)');
@@ -381,9 +384,10 @@ class FirefoxPage implements E2EPage {
   /** A popup's own `window.close()` leaves puppeteer thinking the page open: ask the page. */
   async isClosed() {
     if (this.raw.isClosed()) return true;
+    // Its browsing context is gone ("no such frame") once it closed; a page slow to answer is open.
     const alive = await Promise.race([
       this.raw.evaluate(() => true).catch(() => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 2_000)),
     ]);
     return !alive;
   }
@@ -436,27 +440,27 @@ class FirefoxExtension implements ExtensionBrowser {
    * the extension page that asks.
    */
   async openBrowserPage() {
+    const tabIds = () =>
+      this.inExtension(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).map((tab) => tab.id!));
+    const before = new Set(await tabIds());
     const page = await this.newPage();
     await page.goto('about:robots');
-    return this.inExtension(async () => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const self = (await api.tabs.getCurrent())!;
-      const [before] = await api.tabs.query({ windowId: self.windowId, index: self.index - 1 });
-      return before!.id!;
-    });
+    const opened = (await tabIds()).filter((id) => !before.has(id));
+    if (opened.length !== 1) throw new Error(`Expected one new tab for about:robots, found ${opened.length}`);
+    return opened[0]!;
   }
+  private helper: FirefoxPage | null = null;
   /**
-   * In a background tab: a page hidden behind it would stop getting animation frames, which the
-   * reader waits for to paint.
+   * In one extension page kept open in a background tab (a tab opened per call costs a second
+   * under load): in front, it would hide the page under test, which then gets no animation
+   * frames, and the reader waits for one to paint.
    */
   async inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    const helper = this.wrap(await this.raw.newPage({ background: true }));
-    try {
-      await helper.goto(this.extensionUrl('library.html'));
-      return await helper.evaluate(fn, arg);
-    } finally {
-      await helper.close();
+    if (!this.helper || (await this.helper.isClosed())) {
+      this.helper = this.wrap(await this.raw.newPage({ background: true }));
+      await this.helper.goto(this.extensionUrl('options.html'));
     }
+    return this.helper.evaluate(fn, arg);
   }
   /** An MV2 background page: reached from an extension page with `runtime.getBackgroundPage()`. */
   runPageCommand(command: PageCommandName, tabId: number) {
@@ -510,6 +514,8 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       // The UI language (Debian's firefox-esr-l10n-* language pack for anything but en-US).
       'intl.locale.requested': lang,
       'intl.accept_languages': lang,
+      // prefers-color-scheme for every page: 0 dark, 1 light.
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       // Downloads land in a known folder, without a dialog.
       'browser.download.folderList': 2,
       'browser.download.dir': downloadDir,

@@ -67,6 +67,11 @@ export interface E2EPage {
   setViewportSize(size: { width: number; height: number }): Promise<void>;
   bringToFront(): Promise<void>;
   screenshot(options: { path: string }): Promise<unknown>;
+  /**
+   * Runs a whole script (a library's source, such as axe-core's) in the page, past the page's
+   * content security policy, as a debugger would.
+   */
+  addScript(source: string): Promise<void>;
   /** Print or screen media; see `ExtensionBrowser.supports.printMedia`. */
   emulateMedia(options: { media: 'print' | 'screen' }): Promise<void>;
   /** Runs `trigger` and returns the file the browser downloaded because of it. */
@@ -108,4 +113,6 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** The browser's UI language: `en-US` unless told. */
   lang?: string;
+  /** The system's light or dark preference pages see (`prefers-color-scheme`): light unless told. */
+  colorScheme?: 'light' | 'dark';
 }

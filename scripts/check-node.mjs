@@ -1,0 +1,8 @@
+// Run before the tests: an unsupported Node says so in one line instead of failing deep in Vite.
+import { nodeProblem } from './environment.mjs';
+
+const problem = nodeProblem(process.version);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
