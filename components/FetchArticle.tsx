@@ -6,6 +6,7 @@ import type { ArticleRecord } from '@/utils/db/schema';
 import { getDb } from '@/utils/db/schema';
 import { fetchArticle, originPattern } from '@/utils/import-export/fetch-article';
 import { markLinkOnly, saveFetchedArticle } from '@/utils/import-export/store';
+import { backgroundMessenger } from '@/utils/messaging';
 import { hostLabel } from '@/utils/url';
 
 type State = { kind: 'idle' } | { kind: 'fetching' } | { kind: 'denied' } | { kind: 'failed'; detail: string } | { kind: 'not-article' };
@@ -28,6 +29,8 @@ export function FetchArticle({ article }: { article: ArticleRecord }) {
       const result = await fetchArticle(article.url, { fetch: globalThis.fetch.bind(globalThis), win: window });
       if (result.ok) {
         await saveFetchedArticle(getDb(), article.id, result.article);
+        // Its images follow, kept by the background (when "Keep images offline" is on).
+        void backgroundMessenger.sendMessage('keepImages', { articleId: article.id }).catch(() => undefined);
         // The live query showing this article re-renders with the saved copy.
         return;
       }

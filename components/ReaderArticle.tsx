@@ -1,8 +1,10 @@
 import type { ComponentChildren, Ref } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ArticleSummary } from './ArticleSummary';
 import type { Article } from '@/utils/article';
+import { withKeptImages, type ImageViews } from '@/utils/images/render';
+import { leadImageShown } from '@/utils/images/urls';
 import { readerStyle, type ReaderPrefs } from '@/utils/reader/prefs';
 
 export type ReaderArticleData = Pick<
@@ -20,30 +22,24 @@ export interface ReaderArticleProps {
   /** Shown after the body (the library's notes). */
   children?: ComponentChildren;
   testId?: string;
-}
-
-/** Only http(s) images; and none when the body already shows that picture. */
-function leadImage(article: ReaderArticleData, html: string | null): string | null {
-  const src = article.leadImageUrl;
-  if (!src || !/^https?:\/\//i.test(src)) return null;
-  if (html) {
-    const file = src.split(/[?#]/)[0]?.split('/').pop();
-    if (file && html.includes(file)) return null;
-  }
-  return src;
+  /** The saved copy's kept images (blob URLs), by their original URL; shown in their place. */
+  images?: ImageViews;
 }
 
 /**
  * One article in the reader's typography: the reader view over a page and the library's saved
  * copy are both this component, so they always look and read the same.
  */
-export function ReaderArticle({ article, safeHtml, prefs, locale, bodyRef, children, testId }: ReaderArticleProps) {
-  const image = leadImage(article, safeHtml);
+export function ReaderArticle({ article, safeHtml, prefs, locale, bodyRef, children, testId, images }: ReaderArticleProps) {
+  const lead = leadImageShown(article.leadImageUrl, safeHtml);
+  const leadView = lead ? images?.get(lead) : undefined;
+  const image = leadView?.kind === 'kept' ? leadView.src : leadView?.kind === 'skipped' ? null : lead;
+  const html = useMemo(() => (safeHtml && images ? withKeptImages(safeHtml, images) : safeHtml), [safeHtml, images]);
   const body = useRef<HTMLDivElement | null>(null);
   // The page gave these images no description: they are decorative to a screen reader, not unnamed.
   useLayoutEffect(() => {
     for (const img of Array.from(body.current?.getElementsByTagName('img') ?? [])) if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
-  }, [safeHtml]);
+  }, [html]);
   const setBody = (element: HTMLDivElement | null) => {
     body.current = element;
     if (typeof bodyRef === 'function') bodyRef(element);
@@ -70,8 +66,8 @@ export function ReaderArticle({ article, safeHtml, prefs, locale, bodyRef, child
           <img src={image} alt="" referrerpolicy="no-referrer" data-testid="reader-lead-image" />
         </figure>
       )}
-      {safeHtml ? (
-        <div class="reader__body" ref={setBody} data-testid="reader-body" dangerouslySetInnerHTML={{ __html: safeHtml }} />
+      {html ? (
+        <div class="reader__body" ref={setBody} data-testid="reader-body" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <p class="reader__empty">{i18n.t('library.noContent')}</p>
       )}

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { NotesAndTags } from './NotesAndTags';
 import { ReaderArticle } from './ReaderArticle';
 import { ReaderControls } from './ReaderControls';
+import { useKeptImages, type KeptImage } from './useKeptImages';
 import { useReaderPrefs, useResolvedTheme } from './useReaderPrefs';
 import { useSession } from './useSession';
 import type { Article, SavePayload } from '@/utils/article';
@@ -17,6 +18,8 @@ export interface ReaderViewProps {
   onClose(): void;
   /** Makes the dyslexia-friendly face available (loaded on first use). */
   loadDyslexicFont(): void;
+  /** The kept images of this page's saved copy, if it was saved (asked of the background). */
+  loadKeptImages?(): Promise<KeptImage[]>;
 }
 
 type Panel = 'none' | 'settings' | 'notes';
@@ -82,7 +85,7 @@ function useReadAloud(article: Article, body: { current: HTMLDivElement | null }
 }
 
 /** The reader over a page: article, typography, read-aloud, print, save and notes. */
-export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexicFont }: ReaderViewProps) {
+export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexicFont, loadKeptImages }: ReaderViewProps) {
   const { prefs, set: setPrefs } = useReaderPrefs(initialPrefs);
   const theme = useResolvedTheme(prefs);
   const [panel, setPanel] = useState<Panel>('none');
@@ -92,6 +95,20 @@ export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexi
   const page = useMemo<SavePayload>(() => ({ kind: 'article', article }), [article]);
   const session = useSession(page);
   const speech = useReadAloud(article, body);
+  const [kept, setKept] = useState<KeptImage[] | null>(null);
+  const images = useKeptImages(kept);
+
+  // The saved copy's pictures stand in for the page's: they show offline, and as they were saved.
+  useEffect(() => {
+    let live = true;
+    loadKeptImages?.().then(
+      (list) => live && setKept(list.filter((image) => image.status === 'kept')),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [article]);
 
   useEffect(() => {
     if (prefs.font === 'dyslexic') loadDyslexicFont();
@@ -249,7 +266,7 @@ export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexi
           )}
         </div>
       )}
-      <ReaderArticle article={article} safeHtml={article.contentHtml} prefs={prefs} locale={locale} bodyRef={body} testId="reader-article" />
+      <ReaderArticle article={article} safeHtml={article.contentHtml} prefs={prefs} locale={locale} bodyRef={body} testId="reader-article" images={images} />
     </div>
   );
 }

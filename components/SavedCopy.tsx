@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ReaderArticle } from './ReaderArticle';
 import { ReaderControls } from './ReaderControls';
+import { useKeptImages } from './useKeptImages';
 import { useReaderPrefs, useResolvedTheme } from './useReaderPrefs';
 import type { SavedCopy as SavedCopyData } from '@/utils/db/articles';
 import { DYSLEXIC_FONT_PATH, ensureDyslexicFont } from '@/utils/reader/font';
@@ -31,6 +32,7 @@ export function SavedCopy({ copy, locale, bodyRef, showNotes = true, children }:
   const [showControls, setShowControls] = useState(false);
   // Sanitized when saved; sanitized again here because the database can be imported from a file.
   const html = useMemo(() => (copy.html ? sanitizeHtml(copy.html) : null), [copy.html]);
+  const images = useKeptImages(copy.images);
   if (prefs.font === 'dyslexic') void ensureDyslexicFont(loadFontFile);
   // Opened from the list, the keyboard starts on the article's title, not on <body>.
   useEffect(() => {
@@ -61,7 +63,7 @@ export function SavedCopy({ copy, locale, bodyRef, showNotes = true, children }:
           <ReaderControls prefs={prefs} onChange={set} />
         </div>
       )}
-      <ReaderArticle article={article} safeHtml={html} prefs={prefs} locale={locale} testId="saved-article" bodyRef={bodyRef}>
+      <ReaderArticle article={article} safeHtml={html} prefs={prefs} locale={locale} testId="saved-article" bodyRef={bodyRef} images={images}>
         {showNotes && copy.notes && (
           <aside class="reader__notes">
             <h2>{i18n.t('library.notes')}</h2>

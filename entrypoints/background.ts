@@ -4,6 +4,7 @@ import { getDb } from '@/utils/db/schema';
 import { backgroundMessenger, POPUP_SESSION_PORT, type SessionRequest } from '@/utils/messaging';
 import { extractFromTab, isPageCommand, PAGE_COMMANDS, runPageCommand, type PageCommand } from '@/utils/page-commands';
 import { bytesToBase64, DYSLEXIC_FONT_PATH } from '@/utils/reader/font';
+import { keepImagesAfterSave, savedImageData, savedImagesFor } from '@/utils/images/service';
 import { PopupSession } from '@/utils/session';
 import { watchSitePrefs } from '@/utils/site-scripts';
 
@@ -22,9 +23,13 @@ export default defineBackground(() => {
       open = false;
     });
     // Replies to a closed popup are dropped; its writes still finish.
-    const session = new PopupSession(getDb(), (message) => {
-      if (open) port.postMessage(message);
-    });
+    const session = new PopupSession(
+      getDb(),
+      (message) => {
+        if (open) port.postMessage(message);
+      },
+      (articleId) => void keepImagesAfterSave(getDb(), articleId),
+    );
     port.onMessage.addListener((message) => {
       void session.handle(message as SessionRequest);
     });
@@ -52,7 +57,9 @@ export default defineBackground(() => {
   // Test builds only: automation cannot press a browser shortcut or click a context menu, so
   // the e2e tests call the very handler those two run, from the service worker.
   if (import.meta.env.MODE === 'e2e') {
-    Object.assign(globalThis, { klipingTest: { runPageCommand, extractFromTab } });
+    Object.assign(globalThis, {
+      klipingTest: { runPageCommand, extractFromTab, keepImages: (articleId: number) => keepImagesAfterSave(getDb(), articleId) },
+    });
   }
   // The reader's UI is injected only into a frame that asks for it, and only where the content
   // script itself already runs (so the access activeTab or a host permission gave is enough).
@@ -67,6 +74,9 @@ export default defineBackground(() => {
 
   backgroundMessenger.onMessage('writeNotes', ({ data }) => setArticleNotes(getDb(), data.articleId, data.text));
   backgroundMessenger.onMessage('writeTags', ({ data }) => setArticleTags(getDb(), data.articleId, data.tags));
+  backgroundMessenger.onMessage('keepImages', ({ data }) => void keepImagesAfterSave(getDb(), data.articleId));
+  backgroundMessenger.onMessage('savedImages', ({ data }) => savedImagesFor(getDb(), data.canonicalUrl));
+  backgroundMessenger.onMessage('savedImage', ({ data }) => savedImageData(getDb(), data.hash));
   backgroundMessenger.onMessage('readerFont', async () => {
     const response = await fetch(browser.runtime.getURL(DYSLEXIC_FONT_PATH));
     return bytesToBase64(await response.arrayBuffer());

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
 import { ReaderView } from '@/components/ReaderView';
+import type { KeptImage } from '@/components/useKeptImages';
 import themeCss from '@/components/theme.css?inline';
 import readerCss from '@/components/reader.css?inline';
 import overlayCss from '@/components/reader-overlay.css?inline';
@@ -36,6 +37,20 @@ export default defineContentScript({
       void ensureDyslexicFont(async () => base64ToBytes(await backgroundMessenger.sendMessage('readerFont', undefined)));
     };
 
+    // Pages cannot open the extension's IndexedDB: the background hands over each kept picture.
+    // As data: URLs, not blob: ones: a blob URL made in a Firefox content script belongs to the
+    // extension's sandbox, not to the page that would load it; a data: URL loads in both browsers.
+    const loadKeptImages = async (article: Article): Promise<KeptImage[]> => {
+      const infos = await backgroundMessenger.sendMessage('savedImages', { canonicalUrl: article.canonicalUrl });
+      return Promise.all(
+        infos.map(async (info) => {
+          if (info.status !== 'kept' || !info.hash) return { ...info, blob: null };
+          const data = await backgroundMessenger.sendMessage('savedImage', { hash: info.hash });
+          return { ...info, blob: null, ...(data ? { dataUrl: `data:${data.type};base64,${data.base64}` } : {}) };
+        }),
+      );
+    };
+
     installReader({
       isOpen: () => close !== null,
       close() {
@@ -59,7 +74,7 @@ export default defineContentScript({
           isolateEvents: true,
           onMount(container) {
             render(
-              <ReaderView article={article} initialPrefs={prefs} locale={browser.i18n.getUILanguage()} onClose={() => close?.()} loadDyslexicFont={loadFont} />,
+              <ReaderView article={article} initialPrefs={prefs} locale={browser.i18n.getUILanguage()} onClose={() => close?.()} loadDyslexicFont={loadFont} loadKeptImages={() => loadKeptImages(article)} />,
               container,
             );
             return container;

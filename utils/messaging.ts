@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ExtractResult, NotArticleReason, SavePayload } from './article';
 import type { SavedState } from './db/articles';
+import type { SavedImageInfo } from './images/service';
 
 /** Requests an extension page sends to the content script in a tab. */
 export interface ContentProtocol {
@@ -41,6 +42,11 @@ export interface BackgroundProtocol {
    */
   writeNotes(data: { articleId: number; text: string }): void;
   writeTags(data: { articleId: number; tags: string[] }): void;
+  /** Keeps a saved article's images (after the library fetched an imported link's article). */
+  keepImages(data: { articleId: number }): void;
+  /** The reader view's access to a saved page's kept images: the list, then each picture. */
+  savedImages(data: { canonicalUrl: string }): SavedImageInfo[];
+  savedImage(data: { hash: string }): { type: string; base64: string } | null;
 }
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();

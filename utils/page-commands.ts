@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { SavePayload } from './article';
 import { saveArticle } from './db/articles';
 import { getDb } from './db/schema';
+import { keepImagesAfterSave } from './images/service';
 import { contentMessenger, type DeclutterStatus, type PageExtract, type ReaderOpened } from './messaging';
 import { READER_SCRIPT_FILES } from './reader/remote';
 import { normalizeUrl, pageAccess } from './url';
@@ -77,8 +78,9 @@ export async function runPageCommand(command: PageCommand, tab: Browser.tabs.Tab
         const payload: SavePayload = result.ok
           ? { kind: 'article', article: result.article }
           : { kind: 'link', link: { url: result.url, canonicalUrl: result.canonicalUrl, title: result.title } };
-        await saveArticle(getDb(), payload);
+        const record = await saveArticle(getDb(), payload);
         badge(tabId, '✓', '#2e7d32');
+        void keepImagesAfterSave(getDb(), record.id);
         return { command, saved: payload.kind };
       }
     }

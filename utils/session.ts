@@ -1,5 +1,5 @@
 import type { SavePayload } from './article';
-import { findSaved, saveArticle, setNotes, setTags } from './db/articles';
+import { findSaved, saveArticle, setNotes, setTags, type SavedState } from './db/articles';
 import type { KlipingDb } from './db/schema';
 import type { SessionReply, SessionRequest } from './messaging';
 
@@ -11,9 +11,14 @@ export class PopupSession {
   private page: SavePayload | null = null;
   private queue: Promise<void> = Promise.resolve();
 
+  /** Whether the open page was in the library when the popup opened. */
+  private wasSaved = false;
+
   constructor(
     private readonly db: KlipingDb,
     private readonly reply: (message: SessionReply) => void,
+    /** Told of each save, after the reply (the background keeps the images then, unawaited). */
+    private readonly onSaved: (articleId: number) => void = () => {},
   ) {}
 
   /** Resolves when every request received so far is written. */
@@ -29,6 +34,7 @@ export class PopupSession {
       this.page = request.page;
       const canonical = request.page.kind === 'article' ? request.page.article.canonicalUrl : request.page.link.canonicalUrl;
       const state = await findSaved(this.db, canonical);
+      this.wasSaved = state !== null;
       this.reply({ type: 'state', state, saved: false });
       return;
     }
@@ -38,14 +44,24 @@ export class PopupSession {
       case 'save': {
         const record = await saveArticle(this.db, page);
         this.reply({ type: 'state', state: await findSaved(this.db, record.canonicalUrl), saved: true });
+        this.wasSaved = true;
+        this.onSaved(record.id);
         return;
       }
       case 'notes':
-        this.reply({ type: 'state', state: await setNotes(this.db, page, request.text), saved: false });
+        this.savedBy(await setNotes(this.db, page, request.text));
         return;
       case 'tags':
-        this.reply({ type: 'state', state: await setTags(this.db, page, request.tags), saved: false });
+        this.savedBy(await setTags(this.db, page, request.tags));
         return;
     }
+  }
+
+  /** A note or tag on a page not saved yet saves it: that is a save too. */
+  private savedBy(state: SavedState): void {
+    this.reply({ type: 'state', state, saved: false });
+    if (this.wasSaved) return;
+    this.wasSaved = true;
+    this.onSaved(state.articleId);
   }
 }

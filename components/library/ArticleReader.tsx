@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { FetchArticle } from '../FetchArticle';
 import { SavedCopy } from '../SavedCopy';
+import { keptImagesKey } from '../useKeptImages';
 import { useLiveQuery } from '../useLiveQuery';
 import { ArticleActions, type BulkActions } from './BulkBar';
 import { parseTags, getSavedCopy } from '@/utils/db/articles';
@@ -29,6 +30,8 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
   const [orphans, setOrphans] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState<{ selectors: Selectors; top: number; left: number } | null>(null);
   const html = copy?.html ?? null;
+  // Kept images arriving re-render the body, which takes its highlights' marks with it.
+  const imagesKey = keptImagesKey(copy?.images);
 
   // Paint highlights where they re-attach; the rest are listed as not found.
   useEffect(() => {
@@ -43,7 +46,7 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
       else lost.add(highlight.id);
     }
     setOrphans(lost);
-  }, [html, highlights]);
+  }, [html, imagesKey, highlights]);
 
   // Reading progress: restored once, then remembered.
   const restored = useRef(false);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { ImageSettings } from '@/components/ImageSettings';
 import { ReaderControls } from '@/components/ReaderControls';
 import { ShortcutList } from '@/components/ShortcutList';
 import { useReaderPrefs } from '@/components/useReaderPrefs';
@@ -80,6 +81,8 @@ export function App() {
       <h2>{i18n.t('settings.readerHeading')}</h2>
       <p class="settings__help">{i18n.t('settings.readerHelp')}</p>
       {reader.loaded && <ReaderControls prefs={reader.prefs} onChange={reader.set} />}
+
+      <ImageSettings locale={browser.i18n.getUILanguage()} />
 
       <h2>{i18n.t('settings.shortcutsHeading')}</h2>
       <ShortcutList commands={commands} settingsLabel={SHORTCUT_SETTINGS} onOpenSettings={() => void openShortcutSettings()} />

@@ -35,6 +35,17 @@ describe('PopupSession', () => {
     expect(replies.at(-1)).toMatchObject({ type: 'state', saved: true, state: { notes: '', tags: [] } });
   });
 
+  it('tells of each save after replying, and of the save a first note makes, once', async () => {
+    const events: string[] = [];
+    const session = new PopupSession(db, (reply) => events.push(reply.type === 'state' ? `reply:${reply.saved}` : reply.type), (id) => events.push(`saved:${id}`));
+    void session.handle({ type: 'open', page: { kind: 'article', article: sampleArticle() } });
+    void session.handle({ type: 'notes', text: 'a' });
+    void session.handle({ type: 'notes', text: 'ab' });
+    await session.handle({ type: 'save' });
+    const id = (await findSaved(db, 'https://news.example/a/1'))!.articleId;
+    expect(events).toEqual(['reply:false', 'reply:false', `saved:${id}`, 'reply:false', 'reply:true', `saved:${id}`]);
+  });
+
   it('reports a request before any page as an error instead of throwing', async () => {
     const replies: SessionReply[] = [];
     await new PopupSession(db, (reply) => replies.push(reply)).handle({ type: 'save' });

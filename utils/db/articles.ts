@@ -1,6 +1,7 @@
 import { linkMetadata, metadataOf, type SavePayload } from '../article';
 import { normalizeUrl } from '../url';
 import { articleDefaults } from './defaults';
+import { storedImagesOf, type StoredImage } from './images';
 import type { ArticleRecord, KlipingDb } from './schema';
 
 export interface SavedState {
@@ -112,13 +113,15 @@ export interface SavedCopy {
   article: ArticleRecord;
   html: string | null;
   notes: string;
+  /** Its image URLs, each kept one with its picture (utils/db/images.ts). */
+  images: StoredImage[];
 }
 
 export async function getSavedCopy(db: KlipingDb, id: number): Promise<SavedCopy | null> {
-  return db.transaction('r', db.articles, db.contents, db.notes, async () => {
+  return db.transaction('r', [db.articles, db.contents, db.notes, db.articleImages, db.images], async () => {
     const article = await db.articles.get(id);
     if (!article) return null;
-    const [content, note] = await Promise.all([db.contents.get(id), db.notes.get(id)]);
-    return { article, html: content?.html ?? null, notes: note?.text ?? '' };
+    const [content, note, images] = await Promise.all([db.contents.get(id), db.notes.get(id), storedImagesOf(db, id)]);
+    return { article, html: content?.html ?? null, notes: note?.text ?? '', images };
   });
 }

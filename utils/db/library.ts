@@ -1,3 +1,4 @@
+import { deleteImagesOf, restoreImages, type DeletedImages } from './images';
 import type { ArticleRecord, ContentRecord, HighlightRecord, KlipingDb, NoteRecord, ReadState } from './schema';
 
 /*
@@ -51,10 +52,12 @@ export interface DeletedArticles {
   contents: ContentRecord[];
   notes: NoteRecord[];
   highlights: HighlightRecord[];
+  /** Image links, and the blobs no other article showed (a shared picture stays stored). */
+  images: DeletedImages;
 }
 
 export async function deleteArticles(db: KlipingDb, ids: number[]): Promise<DeletedArticles> {
-  return db.transaction('rw', [db.articles, db.contents, db.notes, db.highlights], async () => {
+  return db.transaction('rw', [db.articles, db.contents, db.notes, db.highlights, db.articleImages, db.images], async () => {
     const [articles, contents, notes, highlights] = await Promise.all([
       db.articles.bulkGet(ids),
       db.contents.bulkGet(ids),
@@ -67,8 +70,9 @@ export async function deleteArticles(db: KlipingDb, ids: number[]): Promise<Dele
       db.notes.bulkDelete(ids),
       db.highlights.bulkDelete(highlights.map((highlight) => highlight.id)),
     ]);
+    const images = await deleteImagesOf(db, ids);
     const present = <T>(rows: (T | undefined)[]) => rows.filter((row): row is T => row !== undefined);
-    return { articles: present(articles), contents: present(contents), notes: present(notes), highlights };
+    return { articles: present(articles), contents: present(contents), notes: present(notes), highlights, images };
   });
 }
 
@@ -77,7 +81,7 @@ export async function deleteArticles(db: KlipingDb, ids: number[]): Promise<Dele
  * newer save wins and the old copy stays deleted (never two records for one canonical URL).
  */
 export async function restoreArticles(db: KlipingDb, deleted: DeletedArticles): Promise<number[]> {
-  return db.transaction('rw', [db.articles, db.contents, db.notes, db.highlights], async () => {
+  return db.transaction('rw', [db.articles, db.contents, db.notes, db.highlights, db.articleImages, db.images], async () => {
     const restored: number[] = [];
     for (const article of deleted.articles) {
       if ((await db.articles.where('canonicalUrl').equals(article.canonicalUrl).count()) > 0) continue;
@@ -88,6 +92,7 @@ export async function restoreArticles(db: KlipingDb, deleted: DeletedArticles): 
     await db.contents.bulkPut(deleted.contents.filter((row) => keep.has(row.articleId)));
     await db.notes.bulkPut(deleted.notes.filter((row) => keep.has(row.articleId)));
     await db.highlights.bulkPut(deleted.highlights.filter((row) => keep.has(row.articleId)));
+    await restoreImages(db, deleted.images, keep);
     return restored;
   });
 }

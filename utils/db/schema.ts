@@ -1,5 +1,5 @@
 import type { ArticleMetadata } from '../article';
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import { articleDefaults } from './defaults';
 
 /*
@@ -10,6 +10,9 @@ import { articleDefaults } from './defaults';
  *   1  articles, contents, notes.
  *   2  articles gain readState, readingProgress, favorite, archived, contentStatus
  *      (filled for v1 rows by the upgrade); new table `highlights`.
+ *   3  new tables `images` (one blob per distinct picture, keyed by its SHA-256) and
+ *      `articleImages` (which picture an article's image URL is, or why it could not be kept).
+ *      No upgrade: older articles simply have no kept images.
  *
  * To add version N: declare `this.version(N).stores({...full schema...})` below the last one,
  * with `.upgrade()` only if existing rows need new data; then add a `V<N-1>` fixture to
@@ -113,6 +116,55 @@ export interface HighlightRecord {
   updatedAt: number;
 }
 
+/**
+ * One picture, stored once however many articles show it (since version 3). The key is the
+ * SHA-256 of its bytes, so two URLs serving the same file share one row.
+ */
+export interface ImageRecord {
+  /** Lowercase hex SHA-256 of the bytes. */
+  hash: string;
+  blob: Blob;
+  /** The MIME type the server gave (`image/jpeg`...). */
+  type: string;
+  /** Bytes, kept beside the blob so that space used is summed without reading any blob. */
+  size: number;
+  /** Pixel size read from the file's header; null for SVG and unknown formats. */
+  width: number | null;
+  height: number | null;
+  createdAt: number;
+}
+
+/**
+ * Why an image of a saved article is not kept. `skipped` ones (tracking pixels, tiny icons) are
+ * left out on purpose; the others are said in the saved copy.
+ */
+export type ImageFailure =
+  | 'permission'
+  | 'network'
+  | 'http-error'
+  | 'not-image'
+  | 'too-large'
+  | 'article-cap'
+  | 'total-cap'
+  | 'tracking-pixel'
+  | 'tiny';
+
+/**
+ * An image URL of one saved article (since version 3): kept (`hash` names its `images` row) or
+ * not, and why. The saved HTML keeps the original URL; the page rendering it swaps in the blob.
+ */
+export interface ArticleImageRecord {
+  articleId: number;
+  /** The absolute URL as the saved HTML (or `leadImageUrl`) names it. */
+  url: string;
+  status: 'kept' | 'failed' | 'skipped';
+  hash: string | null;
+  reason: ImageFailure | null;
+  /** The HTTP status, for `http-error`. */
+  httpStatus?: number;
+  updatedAt: number;
+}
+
 export { articleDefaults } from './defaults';
 
 export const DB_NAME = 'kliping';
@@ -122,6 +174,8 @@ export class KlipingDb extends Dexie {
   contents!: EntityTable<ContentRecord, 'articleId'>;
   notes!: EntityTable<NoteRecord, 'articleId'>;
   highlights!: EntityTable<HighlightRecord, 'id'>;
+  images!: EntityTable<ImageRecord, 'hash'>;
+  articleImages!: Table<ArticleImageRecord, [number, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -147,6 +201,14 @@ export class KlipingDb extends Dexie {
             Object.assign(article, { ...articleDefaults(article.hasContent), ...definedOnly(article) });
           }),
       );
+    this.version(3).stores({
+      articles: '++id, &canonicalUrl, savedAt, updatedAt, *tags, readState, contentStatus',
+      contents: 'articleId',
+      notes: 'articleId, updatedAt',
+      highlights: 'id, articleId, createdAt',
+      images: 'hash',
+      articleImages: '[articleId+url], articleId, hash',
+    });
   }
 }
 

@@ -29,6 +29,8 @@ export function parseImport(inputs: readonly InputFile[], env: ParseEnv): Import
   const files = inputs.flatMap((f) => (isZip(f.bytes) ? unzip(f) : [f]));
   const names = files.map((f) => f.name);
   if (isOmnivoreExport(names)) return parseOmnivoreExport(files, env.now, env.win);
+  const kliping = klipingZip(files);
+  if (kliping) return parseKlipingJson(decodeText(kliping.json.bytes, kliping.json.name), kliping.json.name, kliping.pictures);
   const pocketParts = files.filter((f) => isPocketCsvName(f.name));
   if (pocketParts.length > 0) {
     return parsePocketExport(
@@ -41,6 +43,15 @@ export function parseImport(inputs: readonly InputFile[], env: ParseEnv): Import
     throw new ImportFormatError({ file: inputs[0]?.name ?? '—' }, 'oneFile');
   }
   return parseOne(only, env);
+}
+
+/** Kliping's own zip: one JSON document at the top, its pictures under `images/`. */
+function klipingZip(files: readonly InputFile[]): { json: InputFile; pictures: Map<string, Uint8Array> } | null {
+  const pictures = files.filter((f) => f.name.startsWith('images/'));
+  const rest = files.filter((f) => !f.name.startsWith('images/'));
+  const [json, ...others] = rest;
+  if (!json || others.length > 0 || pictures.length === 0 || !/\.json$/i.test(json.name)) return null;
+  return { json, pictures: new Map(pictures.map((f) => [f.name, f.bytes])) };
 }
 
 function parseOne(file: InputFile, env: ParseEnv): ImportBatch {

@@ -2,11 +2,13 @@ import type { KlipingDb } from '../db/schema';
 import { encodeText } from './common';
 import { serializeCsv } from './csv-export';
 import { parseImport } from './detect';
-import { serializeKlipingJson } from './kliping-json';
+import { zipSync, type Zippable } from 'fflate';
+import { sha256Hex } from '../images/keep';
+import { pictureFile, serializeKlipingJson } from './kliping-json';
 import { exportMarkdownZip } from './markdown';
-import type { InputFile, ProgressCallback } from './model';
+import { ImportFormatError, type InputFile, type ProgressCallback, type TransferArticle, type TransferPicture } from './model';
 import { serializeNetscape } from './netscape';
-import { applyImport, readLibrary, type ImportSummary } from './store';
+import { applyImport, readLibrary, readPictures, type ImportSummary } from './store';
 
 export type { ImportSummary } from './store';
 export { ImportFormatError, describeLocation, type InputFile, type ProgressCallback, type ProgressPhase } from './model';
@@ -30,14 +32,37 @@ export async function exportLibrary(db: KlipingDb, format: ExportFormat, options
   const now = options.now ?? Date.now();
   const articles = await readLibrary(db, options.onProgress);
   switch (format) {
-    case 'kliping-json':
-      return { name: `${stem(now)}.json`, mime: 'application/json', bytes: encodeText(serializeKlipingJson(articles, now)) };
-    case 'markdown-zip':
-      return { name: `${stem(now)}-markdown.zip`, mime: 'application/zip', bytes: await exportMarkdownZip(articles, options.onProgress) };
+    case 'kliping-json': {
+      const pictures = await readPictures(db, keptHashes(articles));
+      if (pictures.length === 0) return { name: `${stem(now)}.json`, mime: 'application/json', bytes: encodeText(serializeKlipingJson(articles, now)) };
+      // With pictures: one zip of the JSON and each picture once, named by its hash.
+      const entries = pictures.map((p) => ({ hash: p.hash, type: p.type, size: p.bytes.length, file: pictureFile(p.hash, p.type) }));
+      const files: Zippable = { 'kliping.json': encodeText(serializeKlipingJson(articles, now, entries)) };
+      // Pictures are compressed already: stored, not deflated again.
+      pictures.forEach((p, i) => (files[entries[i]!.file] = [p.bytes, { level: 0 }]));
+      return { name: `${stem(now)}.zip`, mime: 'application/zip', bytes: zipSync(files, { level: 6 }) };
+    }
+    case 'markdown-zip': {
+      const pictures = new Map((await readPictures(db, keptHashes(articles))).map((p) => [p.hash, p]));
+      return { name: `${stem(now)}-markdown.zip`, mime: 'application/zip', bytes: await exportMarkdownZip(articles, options.onProgress, pictures) };
+    }
     case 'bookmarks-html':
       return { name: `${stem(now)}-bookmarks.html`, mime: 'text/html', bytes: encodeText(serializeNetscape(articles)) };
     case 'csv':
       return { name: `${stem(now)}.csv`, mime: 'text/csv', bytes: encodeText(serializeCsv(articles)) };
+  }
+}
+
+function keptHashes(articles: readonly TransferArticle[]): string[] {
+  const hashes = new Set<string>();
+  for (const a of articles) for (const image of a.images ?? []) if (image.status === 'kept' && image.hash) hashes.add(image.hash);
+  return [...hashes];
+}
+
+/** A picture is named by its SHA-256: one whose bytes do not match is damaged, and refused. */
+async function checkPictures(pictures: ReadonlyMap<string, TransferPicture> | undefined): Promise<void> {
+  for (const picture of pictures?.values() ?? []) {
+    if ((await sha256Hex(picture.bytes)) !== picture.hash) throw new ImportFormatError({ file: pictureFile(picture.hash, picture.type) }, 'imageDamaged', picture.hash.slice(0, 12));
   }
 }
 
@@ -60,6 +85,7 @@ export async function importFiles(db: KlipingDb, files: readonly InputFile[], op
   // Marks let benchmarks split the time between checking and writing (User Timing, no cost to speak of).
   performance.mark('kliping:import:start');
   const batch = parseImport(files, { now: options.now ?? Date.now(), win: options.win });
+  await checkPictures(batch.pictures);
   performance.mark('kliping:import:checked');
   options.onProgress?.(total, total, 'checking');
   const summary = await applyImport(db, batch, options.onProgress);

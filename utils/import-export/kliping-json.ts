@@ -7,26 +7,63 @@ import {
   type HighlightColor,
   type ReadState,
   type TextPositionSelector,
+  type ImageFailure,
   type ImportBatch,
   type TransferArticle,
   type TransferHighlight,
+  type TransferImage,
+  type TransferPicture,
 } from './model';
 
 export const KLIPING_FORMAT = 'kliping';
 /** Bump when a field changes meaning; older versions stay readable here. */
 export const KLIPING_VERSION = 1;
 
+/** A kept picture's entry in the JSON: its bytes are the zip's file `file`. */
+export interface PictureEntry {
+  hash: string;
+  type: string;
+  size: number;
+  file: string;
+}
+
+/**
+ * Version 1 since the start. Saved images were added without a version change: `pictures` and
+ * each article's `images` are new optional fields, which earlier readers pass over.
+ */
 export interface KlipingExport {
   format: typeof KLIPING_FORMAT;
   version: typeof KLIPING_VERSION;
   exportedAt: string;
   articles: TransferArticle[];
+  pictures?: PictureEntry[];
 }
 
-/** Kliping's own backup: everything, lossless, one JSON document. */
-export function serializeKlipingJson(articles: readonly TransferArticle[], now: number): string {
+/** Kliping's own backup: everything, lossless, one JSON document (beside its pictures, in a zip, when there are any). */
+export function serializeKlipingJson(articles: readonly TransferArticle[], now: number, pictures?: readonly PictureEntry[]): string {
   const doc: KlipingExport = { format: KLIPING_FORMAT, version: KLIPING_VERSION, exportedAt: new Date(now).toISOString(), articles: [...articles] };
+  if (pictures && pictures.length > 0) doc.pictures = [...pictures];
   return JSON.stringify(doc, null, 1);
+}
+
+const PICTURE_EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/svg+xml': 'svg',
+  'image/bmp': 'bmp',
+  'image/x-icon': 'ico',
+};
+
+export function pictureExtension(type: string): string {
+  return PICTURE_EXTENSIONS[type] ?? 'img';
+}
+
+/** Where a picture sits in Kliping's zip. */
+export function pictureFile(hash: string, type: string): string {
+  return `images/${hash}.${pictureExtension(type)}`;
 }
 
 export function looksLikeKlipingJson(text: string): boolean {
@@ -37,7 +74,7 @@ export function looksLikeKlipingJson(text: string): boolean {
  * Reads a Kliping export, checking every field of every entry before anything is written.
  * Errors name the entry (1-based) and the field path.
  */
-export function parseKlipingJson(text: string, file: string): ImportBatch {
+export function parseKlipingJson(text: string, file: string, zipFiles?: ReadonlyMap<string, Uint8Array>): ImportBatch {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -56,7 +93,31 @@ export function parseKlipingJson(text: string, file: string): ImportBatch {
     if (first !== undefined) throw new ImportFormatError({ file, entry: i + 1 }, 'duplicateEntry', first + 1, clip(a.canonicalUrl));
     seen.set(a.canonicalUrl, i);
   });
-  return { source: 'kliping', articles, skipped: 0 };
+  const pictures = readPictures(data.pictures, file, zipFiles);
+  // The JSON alone (taken out of its zip): kept images without their bytes stay links.
+  for (const article of articles) {
+    if (article.images) article.images = article.images.filter((image) => image.status !== 'kept' || pictures.has(image.hash!));
+  }
+  return { source: 'kliping', articles, skipped: 0, pictures };
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+
+function readPictures(raw: unknown, file: string, zipFiles: ReadonlyMap<string, Uint8Array> | undefined): Map<string, TransferPicture> {
+  const pictures = new Map<string, TransferPicture>();
+  if (raw === undefined || raw === null) return pictures;
+  if (!Array.isArray(raw)) throw new ImportFormatError({ file }, 'notAList', 'pictures');
+  raw.forEach((entry: unknown, i) => {
+    const at = `pictures[${i}]`;
+    if (!isObject(entry) || typeof entry.hash !== 'string' || !HASH.test(entry.hash) || typeof entry.type !== 'string' || typeof entry.file !== 'string') {
+      throw new ImportFormatError({ file }, 'badField', at, 'an object with a SHA-256 "hash", a "type" and a "file"');
+    }
+    if (!zipFiles) return;
+    const bytes = zipFiles.get(entry.file);
+    if (!bytes) throw new ImportFormatError({ file }, 'imageMissing', entry.file);
+    pictures.set(entry.hash, { hash: entry.hash, type: entry.type, bytes });
+  });
+  return pictures;
 }
 
 /** The line a JSON syntax error is on, for the message. */
@@ -71,6 +132,7 @@ function isObject(value: unknown): value is Obj {
 }
 
 const STATUSES: readonly ContentStatus[] = ['saved', 'link-only', 'pending-fetch'];
+const IMAGE_FAILURES: readonly ImageFailure[] = ['permission', 'network', 'http-error', 'not-image', 'too-large', 'article-cap', 'total-cap', 'tracking-pixel', 'tiny'];
 
 /** Field checks for one entry; every message carries the entry number and the field's path. */
 class EntryReader {
@@ -169,7 +231,26 @@ class EntryReader {
       content,
       notes,
       highlights: o.highlights.map((h, i) => this.highlight(h, `${path}.highlights[${i}]`)),
+      ...(o.images === undefined ? {} : { images: this.images(o.images, `${path}.images`) }),
     };
+  }
+
+  private images(raw: unknown, path: string): TransferImage[] {
+    if (!Array.isArray(raw)) this.fail(path, 'a list');
+    return raw.map((entry, i) => {
+      const at = `${path}[${i}]`;
+      const o = this.obj(entry, at);
+      const url = this.str(o, 'url', at);
+      if ('error' in webAddress(url)) this.fail(`${at}.url`, 'a web (http or https) address');
+      const status = o.status;
+      if (status !== 'kept' && status !== 'failed' && status !== 'skipped') this.fail(`${at}.status`, '"kept", "failed" or "skipped"');
+      const hash = this.optStr(o, 'hash', at);
+      if (status === 'kept' && (hash === null || !HASH.test(hash))) this.fail(`${at}.hash`, 'a SHA-256 in hex when status is "kept"');
+      const reason = this.optStr(o, 'reason', at) as ImageFailure | null;
+      if (status !== 'kept' && (reason === null || !IMAGE_FAILURES.includes(reason))) this.fail(`${at}.reason`, `one of ${IMAGE_FAILURES.join(', ')}`);
+      const httpStatus = o.httpStatus === undefined || o.httpStatus === null ? undefined : this.num(o, 'httpStatus', at, 100, 599);
+      return { url, status, hash: status === 'kept' ? hash : null, reason: status === 'kept' ? null : reason, ...(httpStatus ? { httpStatus } : {}) };
+    });
   }
 
   private highlight(raw: unknown, path: string): TransferHighlight {

@@ -1,7 +1,9 @@
 import TurndownService from 'turndown';
 import { zipSync, type Zippable } from 'fflate';
 import { encodeText, yieldToUi } from './common';
-import type { ProgressCallback, TransferArticle } from './model';
+import { decodeAttribute } from '../images/urls';
+import { pictureExtension } from './kliping-json';
+import type { ProgressCallback, TransferArticle, TransferPicture } from './model';
 
 /**
  * A YAML scalar that reads back as exactly this text: JSON strings are YAML double-quoted
@@ -62,10 +64,22 @@ function blockquote(text: string): string {
     .join('\n');
 }
 
-/** One article as a note: YAML header, the saved copy in Markdown, the notes, the highlights. */
-export function articleToMarkdown(a: TransferArticle, turndown: TurndownService): string {
+/** The saved HTML with each kept image pointing at its file in the zip (a relative path). */
+function withLocalImages(html: string, local: ReadonlyMap<string, string>): string {
+  if (local.size === 0) return html;
+  return html.replace(/(<img\b[^>]*?\ssrc=")([^"]*)(")/gi, (whole, before: string, src: string, after: string) => {
+    const path = local.get(decodeAttribute(src).trim());
+    return path ? `${before}${encodeURI(path)}${after}` : whole;
+  });
+}
+
+/**
+ * One article as a note: YAML header, the saved copy in Markdown, the notes, the highlights.
+ * `localImages` maps image URLs to files beside the note.
+ */
+export function articleToMarkdown(a: TransferArticle, turndown: TurndownService, localImages: ReadonlyMap<string, string> = new Map()): string {
   const parts = [frontMatter(a), '', `# ${a.title.replace(/\s+/g, ' ')}`, ''];
-  if (a.content) parts.push(turndown.turndown(a.content.html).trim(), '');
+  if (a.content) parts.push(turndown.turndown(withLocalImages(a.content.html, localImages)).trim(), '');
   else parts.push(`[${a.url}](${a.url})`, '');
   if (a.notes?.text.trim()) parts.push('## Notes', '', a.notes.text.trim(), '');
   if (a.highlights.length > 0) {
@@ -93,17 +107,29 @@ export function fileSlug(title: string): string {
   return slug || 'article';
 }
 
-/** Every article as `<slug>.md` in one zip; same titles get `-2`, `-3`… */
-export async function exportMarkdownZip(articles: readonly TransferArticle[], onProgress?: ProgressCallback): Promise<Uint8Array> {
+/**
+ * Every article as `<slug>.md` in one zip; same titles get `-2`, `-3`… Its kept pictures go in
+ * `<slug>/` beside it, and its Markdown links to them there.
+ */
+export async function exportMarkdownZip(articles: readonly TransferArticle[], onProgress?: ProgressCallback, pictures: ReadonlyMap<string, TransferPicture> = new Map()): Promise<Uint8Array> {
   const turndown = createTurndown();
   const files: Zippable = {};
   const used = new Set<string>();
   for (const [i, a] of articles.entries()) {
     const base = fileSlug(a.title);
-    let name = `${base}.md`;
-    for (let n = 2; used.has(name); n++) name = `${base}-${n}.md`;
-    used.add(name);
-    files[name] = encodeText(articleToMarkdown(a, turndown));
+    let stem = base;
+    for (let n = 2; used.has(`${stem}.md`) || used.has(`${stem}/`); n++) stem = `${base}-${n}`;
+    used.add(`${stem}.md`);
+    const local = new Map<string, string>();
+    for (const image of a.images ?? []) {
+      const picture = image.status === 'kept' && image.hash ? pictures.get(image.hash) : undefined;
+      if (!picture) continue;
+      const path = `${stem}/${picture.hash.slice(0, 16)}.${pictureExtension(picture.type)}`;
+      local.set(image.url, path);
+      files[path] = [picture.bytes, { level: 0 }];
+    }
+    if (local.size > 0) used.add(`${stem}/`);
+    files[`${stem}.md`] = encodeText(articleToMarkdown(a, turndown, local));
     if (i % 200 === 199) {
       onProgress?.(i + 1, articles.length, 'packing');
       await yieldToUi();

@@ -5,9 +5,26 @@
  */
 
 import { linkMetadata, type ArticleMetadata } from '../article';
-import type { ArticleLibraryState, ContentStatus, HighlightColor, ReadState, TextPositionSelector, TextQuoteSelector } from '../db/schema';
+import type { ArticleLibraryState, ContentStatus, HighlightColor, ImageFailure, ReadState, TextPositionSelector, TextQuoteSelector } from '../db/schema';
 
-export type { ContentStatus, HighlightColor, ReadState, TextPositionSelector, TextQuoteSelector };
+export type { ContentStatus, HighlightColor, ImageFailure, ReadState, TextPositionSelector, TextQuoteSelector };
+
+/** An image URL of a saved copy and what became of it (utils/db/schema.ts ArticleImageRecord). */
+export interface TransferImage {
+  url: string;
+  status: 'kept' | 'failed' | 'skipped';
+  /** The kept picture's SHA-256 (its bytes travel beside the JSON, named by it). */
+  hash: string | null;
+  reason: ImageFailure | null;
+  httpStatus?: number;
+}
+
+/** A kept picture's bytes, by content hash: one per distinct picture, however many articles show it. */
+export interface TransferPicture {
+  hash: string;
+  type: string;
+  bytes: Uint8Array;
+}
 
 /** A highlight with its W3C selectors on the saved text (utils/db/schema.ts HighlightRecord). */
 export interface TransferHighlight {
@@ -27,6 +44,8 @@ export interface TransferArticle extends ArticleMetadata, ArticleLibraryState {
   content: { html: string; text: string } | null;
   notes: { text: string; updatedAt: number } | null;
   highlights: TransferHighlight[];
+  /** Only Kliping's own export carries them. */
+  images?: TransferImage[];
 }
 
 /** Where an import problem is: a file, and a line (text formats) or an entry (structured ones). */
@@ -71,6 +90,8 @@ export const PROBLEMS = {
   zipDamaged: 'the zip file is damaged',
   notZip: 'the file is named .zip but is not a zip file',
   unknownFile: 'this is not an export Kliping can read (Kliping JSON, Pocket, Instapaper, Omnivore or bookmarks)',
+  imageMissing: 'the picture $1 is listed but its file is not in the zip',
+  imageDamaged: 'the picture $1 is damaged (its bytes do not match its name)',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -113,6 +134,8 @@ export interface ImportBatch {
   articles: TransferArticle[];
   /** Entries left out on purpose (e.g. `javascript:` bookmarklets), said to the user. */
   skipped: number;
+  /** The kept pictures the articles' `images` name (Kliping's zip export), by hash. */
+  pictures?: Map<string, TransferPicture>;
 }
 
 /** Long runs report `done` of `total` steps; `phase` says which part of the run it is. */

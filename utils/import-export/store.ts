@@ -1,8 +1,9 @@
 import { metadataOf, type Article } from '../article';
+import { imageSize } from '../images/sniff';
 import { articleDefaults } from '../db/defaults';
-import type { ArticleRecord, ContentRecord, HighlightRecord, KlipingDb, NoteRecord } from '../db/schema';
+import type { ArticleImageRecord, ArticleRecord, ContentRecord, HighlightRecord, ImageRecord, KlipingDb, NoteRecord } from '../db/schema';
 import { cleanTags } from './common';
-import type { ImportBatch, ProgressCallback, TransferArticle, TransferHighlight } from './model';
+import type { ImportBatch, ProgressCallback, TransferArticle, TransferHighlight, TransferImage, TransferPicture } from './model';
 
 /*
  * The only module that knows both the transfer model and the Dexie records. Reading is one
@@ -13,7 +14,13 @@ import type { ImportBatch, ProgressCallback, TransferArticle, TransferHighlight 
 /** Rows per bulk write: small enough for the progress bar to move, big enough to be fast. */
 const CHUNK = 1000;
 
-export function toTransfer(record: ArticleRecord, content: ContentRecord | undefined, note: NoteRecord | undefined, highlights: readonly HighlightRecord[]): TransferArticle {
+export function toTransfer(
+  record: ArticleRecord,
+  content: ContentRecord | undefined,
+  note: NoteRecord | undefined,
+  highlights: readonly HighlightRecord[],
+  images: readonly ArticleImageRecord[] = [],
+): TransferArticle {
   return {
     url: record.url,
     canonicalUrl: record.canonicalUrl,
@@ -38,7 +45,18 @@ export function toTransfer(record: ArticleRecord, content: ContentRecord | undef
     content: content ? { html: content.html, text: content.text } : null,
     notes: note ? { text: note.text, updatedAt: note.updatedAt } : null,
     highlights: highlights.map(toTransferHighlight),
+    ...(images.length > 0 ? { images: images.map(toTransferImage) } : {}),
   };
+}
+
+function toTransferImage(link: ArticleImageRecord): TransferImage {
+  return { url: link.url, status: link.status, hash: link.hash, reason: link.reason, ...(link.httpStatus ? { httpStatus: link.httpStatus } : {}) };
+}
+
+/** The bytes of these kept pictures, for an export (read after the library's transaction). */
+export async function readPictures(db: KlipingDb, hashes: readonly string[]): Promise<TransferPicture[]> {
+  const rows = (await db.images.bulkGet([...hashes])).filter((row): row is ImageRecord => row !== undefined);
+  return Promise.all(rows.map(async (row) => ({ hash: row.hash, type: row.type, bytes: new Uint8Array(await row.blob.arrayBuffer()) })));
 }
 
 function toTransferHighlight(h: HighlightRecord): TransferHighlight {
@@ -51,6 +69,11 @@ function toTransferHighlight(h: HighlightRecord): TransferHighlight {
     createdAt: h.createdAt,
     updatedAt: h.updatedAt,
   };
+}
+
+function pixelSize(bytes: Uint8Array): { width: number | null; height: number | null } {
+  const size = imageSize(bytes);
+  return { width: size?.width ?? null, height: size?.height ?? null };
 }
 
 function toHighlightRecord(h: TransferHighlight, articleId: number): HighlightRecord {
@@ -68,10 +91,16 @@ function toHighlightRecord(h: TransferHighlight, articleId: number): HighlightRe
 
 /** The whole library in the transfer model, oldest saved first (a stable order for files). */
 export async function readLibrary(db: KlipingDb, onProgress?: ProgressCallback): Promise<TransferArticle[]> {
-  return db.transaction('r', db.articles, db.contents, db.notes, db.highlights, async () => {
+  return db.transaction('r', [db.articles, db.contents, db.notes, db.highlights, db.articleImages], async () => {
     const articles = await db.articles.orderBy('savedAt').toArray();
     onProgress?.(0, articles.length, 'reading');
-    const [contents, notes, highlights] = await Promise.all([db.contents.toArray(), db.notes.toArray(), db.highlights.orderBy('createdAt').toArray()]);
+    const [contents, notes, highlights, images] = await Promise.all([db.contents.toArray(), db.notes.toArray(), db.highlights.orderBy('createdAt').toArray(), db.articleImages.toArray()]);
+    const imagesOf = new Map<number, ArticleImageRecord[]>();
+    for (const link of images) {
+      const list = imagesOf.get(link.articleId) ?? [];
+      list.push(link);
+      imagesOf.set(link.articleId, list);
+    }
     const contentOf = new Map(contents.map((c) => [c.articleId, c]));
     const noteOf = new Map(notes.map((n) => [n.articleId, n]));
     const highlightsOf = new Map<number, HighlightRecord[]>();
@@ -80,7 +109,7 @@ export async function readLibrary(db: KlipingDb, onProgress?: ProgressCallback):
       list.push(h);
       highlightsOf.set(h.articleId, list);
     }
-    const result = articles.map((a) => toTransfer(a, contentOf.get(a.id), noteOf.get(a.id), highlightsOf.get(a.id) ?? []));
+    const result = articles.map((a) => toTransfer(a, contentOf.get(a.id), noteOf.get(a.id), highlightsOf.get(a.id) ?? [], imagesOf.get(a.id) ?? []));
     onProgress?.(articles.length, articles.length, 'reading');
     return result;
   });
@@ -177,12 +206,18 @@ export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?
   const fromKliping = batch.source === 'kliping';
   const total = batch.articles.length;
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: batch.skipped };
-  await db.transaction('rw', db.articles, db.contents, db.notes, db.highlights, async () => {
+  const pictures = batch.pictures ?? new Map<string, TransferPicture>();
+  await db.transaction('rw', [db.articles, db.contents, db.notes, db.highlights, db.articleImages, db.images], async () => {
     onProgress?.(0, total, 'writing');
     const keys = batch.articles.map((a) => a.canonicalUrl);
     const existing = new Map((await db.articles.where('canonicalUrl').anyOf(keys).toArray()).map((r) => [r.canonicalUrl, r]));
     const existingIds = [...existing.values()].map((r) => r.id);
-    const [localNotes, localHighlights] = await Promise.all([db.notes.bulkGet(existingIds), db.highlights.where('articleId').anyOf(existingIds).toArray()]);
+    const [localNotes, localHighlights, localImages] = await Promise.all([
+      db.notes.bulkGet(existingIds),
+      db.highlights.where('articleId').anyOf(existingIds).toArray(),
+      db.articleImages.where('articleId').anyOf(existingIds).toArray(),
+    ]);
+    const localImageOf = new Map(localImages.map((link) => [`${link.articleId}\n${link.url}`, link]));
     const noteOf = new Map(localNotes.filter((n): n is NoteRecord => n !== undefined).map((n) => [n.articleId, n]));
     const highlightKeysOf = new Map<number, Set<string>>();
     const localHighlightById = new Map(localHighlights.map((h) => [h.id, h]));
@@ -192,6 +227,7 @@ export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?
       highlightKeysOf.set(h.articleId, set);
     }
 
+    const linkedPictures = new Set<string>();
     let done = 0;
     for (let from = 0; from < total; from += CHUNK) {
       const slice = batch.articles.slice(from, from + CHUNK);
@@ -204,6 +240,7 @@ export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?
       const contents: ContentRecord[] = [];
       const notes: NoteRecord[] = [];
       const highlights: HighlightRecord[] = [];
+      const imageLinks: ArticleImageRecord[] = [];
       for (const a of slice) {
         const local = existing.get(a.canonicalUrl);
         const id = local?.id ?? idOf.get(a.canonicalUrl)!;
@@ -234,6 +271,14 @@ export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?
           highlights.push(toHighlightRecord(h, id));
           changed = true;
         }
+        for (const image of a.images ?? []) {
+          const mine = localImageOf.get(`${id}\n${image.url}`);
+          // A picture kept here stays; one that failed here is taken from the file if it has it.
+          if (mine && (mine.status === 'kept' || image.status !== 'kept')) continue;
+          imageLinks.push({ articleId: id, ...image, updatedAt: a.updatedAt });
+          if (image.hash) linkedPictures.add(image.hash);
+          changed = true;
+        }
         if (local) {
           if (changed) summary.updated++;
           else summary.unchanged++;
@@ -244,9 +289,22 @@ export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?
         contents.length ? db.contents.bulkPut(contents) : undefined,
         notes.length ? db.notes.bulkPut(notes) : undefined,
         highlights.length ? db.highlights.bulkPut(highlights) : undefined,
+        imageLinks.length ? db.articleImages.bulkPut(imageLinks) : undefined,
       ]);
       done += slice.length;
       onProgress?.(done, total, 'writing');
+    }
+    // Each picture once, and only those a written link shows (no blob without an article).
+    const wanted = [...linkedPictures].filter((hash) => pictures.has(hash));
+    if (wanted.length > 0) {
+      const have = new Set((await db.images.bulkGet(wanted)).filter((row): row is ImageRecord => row !== undefined).map((row) => row.hash));
+      const now = Date.now();
+      await db.images.bulkAdd(
+        wanted
+          .filter((hash) => !have.has(hash))
+          .map((hash) => pictures.get(hash)!)
+          .map((p) => ({ hash: p.hash, blob: new Blob([p.bytes as BlobPart], { type: p.type }), type: p.type, size: p.bytes.length, ...pixelSize(p.bytes), createdAt: now })),
+      );
     }
   });
   return summary;
