@@ -6,8 +6,10 @@ import { sanitizeToBody } from '../sanitize';
 import { removeClutter } from './clutter';
 import { captions } from './rules/captions';
 import { absolutizeUrls, resolveLazyImages } from './images';
-import { cleanByline, cleanTitle, foldForTitle, readMetadata, toIsoDate } from './metadata';
-import { readingMinutes } from './reading-time';
+import { chooseExcerpt, cleanByline, cleanTitle, foldForTitle, isWeakByline, readMetadata, signedByline, splitBylineDate, toIsoDate } from './metadata';
+import { readingMinutesOfText } from './reading-time';
+import { proseLength } from './prose';
+import { revealStreamedContent } from './streamed';
 import { blockText, countWords } from './text';
 
 export { findClutter, removeClutter } from './clutter';
@@ -29,6 +31,15 @@ export const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs:
 /** No words at all after extraction: nothing to read, whatever Readability chose. */
 const MIN_WORDS = 1;
 
+/** Readability's own default: a first pick shorter than this makes it try again with fewer cuts. */
+const READABILITY_CHAR_THRESHOLD = 500;
+/**
+ * A pick holding less than this share of the page's prose is taken for a piece of the article (a
+ * product guide's intro without its products) and Readability tries again with fewer cuts, keeping
+ * its longest attempt: on wcxb-dev this restores whole articles and costs none of the others.
+ */
+const MIN_PROSE_SHARE = 0.5;
+
 type ParsedReadability = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
 /** Readability's own output on a prepared clone, before Kliping's rules and sanitizing. */
@@ -43,7 +54,9 @@ export interface ParsedArticle extends Omit<ParsedReadability, 'content'> {
  */
 export function parseArticle(clone: Document, maxElements: number = DEFAULT_LIMITS.maxElements): ParsedArticle | null {
   if (clone.body) resolveLazyImages(clone.body);
+  revealStreamedContent(clone);
   const parsed = new Readability<Element>(clone, {
+    charThreshold: Math.max(READABILITY_CHAR_THRESHOLD, Math.round(proseLength(clone) * MIN_PROSE_SHARE)),
     keepClasses: true,
     maxElemsToParse: maxElements,
     serializer: (node) => node as Element,
@@ -138,20 +151,26 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const siteName = parsed.siteName?.trim() || page.siteName;
   const lang = parsed.lang?.trim() || page.lang;
   const rawTitle = parsed.title?.trim() || page.title || pageTitle;
+  const title = cleanTitle(rawTitle, { siteName, headline: page.title, headings: topHeadings(doc) });
+  let byline = cleanByline(parsed.byline) ?? cleanByline(page.byline);
+  if (isWeakByline(byline, siteName)) {
+    const signed = signedByline(doc.body);
+    byline = signed ?? (siteName && byline && foldForTitle(byline) === foldForTitle(siteName) ? null : byline);
+  }
   const firstImage = elementsByTag(safe, 'img').find((img) => img.hasAttribute('src'))?.getAttribute('src') ?? null;
   const article: Article = {
     url,
     canonicalUrl,
-    title: cleanTitle(rawTitle, { siteName, headline: page.title, headings: topHeadings(doc) }),
-    byline: cleanByline(parsed.byline) ?? cleanByline(page.byline),
+    title,
+    byline,
     siteName,
-    publishedTime: toIsoDate(parsed.publishedTime) ?? page.publishedTime,
+    publishedTime: toIsoDate(parsed.publishedTime) ?? page.publishedTime ?? toIsoDate(splitBylineDate(parsed.byline).date),
     lang,
     dir: parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : page.dir,
-    excerpt: parsed.excerpt?.replace(/[\s\u00a0]+/g, ' ').trim() || page.excerpt,
+    excerpt: chooseExcerpt([parsed.excerpt, page.excerpt], title, byline, textContent),
     leadImageUrl: absoluteOrNull(page.leadImageUrl, url) ?? firstImage,
     wordCount,
-    readingMinutes: readingMinutes(wordCount, lang),
+    readingMinutes: readingMinutesOfText(textContent, lang),
     contentHtml,
     textContent,
   };
