@@ -57,9 +57,11 @@ const firstLine = (error: unknown) => String(error).split('\n')[0]!;
  * jsdom 29 throws or logs on odd stylesheets; a page with bad CSS is still a page, so those
  * complaints are counted, never fatal. When jsdom throws on the page's CSS, the page is read again
  * with its stylesheets emptied (extraction reads markup and text, not styles), and `fallback` says
- * why.
+ * why. `stylesheets: false` empties them from the start: the same DOM for extraction (Readability
+ * and the rules read inline styles only), built in about half the time.
  */
-export function parseHtml(html: string, url: string): ParsedPage {
+export function parseHtml(html: string, url: string, { stylesheets = true }: { stylesheets?: boolean } = {}): ParsedPage {
+  if (!stylesheets) html = html.replace(STYLE_CONTENT, '$1$2');
   let warnings = 0;
   const virtualConsole = new VirtualConsole();
   virtualConsole.on('jsdomError', () => {

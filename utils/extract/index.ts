@@ -36,7 +36,7 @@ const READABILITY_CHAR_THRESHOLD = 500;
 /**
  * A pick holding less than this share of the page's prose is taken for a piece of the article (a
  * product guide's intro without its products) and Readability tries again with fewer cuts, keeping
- * its longest attempt: on wcxb-dev this restores whole articles and costs none of the others.
+ * its longest attempt when that attempt grows the first pick (see `widens`).
  */
 const MIN_PROSE_SHARE = 0.5;
 
@@ -51,18 +51,57 @@ export interface ParsedArticle extends Omit<ParsedReadability, 'content'> {
 /**
  * The raw Readability step on a document the caller owns (it is changed: lazy images resolved,
  * then Readability's own rewriting). Declutter uses it to map kept nodes back to the live page.
+ * With `another` (a fresh clone on demand), a pick holding less than MIN_PROSE_SHARE of the page's
+ * prose is tried again with fewer cuts, and the second pick wins only when it widens the first.
  */
-export function parseArticle(clone: Document, maxElements: number = DEFAULT_LIMITS.maxElements): ParsedArticle | null {
+export function parseArticle(
+  clone: Document,
+  maxElements: number = DEFAULT_LIMITS.maxElements,
+  another?: () => Document,
+): ParsedArticle | null {
+  const prose = prepare(clone);
+  const first = readability(clone, READABILITY_CHAR_THRESHOLD, maxElements);
+  const wanted = Math.round(prose * MIN_PROSE_SHARE);
+  if (!another || wanted <= READABILITY_CHAR_THRESHOLD || (first && (first.length ?? 0) >= wanted)) return first;
+  const spare = another();
+  prepare(spare);
+  const second = readability(spare, wanted, maxElements);
+  if (!first || !second) return first ?? second;
+  return widens(first, second) ? second : first;
+}
+
+/** Lazy images made real and streamed parts put in place; returns the page's prose length. */
+function prepare(clone: Document): number {
   if (clone.body) resolveLazyImages(clone.body);
   revealStreamedContent(clone);
+  return proseLength(clone);
+}
+
+function readability(clone: Document, charThreshold: number, maxElements: number): ParsedArticle | null {
   const parsed = new Readability<Element>(clone, {
-    charThreshold: Math.max(READABILITY_CHAR_THRESHOLD, Math.round(proseLength(clone) * MIN_PROSE_SHARE)),
+    charThreshold,
     keepClasses: true,
     maxElemsToParse: maxElements,
     serializer: (node) => node as Element,
   }).parse();
   if (!parsed?.content) return null;
   return { ...parsed, content: parsed.content };
+}
+
+const foldSpace = (text: string | null) => (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+
+/**
+ * The second pick is the first one grown: it holds most of the first's paragraphs and is no more
+ * links than prose. A second pick elsewhere on the page (a rail of teasers, a comment thread) loses.
+ */
+function widens(first: ParsedArticle, second: ParsedArticle): boolean {
+  if ((second.length ?? 0) <= (first.length ?? 0)) return false;
+  const text = foldSpace(second.content.textContent);
+  const paragraphs = elementsByTag(first.content, 'p').map((p) => foldSpace(p.textContent)).filter((p) => p.length >= 40);
+  const held = paragraphs.filter((p) => text.includes(p)).length;
+  if (paragraphs.length && held < paragraphs.length * 0.8) return false;
+  const links = elementsByTag(second.content, 'a').reduce((sum, a) => sum + foldSpace(a.textContent).length, 0);
+  return links < text.length * 0.3;
 }
 
 /**
@@ -126,7 +165,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   let parsed: ParsedArticle | null;
   try {
-    parsed = parseArticle(doc.cloneNode(true) as Document, maxElements);
+    parsed = parseArticle(doc.cloneNode(true) as Document, maxElements, () => doc.cloneNode(true) as Document);
   } catch (error) {
     const message = String(error);
     if (/Aborting parsing document/i.test(message)) return notArticle('too-large', `The page has more than ${maxElements} elements.`);
