@@ -51,19 +51,20 @@ export interface ParsedArticle extends Omit<ParsedReadability, 'content'> {
 /**
  * The raw Readability step on a document the caller owns (it is changed: lazy images resolved,
  * then Readability's own rewriting). Declutter uses it to map kept nodes back to the live page.
- * With `another` (a fresh clone on demand), a pick holding less than MIN_PROSE_SHARE of the page's
+ * With `another` (a fresh clone on demand, or null when there is no time for it), a pick holding less than MIN_PROSE_SHARE of the page's
  * prose is tried again with fewer cuts, and the second pick wins only when it widens the first.
  */
 export function parseArticle(
   clone: Document,
   maxElements: number = DEFAULT_LIMITS.maxElements,
-  another?: () => Document,
+  another?: () => Document | null,
 ): ParsedArticle | null {
   const prose = prepare(clone);
   const first = readability(clone, READABILITY_CHAR_THRESHOLD, maxElements);
   const wanted = Math.round(prose * MIN_PROSE_SHARE);
   if (!another || wanted <= READABILITY_CHAR_THRESHOLD || (first && (first.length ?? 0) >= wanted)) return first;
   const spare = another();
+  if (!spare) return first;
   prepare(spare);
   const second = readability(spare, wanted, maxElements);
   if (!first || !second) return first ?? second;
@@ -165,7 +166,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   let parsed: ParsedArticle | null;
   try {
-    parsed = parseArticle(doc.cloneNode(true) as Document, maxElements, () => doc.cloneNode(true) as Document);
+    // The second try is a refinement: past a fifth of the budget the first pick stands, so a slow
+    // machine gets the article Readability found rather than none at all.
+    const spare = () => (now() - started > budgetMs / 5 ? null : (doc.cloneNode(true) as Document));
+    parsed = parseArticle(doc.cloneNode(true) as Document, maxElements, spare);
   } catch (error) {
     const message = String(error);
     if (/Aborting parsing document/i.test(message)) return notArticle('too-large', `The page has more than ${maxElements} elements.`);
