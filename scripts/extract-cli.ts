@@ -86,7 +86,9 @@ export function toMarkdown(article: Article, doc: Document): string {
 }
 
 function toText(article: Article): string {
-  const head = [article.title, [article.byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ')].filter(Boolean);
+  // "BBC News · BBC News": a byline that is the site's name is said once.
+  const byline = article.byline && article.siteName && article.byline.trim().toLowerCase() === article.siteName.trim().toLowerCase() ? null : article.byline;
+  const head = [article.title, [byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ')].filter(Boolean);
   return `${head.join('\n')}\n\n${article.textContent}\n`;
 }
 

@@ -1,3 +1,4 @@
+import { cleanByline } from '../utils/extract/metadata';
 /** Scoring as the corpus README describes it, shared by the benchmark and the corpus tests. */
 
 /** Tokens are `\w+` runs with Unicode letters and digits, case kept. */
@@ -110,10 +111,14 @@ export function sameTitleWithoutSite(got: string | null, want: string | null): b
   return false;
 }
 
-/** A byline is a name: a leading "By"/"Oleh" on either side is not part of it. */
+/**
+ * A byline is a name: a leading "By"/"Oleh"/"Par" or a date after the name ("By Jane Doe
+ * March 25, 2015") on either side is not part of it; both sides go through the same cleaning.
+ */
 export function sameByline(got: string | null, want: string | null): boolean {
   if (!got || !want) return false;
-  return foldText(got).replace(BYLINE_PREFIX, '') === foldText(want).replace(BYLINE_PREFIX, '');
+  const name = (value: string) => foldText(cleanByline(value) ?? value).replace(BYLINE_PREFIX, '');
+  return name(got) === name(want);
 }
 
 export function sameLang(got: string | null, want: string | null): boolean {

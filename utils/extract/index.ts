@@ -196,10 +196,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const rawTitle = parsed.title?.trim() || page.title || pageTitle;
   const title = cleanTitle(rawTitle, { siteName, headline: page.title, headings: topHeadings(doc) });
   let byline = cleanByline(parsed.byline) ?? cleanByline(page.byline);
-  if (isWeakByline(byline, siteName)) {
-    const signed = signedByline(doc.body);
-    byline = signed ?? (siteName && byline && foldForTitle(byline) === foldForTitle(siteName) ? null : byline);
-  }
+  // A desk or the site's own name gives way to a person who signs in the page; with no one
+  // signing, it stays (a personal blog's byline is its site's name).
+  if (isWeakByline(byline, siteName)) byline = signedByline(doc.body) ?? byline;
   const firstImage = elementsByTag(safe, 'img').find((img) => img.hasAttribute('src'))?.getAttribute('src') ?? null;
   const article: Article = {
     url,

@@ -205,9 +205,12 @@ export function cleanByline(raw: string | null | undefined): string | null {
   let value = splitBylineDate(raw).byline ?? '';
   for (let i = 0; i < 2; i++) value = value.replace(BYLINE_LEAD, '').replace(SHORT_LEAD, '').trim();
   value = value.replace(/^[|,·:–—-]+\s*|\s*[|,·:–—-]+$/g, '').trim();
-  if (!value || value.length > 200 || /^https?:\/\//i.test(value)) return null;
+  if (!value || value.length > 200 || /^https?:\/\//i.test(value) || STATUS_ONLY.test(value)) return null;
   return value;
 }
+
+/** What is left of a byline that was only a date ("Last Updated: January 7, 2025"). */
+const STATUS_ONLY = /^(?:last )?(?:updated|published|posted|diperbarui|dipublikasikan)(?:\s+(?:on|at))?$/i;
 
 /** A desk, not a person: what a site puts where a name belongs when no one signs. */
 const DESK = /^(?:redacci[oó]n|reda[cç][aã]o|r[eé]daction|redaktion|redazione|redaksi|tim redaksi|newsroom|news ?desk|web ?desk|staff(?: writer| reporter)?s?|editorial(?: (?:team|staff|board))?|editors?|the editors|admin(?:istrator)?|team|desk)$/i;

@@ -113,13 +113,14 @@ describe('metadata faults', () => {
     expect(signedByline(null)).toBeNull();
   });
 
-  it('does not give the site name as the byline ("BBC News · BBC News")', () => {
+  it('keeps a byline that is the site name (a personal blog), and says it once in text', () => {
     const article = extract(
       `<article><h1>Story</h1>${prose(6)}</article>`,
       `<meta property="og:site_name" content="BBC News"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Story","author":{"@type":"Organization","name":"BBC News"},"publisher":{"name":"BBC News"}}</script>`,
     );
     expect(article.siteName).toBe('BBC News');
-    expect(article.byline).toBeNull();
+    expect(article.byline).toBe('BBC News');
+    expect(cleanByline('Last Updated: January 7, 2025')).toBeNull();
   });
 
   it('gives an excerpt that is neither the title again nor the byline', () => {
