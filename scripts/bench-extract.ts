@@ -10,8 +10,11 @@ import {
   loadNewsId,
   loadReadabilityTestPages,
   loadScrapinghub,
+  loadWcxb,
   parseHtml,
+  type WcxbPage,
 } from './corpus';
+import { writeFileSync } from 'node:fs';
 import {
   aggregate,
   clutterLeft,
@@ -23,7 +26,9 @@ import {
   sameTitle,
   sameTitleWithoutSite,
   shingleScore,
+  snippetsIn,
   tokenRecall,
+  wordScore,
   type ShingleScore,
 } from './score';
 
@@ -33,7 +38,8 @@ type Extractor = (doc: Document, url: string) => Output | null;
 
 const kliping: Extractor = (doc, url) => {
   const result = extractArticle(doc, url, { force: true });
-  if (!result.ok) return null;
+  // Thrown so the run records why: a refused page is listed with its reason.
+  if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
   const { article } = result;
   return {
     text: article.textContent,
@@ -124,6 +130,27 @@ function table(title: string, header: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
+/**
+ * `BENCH_WCXB=odd` or `even` (by page number) halves the corpus for a held-out check: rules tuned
+ * on one half are verified on the other. A comma list of ids picks pages by hand.
+ */
+function wcxbSubset(pages: WcxbPage[], spec: string | undefined): WcxbPage[] {
+  if (!spec) return pages;
+  if (spec === 'odd' || spec === 'even') return pages.filter((page) => (Number(page.id) % 2 === 1) === (spec === 'odd'));
+  const ids = new Set(spec.split(',').map((id) => id.trim()));
+  return pages.filter((page) => ids.has(page.id));
+}
+
+/** Pages jsdom could not build with their stylesheets, or at all: named with the reason. */
+const parseNotes: string[] = [];
+
+function parsePage(corpus: string, id: string, html: string, url: string): ReturnType<typeof parseHtml> {
+  const parsed = parseHtml(html, url);
+  if (parsed.fallback) parseNotes.push(`${corpus}/${id}: read without its stylesheets (${parsed.fallback})`);
+  if (!parsed.doc) parseNotes.push(`${corpus}/${id}: not parsed (${parsed.error})`);
+  return parsed;
+}
+
 function main(): void {
   const dir = corpusDir();
   if (!dir) {
@@ -148,7 +175,7 @@ function main(): void {
     let unparsable = 0;
     const lost: string[] = [];
     for (const page of pages) {
-      const parsed = parseHtml(page.html, page.url);
+      const parsed = parsePage('scrapinghub-dev', page.id, page.html, page.url);
       jsdomWarnings += parsed.warnings;
       const f1: Record<string, number> = {};
       const outputs: Record<string, string> = {};
@@ -185,6 +212,79 @@ function main(): void {
     }
   }
 
+  // wcxb-dev: WCXB's word F1, `with` snippets kept, `without` snippets left in, pages refused.
+  if (want('wcxb-dev')) {
+    const pages = wcxbSubset(loadWcxb(dir), process.env.BENCH_WCXB);
+    const f1s = new Map(names.map((n) => [n, [] as number[]]));
+    const precisions = new Map(names.map((n) => [n, [] as number[]]));
+    const recalls = new Map(names.map((n) => [n, [] as number[]]));
+    const withKept = new Map(names.map((n) => [n, 0]));
+    const withoutLeft = new Map(names.map((n) => [n, 0]));
+    const tallies = new Map(names.map((n) => [n, new Tally()]));
+    const refused = new Map(names.map((n) => [n, [] as string[]]));
+    const lost: string[] = [];
+    const dump: unknown[] = [];
+    let withTotal = 0;
+    let withoutTotal = 0;
+    for (const page of pages) {
+      const parsed = parsePage('wcxb-dev', page.id, page.html, page.url);
+      jsdomWarnings += parsed.warnings;
+      withTotal += page.truth.with.length;
+      withoutTotal += page.truth.without.length;
+      const record: Record<string, unknown> = { id: page.id, url: page.url };
+      const texts: Record<string, string> = {};
+      for (const [name, extractor] of EXTRACTORS) {
+        const result = parsed.doc ? run(extractor, parsed.doc, page.url) : { output: null, ms: 0, error: parsed.error };
+        tallies.get(name)!.record(result);
+        allTimes.get(name)!.push(result.ms);
+        if (!result.output) refused.get(name)!.push(`${page.id} ${result.error ?? 'no article'}`.slice(0, 160));
+        const text = result.output?.text ?? '';
+        texts[name] = text;
+        const score = wordScore(text, page.truth.main_content);
+        f1s.get(name)!.push(score.f1);
+        precisions.get(name)!.push(score.precision);
+        recalls.get(name)!.push(score.recall);
+        const kept = snippetsIn(page.truth.with, text);
+        const left = snippetsIn(page.truth.without, text);
+        withKept.set(name, withKept.get(name)! + kept.length);
+        withoutLeft.set(name, withoutLeft.get(name)! + left.length);
+        record[name] = { f1: score.f1, precision: score.precision, recall: score.recall, withLost: page.truth.with.filter((s) => !kept.includes(s)), withoutLeft: left };
+      }
+      parsed.close();
+      const [base, ours] = names as [string, string];
+      const baseKept = snippetsIn(page.truth.with, texts[base]!);
+      for (const snippet of baseKept) if (!snippetsIn([snippet], texts[ours]!).length) lost.push(`${page.id} ${snippet.slice(0, 90)}`);
+      dump.push(record);
+    }
+    const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+    const rows = names.map((name) => {
+      const tally = tallies.get(name)!;
+      return [
+        name,
+        fixed(mean(precisions.get(name)!)),
+        fixed(mean(recalls.get(name)!)),
+        fixed(mean(f1s.get(name)!)),
+        `${withKept.get(name)}/${withTotal}`,
+        `${withoutLeft.get(name)}/${withoutTotal}`,
+        String(tally.failed),
+        fixed(percentile(tally.times, 50), 1),
+        fixed(percentile(tally.times, 95), 1),
+      ];
+    });
+    const subset = process.env.BENCH_WCXB ? `, subset ${process.env.BENCH_WCXB}` : '';
+    table(`wcxb-dev (${pages.length} pages${subset}, WCXB word scores)`, ['extractor', 'precision', 'recall', 'word F1', 'with kept', 'without left', 'refused', 'ms median', 'ms p95'], rows);
+    const [base, ours] = names as [string, string];
+    console.log('');
+    for (const name of names) {
+      const list = refused.get(name)!;
+      console.log(`Pages ${name} refused: ${list.length}`);
+      for (const line of list) console.log(`  refused: ${line}`);
+    }
+    console.log(`\`with\` snippets ${base} keeps and ${ours} drops: ${lost.length}`);
+    for (const line of lost) console.log(`  dropped: ${line}`);
+    if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, JSON.stringify(dump, null, 1));
+  }
+
   // readability-test-pages: metadata against Readability's own expected output.
   if (want('readability-test-pages')) {
     const pages = loadReadabilityTestPages(dir);
@@ -192,7 +292,7 @@ function main(): void {
     const totals = new Map(names.map((n) => [n, zeroHits()]));
     const tallies = new Map(names.map((n) => [n, new Tally()]));
     for (const page of pages) {
-      const parsed = parseHtml(page.html, page.url);
+      const parsed = parsePage('readability-test-pages', page.id, page.html, page.url);
       jsdomWarnings += parsed.warnings;
       for (const [name, extractor] of EXTRACTORS) {
         const result = parsed.doc ? run(extractor, parsed.doc, page.url) : { output: null, ms: 0, error: parsed.error };
@@ -230,7 +330,7 @@ function main(): void {
     let paragraphs = 0;
     let clutterTotal = 0;
     for (const page of pages) {
-      const parsed = parseHtml(page.html, page.url);
+      const parsed = parsePage('news-id', page.id, page.html, page.url);
       jsdomWarnings += parsed.warnings;
       paragraphs += page.truth.body.length;
       clutterTotal += page.truth.clutter.length;
@@ -288,6 +388,8 @@ function main(): void {
     ],
   ]);
   console.log(`\njsdom CSS/parse complaints caught (not fatal): ${jsdomWarnings}`);
+  console.log(`Pages jsdom could not build as they are: ${parseNotes.length}`);
+  for (const note of parseNotes) console.log(`  ${note}`);
 }
 
 main();

@@ -86,7 +86,9 @@ export function toMarkdown(article: Article, doc: Document): string {
 }
 
 function toText(article: Article): string {
-  const head = [article.title, [article.byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ')].filter(Boolean);
+  // "BBC News · BBC News": a byline that is the site's name is said once.
+  const byline = article.byline && article.siteName && article.byline.trim().toLowerCase() === article.siteName.trim().toLowerCase() ? null : article.byline;
+  const head = [article.title, [byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ')].filter(Boolean);
   return `${head.join('\n')}\n\n${article.textContent}\n`;
 }
 
@@ -102,13 +104,15 @@ export function runCli(argv: string[]): CliResult {
   }
   const url = args.url ?? pathToFileURL(resolve(args.file)).href;
   const parsed = parseHtml(html, url);
-  if (!parsed.doc) return { code: 1, stdout: '', stderr: `cannot parse ${args.file}: ${parsed.error?.split('\n')[0]}\n` };
+  if (!parsed.doc) return { code: 1, stdout: '', stderr: `cannot parse ${args.file}: ${parsed.error}\n` };
+  // A browser reads a page whose CSS jsdom rejects; so does the CLI, without the stylesheets, and says so.
+  const note = parsed.fallback ? `note: read ${args.file} without its stylesheets (jsdom: ${parsed.fallback})\n` : '';
   const result = extractArticle(parsed.doc, url, { force: args.force });
-  if (!result.ok) return { code: 1, stdout: '', stderr: `no article in ${args.file}: ${result.reason}: ${result.detail}\n` };
+  if (!result.ok) return { code: 1, stdout: '', stderr: `${note}no article in ${args.file}: ${result.reason}: ${result.detail}\n` };
   const { article } = result;
   const stdout =
     args.format === 'json' ? `${JSON.stringify(article, null, 2)}\n` : args.format === 'markdown' ? toMarkdown(article, parsed.doc) : toText(article);
-  return { code: 0, stdout, stderr: '' };
+  return { code: 0, stdout, stderr: note };
 }
 
 const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;

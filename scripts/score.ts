@@ -1,3 +1,4 @@
+import { cleanByline } from '../utils/extract/metadata';
 /** Scoring as the corpus README describes it, shared by the benchmark and the corpus tests. */
 
 /** Tokens are `\w+` runs with Unicode letters and digits, case kept. */
@@ -110,10 +111,14 @@ export function sameTitleWithoutSite(got: string | null, want: string | null): b
   return false;
 }
 
-/** A byline is a name: a leading "By"/"Oleh" on either side is not part of it. */
+/**
+ * A byline is a name: a leading "By"/"Oleh"/"Par" or a date after the name ("By Jane Doe
+ * March 25, 2015") on either side is not part of it; both sides go through the same cleaning.
+ */
 export function sameByline(got: string | null, want: string | null): boolean {
   if (!got || !want) return false;
-  return foldText(got).replace(BYLINE_PREFIX, '') === foldText(want).replace(BYLINE_PREFIX, '');
+  const name = (value: string) => foldText(cleanByline(value) ?? value).replace(BYLINE_PREFIX, '');
+  return name(got) === name(want);
 }
 
 export function sameLang(got: string | null, want: string | null): boolean {
@@ -143,4 +148,46 @@ export function linesLost(truth: string, baseline: string, ours: string): string
     .map((line) => line.trim())
     .filter((line) => tokens(line).length > 0)
     .filter((line) => base.includes(joined(line)) && !mine.includes(joined(line)));
+}
+
+/** WCXB's tokens: lower-cased `\w+` runs. */
+export function wordTokens(text: string): string[] {
+  return tokens(text.toLowerCase());
+}
+
+export interface WordScore {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/**
+ * WCXB's per-page word score: shared tokens as multisets over predicted and truth tokens. An
+ * empty prediction scores 0; an empty truth with an empty prediction scores 1.
+ */
+export function wordScore(predicted: string, truth: string): WordScore {
+  const p = wordTokens(predicted);
+  const t = wordTokens(truth);
+  if (p.length === 0 && t.length === 0) return { precision: 1, recall: 1, f1: 1 };
+  if (p.length === 0 || t.length === 0) return { precision: 0, recall: 0, f1: 0 };
+  const counts = new Map<string, number>();
+  for (const token of t) counts.set(token, (counts.get(token) ?? 0) + 1);
+  let shared = 0;
+  for (const token of p) {
+    const left = counts.get(token) ?? 0;
+    if (left > 0) {
+      shared += 1;
+      counts.set(token, left - 1);
+    }
+  }
+  const precision = shared / p.length;
+  const recall = shared / t.length;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+/** A snippet is in a text when it appears in it, case and whitespace folded. */
+export function snippetsIn(snippets: string[], output: string): string[] {
+  const folded = foldText(output);
+  return snippets.filter((snippet) => foldText(snippet).length > 0 && folded.includes(foldText(snippet)));
 }

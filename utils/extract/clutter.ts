@@ -8,6 +8,8 @@ const MAX_TEXT = 600;
 const PROTECTED_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'FIGURE', 'FIGCAPTION', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'SOURCE', 'svg']);
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Classes that hide text from the eye and keep it for screen readers. */
+const SCREEN_READER_ONLY = /(?:^|[\s_-])(?:visually-?hidden|sr-only|screen-?reader-(?:text|only)|a11y-hidden|hidden-visually|offscreen)(?:$|[\s_-])/i;
 const BOX_TITLE_CLASS = /(?:^|[\s_-])(?:title|heading|header|judul|label)(?:$|[\s_-])/i;
 const LEAD_BLOCK_TAGS = new Set(['P', 'LI', 'DIV', 'TD', 'TR', 'TBODY', 'TABLE', 'SECTION', 'ASIDE', 'BLOCKQUOTE', 'DL', 'DD', 'UL', 'OL', 'H2', 'H3', 'H4', 'H5', 'H6', 'CENTER']);
 
@@ -258,6 +260,10 @@ export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CL
       continue;
     }
     const text = info.text;
+    if (text && rules.some((rule) => rule.screenReaderLabels?.test(text)) && SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) {
+      add(el);
+      continue;
+    }
     if (!text || !lastOfChain(el)) continue;
     for (const rule of rules) {
       if (rule.labels?.test(text) && standsAlone(el, info, infos)) add(topOfSameText(el, root, infos));

@@ -6,8 +6,10 @@ import { sanitizeToBody } from '../sanitize';
 import { removeClutter } from './clutter';
 import { captions } from './rules/captions';
 import { absolutizeUrls, resolveLazyImages } from './images';
-import { cleanByline, cleanTitle, foldForTitle, readMetadata, toIsoDate } from './metadata';
-import { readingMinutes } from './reading-time';
+import { chooseExcerpt, cleanByline, cleanTitle, foldForTitle, isWeakByline, readMetadata, signedByline, splitBylineDate, toIsoDate } from './metadata';
+import { readingMinutesOfText } from './reading-time';
+import { proseLength } from './prose';
+import { revealStreamedContent } from './streamed';
 import { blockText, countWords } from './text';
 
 export { findClutter, removeClutter } from './clutter';
@@ -32,6 +34,15 @@ export const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs:
  */
 export const MIN_ARTICLE_CHARS = 140;
 
+/** Readability's own default: a first pick shorter than this makes it try again with fewer cuts. */
+const READABILITY_CHAR_THRESHOLD = 500;
+/**
+ * A pick holding less than this share of the page's prose is taken for a piece of the article (a
+ * product guide's intro without its products) and Readability tries again with fewer cuts, keeping
+ * its longest attempt when that attempt grows the first pick (see `widens`).
+ */
+const MIN_PROSE_SHARE = 0.5;
+
 type ParsedReadability = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
 /** Readability's own output on a prepared clone, before Kliping's rules and sanitizing. */
@@ -43,16 +54,58 @@ export interface ParsedArticle extends Omit<ParsedReadability, 'content'> {
 /**
  * The raw Readability step on a document the caller owns (it is changed: lazy images resolved,
  * then Readability's own rewriting). Declutter uses it to map kept nodes back to the live page.
+ * With `another` (a fresh clone on demand, or null when there is no time for it), a pick holding less than MIN_PROSE_SHARE of the page's
+ * prose is tried again with fewer cuts, and the second pick wins only when it widens the first.
  */
-export function parseArticle(clone: Document, maxElements: number = DEFAULT_LIMITS.maxElements): ParsedArticle | null {
+export function parseArticle(
+  clone: Document,
+  maxElements: number = DEFAULT_LIMITS.maxElements,
+  another?: () => Document | null,
+): ParsedArticle | null {
+  const prose = prepare(clone);
+  const first = readability(clone, READABILITY_CHAR_THRESHOLD, maxElements);
+  const wanted = Math.round(prose * MIN_PROSE_SHARE);
+  if (!another || wanted <= READABILITY_CHAR_THRESHOLD || (first && (first.length ?? 0) >= wanted)) return first;
+  const spare = another();
+  if (!spare) return first;
+  prepare(spare);
+  const second = readability(spare, wanted, maxElements);
+  if (!first || !second) return first ?? second;
+  return widens(first, second) ? second : first;
+}
+
+/** Lazy images made real and streamed parts put in place; returns the page's prose length. */
+function prepare(clone: Document): number {
   if (clone.body) resolveLazyImages(clone.body);
+  revealStreamedContent(clone);
+  return proseLength(clone);
+}
+
+function readability(clone: Document, charThreshold: number, maxElements: number): ParsedArticle | null {
   const parsed = new Readability<Element>(clone, {
+    charThreshold,
     keepClasses: true,
     maxElemsToParse: maxElements,
     serializer: (node) => node as Element,
   }).parse();
   if (!parsed?.content) return null;
   return { ...parsed, content: parsed.content };
+}
+
+const foldSpace = (text: string | null) => (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+
+/**
+ * The second pick is the first one grown: it holds most of the first's paragraphs and is no more
+ * links than prose. A second pick elsewhere on the page (a rail of teasers, a comment thread) loses.
+ */
+function widens(first: ParsedArticle, second: ParsedArticle): boolean {
+  if ((second.length ?? 0) <= (first.length ?? 0)) return false;
+  const text = foldSpace(second.content.textContent);
+  const paragraphs = elementsByTag(first.content, 'p').map((p) => foldSpace(p.textContent)).filter((p) => p.length >= 40);
+  const held = paragraphs.filter((p) => text.includes(p)).length;
+  if (paragraphs.length && held < paragraphs.length * 0.8) return false;
+  const links = elementsByTag(second.content, 'a').reduce((sum, a) => sum + foldSpace(a.textContent).length, 0);
+  return links < text.length * 0.3;
 }
 
 /**
@@ -116,7 +169,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   let parsed: ParsedArticle | null;
   try {
-    parsed = parseArticle(doc.cloneNode(true) as Document, maxElements);
+    // The second try is a refinement: past a fifth of the budget the first pick stands, so a slow
+    // machine gets the article Readability found rather than none at all.
+    const spare = () => (now() - started > budgetMs / 5 ? null : (doc.cloneNode(true) as Document));
+    parsed = parseArticle(doc.cloneNode(true) as Document, maxElements, spare);
   } catch (error) {
     const message = String(error);
     if (/Aborting parsing document/i.test(message)) return notArticle('too-large', `The page has more than ${maxElements} elements.`);
@@ -143,20 +199,25 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const siteName = parsed.siteName?.trim() || page.siteName;
   const lang = parsed.lang?.trim() || page.lang;
   const rawTitle = parsed.title?.trim() || page.title || pageTitle;
+  const title = cleanTitle(rawTitle, { siteName, headline: page.title, headings: topHeadings(doc) });
+  let byline = cleanByline(parsed.byline) ?? cleanByline(page.byline);
+  // A desk or the site's own name gives way to a person who signs in the page; with no one
+  // signing, it stays (a personal blog's byline is its site's name).
+  if (isWeakByline(byline, siteName)) byline = signedByline(doc.body) ?? byline;
   const firstImage = elementsByTag(safe, 'img').find((img) => img.hasAttribute('src'))?.getAttribute('src') ?? null;
   const article: Article = {
     url,
     canonicalUrl,
-    title: cleanTitle(rawTitle, { siteName, headline: page.title, headings: topHeadings(doc) }),
-    byline: cleanByline(parsed.byline) ?? cleanByline(page.byline),
+    title,
+    byline,
     siteName,
-    publishedTime: toIsoDate(parsed.publishedTime) ?? page.publishedTime,
+    publishedTime: toIsoDate(parsed.publishedTime) ?? page.publishedTime ?? toIsoDate(splitBylineDate(parsed.byline).date),
     lang,
     dir: parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : page.dir,
-    excerpt: parsed.excerpt?.replace(/[\s\u00a0]+/g, ' ').trim() || page.excerpt,
+    excerpt: chooseExcerpt([parsed.excerpt, page.excerpt], title, byline, textContent),
     leadImageUrl: absoluteOrNull(page.leadImageUrl, url) ?? firstImage,
     wordCount,
-    readingMinutes: readingMinutes(wordCount, lang),
+    readingMinutes: readingMinutesOfText(textContent, lang),
     contentHtml,
     textContent,
   };

@@ -169,16 +169,101 @@ export function readMetadata(doc: Document): PageMetadata {
   };
 }
 
-const BYLINE_LEAD = /^(?:by|oleh|penulis|reporter|written by|words by|posted by|dilaporkan oleh|laporan wartawan|editor)\s*:?\s*/i;
+/**
+ * What bylines open with, in the languages Kliping's readers meet: English, Indonesian, Spanish and
+ * Portuguese ("Publicado por:", "Por"), French ("Par"), German ("Von"), Italian ("Scritto da"),
+ * Dutch ("Door"), Russian ("Текст:", "Автор:"), Polish ("Autor:"). Words that are also names or
+ * common words elsewhere ("Por", "Par", "Von", "Door") count only before a name of two words or more.
+ */
+const BYLINE_LEAD =
+  /^(?:by|oleh|penulis|reporter|written by|words by|posted by|dilaporkan oleh|laporan wartawan|editor|publicado por|escrito por|publié par|écrit par|scritto da|geschrieben von|autor(?:in)?|auteur|author|текст|автор|редактор)\s*:?\s*/iu;
+const SHORT_LEAD = /^(?:[Pp]or|[Pp]ar|[Vv]on|[Dd]oor|[Dd]i|[Aa]v|[Aa]f)\s*:?\s+(?=\p{Lu}\S*\s+\S)/u;
 
-/** A byline as a name: no "By"/"Oleh"/"Penulis:" in front, no trailing separators. */
+const MONTH_NAMES =
+  'jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch|et)?|apr(?:il)?|may|mei|jun(?:e|i)?|jul(?:y|i)?|aug(?:ust)?|agu(?:stus)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|des(?:ember)?';
+/**
+ * A date glued to or following the name ("Carrie ArnoldNovember 15, 2019", "Jane Doe | 3 May
+ * 2024"): where a byline element holds the date too and its text runs together.
+ */
+const TRAILING_DATE = new RegExp(
+  `^(.*?)(?:\\s*[|,·–—-]\\s*|\\s+|(?<=\\p{Ll}))((?:(?:${MONTH_NAMES})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTH_NAMES})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\b.*)$`,
+  'iu',
+);
+
+/** The byline and the date its text carries after the name, when it carries one. */
+export function splitBylineDate(raw: string | null | undefined): { byline: string | null; date: string | null } {
+  if (!raw) return { byline: null, date: null };
+  const value = raw.replace(/[\s\u00a0]+/g, ' ').trim();
+  const match = TRAILING_DATE.exec(value);
+  if (!match || !/\p{L}{2}/u.test(match[1]!)) return { byline: value, date: null };
+  return { byline: match[1]!, date: match[2]!.trim() };
+}
+
+/** A byline as a name: no "By"/"Oleh"/"Penulis:"/"Текст:" in front, no date after, no trailing separators. */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  let value = raw.replace(/[\s\u00a0]+/g, ' ').trim();
-  for (let i = 0; i < 2; i++) value = value.replace(BYLINE_LEAD, '').trim();
+  let value = splitBylineDate(raw).byline ?? '';
+  for (let i = 0; i < 2; i++) value = value.replace(BYLINE_LEAD, '').replace(SHORT_LEAD, '').trim();
   value = value.replace(/^[|,·:–—-]+\s*|\s*[|,·:–—-]+$/g, '').trim();
-  if (!value || value.length > 200 || /^https?:\/\//i.test(value)) return null;
+  if (!value || value.length > 200 || /^https?:\/\//i.test(value) || STATUS_ONLY.test(value)) return null;
   return value;
+}
+
+/** What is left of a byline that was only a date ("Last Updated: January 7, 2025"). */
+const STATUS_ONLY = /^(?:last )?(?:updated|published|posted|diperbarui|dipublikasikan)(?:\s+(?:on|at))?$/i;
+
+/** A desk, not a person: what a site puts where a name belongs when no one signs. */
+const DESK = /^(?:redacci[oó]n|reda[cç][aã]o|r[eé]daction|redaktion|redazione|redaksi|tim redaksi|newsroom|news ?desk|web ?desk|staff(?: writer| reporter)?s?|editorial(?: (?:team|staff|board))?|editors?|the editors|admin(?:istrator)?|team|desk)$/i;
+
+/** A byline that names a desk or only the site itself: any signed name on the page is better. */
+export function isWeakByline(byline: string | null, siteName: string | null): boolean {
+  if (!byline) return true;
+  if (DESK.test(byline.trim())) return true;
+  return !!siteName && foldForTitle(byline) === foldForTitle(siteName);
+}
+
+const SIGNED_LEAD = /^(?:publicado por|escrito por|posted by|written by|by|oleh|penulis|por|par|von|door|автор|текст)\s*:?\s+/iu;
+/** Two to five capitalized words: a person's name, in any case-marking script. */
+const PERSON = /^\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,4}$/u;
+const signature = (text: string) => {
+  const lead = SIGNED_LEAD.exec(text);
+  const name = lead ? text.slice(lead[0].length) : '';
+  return lead && PERSON.test(name) ? name : null;
+};
+
+/**
+ * A person's name signed in the page's text ("Publicado por: Ana García", "By Jane Doe"): the
+ * first short line that is nothing but such a signature.
+ */
+export function signedByline(root: Element | null): string | null {
+  if (!root) return null;
+  const found = firstElement(root, (el) => {
+    if (el.children.length > 3) return false;
+    const text = (el.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+    return text.length > 0 && text.length <= 80 && signature(text) !== null;
+  });
+  const text = found?.textContent?.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text ? signature(text) : null;
+}
+
+/**
+ * An excerpt that tells the reader something: not the title again, not "By Jane Doe". Candidates
+ * are tried in order; the first paragraph of the text is the last resort.
+ */
+export function chooseExcerpt(candidates: (string | null | undefined)[], title: string, byline: string | null, text: string): string | null {
+  const folded = foldForTitle(title);
+  const useful = (value: string) => {
+    const own = foldForTitle(value);
+    if (!own || own === folded || (folded.length > 0 && folded.startsWith(own))) return false;
+    if (BYLINE_LEAD.test(value) && value.length < 120) return false;
+    return !(byline && own === foldForTitle(byline));
+  };
+  for (const raw of candidates) {
+    const value = raw?.replace(/[\s\u00a0]+/g, ' ').trim();
+    if (value && useful(value)) return value;
+  }
+  const paragraph = text.split('\n').find((line) => line.length >= 80 && useful(line));
+  return paragraph ? (paragraph.length > 300 ? `${paragraph.slice(0, 297).replace(/\s+\S*$/, '')}…` : paragraph) : null;
 }
 
 const TITLE_SEPARATORS = /\s+[|\-–—·:»/]\s+/;

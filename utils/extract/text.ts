@@ -41,7 +41,29 @@ export function blockText(root: Node, { skip }: BlockTextOptions = {}): string {
     .join('\n');
 }
 
-/** Words as a reader counts them: runs of letters or digits in any script. */
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+let segmenter: Intl.Segmenter | null | undefined;
+/** The runtime's word segmenter (dictionary-based for Chinese and Japanese), when it has one. */
+function wordSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'word' }) : null;
+  return segmenter;
+}
+
+/**
+ * Words as a reader counts them: runs of letters or digits in any script. Chinese and Japanese
+ * put no spaces between words, so their runs are split by the runtime's word segmenter, or, where
+ * it has none, counted at about two characters a word.
+ */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  let cjkWords = 0;
+  const rest = text.replace(CJK_RUN, (run) => {
+    const seg = wordSegmenter();
+    if (seg) {
+      for (const part of seg.segment(run)) if (part.isWordLike) cjkWords += 1;
+    } else cjkWords += Math.ceil(run.length / 2);
+    return ' ';
+  });
+  return cjkWords + (rest.match(WORD)?.length ?? 0);
 }

@@ -23,6 +23,13 @@ writeFileSync(
   <p><strong>Read more:</strong> <a href="/other">Another story entirely</a></p>
   <p><img src="/img/flood.jpg" alt="flood"></p></article></body></html>`,
 );
+// jsdom 29 throws on this stylesheet (an unbalanced parenthesis) where a browser reads the page.
+const badCssFile = join(dir, 'bad-css.html');
+writeFileSync(
+  badCssFile,
+  `<!doctype html><html lang="en"><head><title>River floods the market</title>
+  <style>.lead{width:calc(1px + (2px)}</style></head><body><article><h1>River floods the market</h1>${paragraphs}</article></body></html>`,
+);
 const emptyFile = join(dir, 'empty.html');
 writeFileSync(emptyFile, '<html><body><nav><a href="/">Home</a></nav></body></html>');
 
@@ -71,6 +78,14 @@ describe('extract CLI', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/no article in .*empty\.html: not-readerable/);
+  });
+
+  it('reads a page whose CSS jsdom cannot parse, and says it read it without the stylesheets', () => {
+    const { code, stdout, stderr } = runCli([badCssFile, '--format', 'text']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Paragraph 6: the river rose');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/note: read .*bad-css\.html without its stylesheets \(jsdom: SyntaxError: "\)" is expected\)/);
   });
 
   it('rejects a wrong command line', () => {

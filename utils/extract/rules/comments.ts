@@ -7,5 +7,5 @@ export const comments: ClutterRule = {
   boxHeadings:
     /^(?:leave a (?:reply|comment)|\d*\s*comments?|join the (?:conversation|discussion)|add a comment|post a comment|tinggalkan (?:balasan|komentar)|komentar(?: anda)?|\d*\s*komentar|tulis komentar)\s*:?$/i,
   labels:
-    /^(?:leave a (?:reply|comment)|\d+\s*comments?|comments?|view comments|show comments|join the (?:conversation|discussion)|tinggalkan (?:balasan|komentar)|\d*\s*komentar|lihat komentar|tulis komentar|beri komentar|post (?:a )?comment|tell us what you think)\W*$/i,
+    /^(?:leave a (?:reply|comment)|\d+\s*comments?|comments?|view comments|show comments|join the (?:conversation|discussion)|tinggalkan (?:balasan|komentar)|\d*\s*komentar|lihat komentar|tulis komentar|beri komentar|post (?:a )?comment|tell us what you think|what do you think\?|be the first to comment|no comments yet|jadilah yang pertama berkomentar)\W*$/i,
 };

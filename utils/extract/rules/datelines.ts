@@ -19,13 +19,13 @@ export const DATE_LINE = {
 };
 
 /** "By", "Oleh", "Penulis:"… in any letter case; the name after it must be capitalized. */
-const BYLINE_WORDS = ['by', 'oleh', 'penulis', 'reporter', 'editor', 'penyunting', 'written by', 'words by', 'laporan wartawan', 'kontributor'];
+const BYLINE_WORDS = ['posted by', 'published by', 'by', 'oleh', 'penulis', 'reporter', 'editor', 'penyunting', 'written by', 'words by', 'laporan wartawan', 'kontributor'];
 const anyCase = (word: string) =>
   word.replace(/\p{L}/gu, (letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`);
 const NAME = "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}.'’-]*|van|von|de|der|bin|binti|al|da|dos)){0,5}";
 const CREDIT = `(?:${BYLINE_WORDS.map(anyCase).join('|')})\\s*:?\\s+${NAME}(?:\\s*(?:,|and|dan|&)\\s*${NAME})*`;
 /** A line that is only bylines ("By Jane Doe", "Penulis: Budi | Editor: Ani"), maybe with a date after. */
-const BYLINE_LINE = new RegExp(`^${CREDIT}(?:\\s*[|/·,–—-]\\s*(?:${CREDIT}|[^|]{0,50}\\d[^|]{0,30}))*\\.?$`, 'u');
+const BYLINE_LINE = new RegExp(`^${CREDIT}(?:(?:\\s*[|/·,–—-]\\s*|\\s+(?:at|on|pada)\\s+)(?:${CREDIT}|[^|]{0,50}\\d[^|]{0,30}))*\\.?$`, 'u');
 
 /**
  * Bylines and datelines repeated in the body: the article header already carries them as

@@ -2,7 +2,9 @@ import { ads } from './ads';
 import { authorNotes } from './author-notes';
 import { comments } from './comments';
 import { consent } from './consent';
+import { callsToAction } from './calls-to-action';
 import { datelines } from './datelines';
+import { disclosures } from './disclosures';
 import { hoverCards } from './hover-cards';
 import { mediaPlaceholders } from './media-placeholders';
 import { mostRead } from './most-read';
@@ -15,6 +17,7 @@ import { share } from './share';
 import { siteFooter } from './site-footer';
 import { tags } from './tags';
 import { textSize } from './text-size';
+import { videoPromos } from './video-promos';
 import type { ClutterRule } from './types';
 
 export type { ClutterRule } from './types';
@@ -38,4 +41,7 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   authorNotes,
   printOnly,
   siteFooter,
+  videoPromos,
+  disclosures,
+  callsToAction,
 ];

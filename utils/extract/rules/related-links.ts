@@ -13,7 +13,7 @@ export const relatedLinks: ClutterRule = {
     /^(?:MORE|RELATED|READ MORE|ALSO READ|SEE ALSO|SEE MORE|WATCH)\b/,
   ],
   boxHeadings:
-    /^(?:(?:baca|lihat|simak) juga|artikel terkait|berita terkait|artikel lainnya|berita lainnya|topik terkait|related(?: articles| stories| posts| news| content| coverage| reading)?|more (?:[\p{L}'’]+ ){0,3}(?:stories|news|articles|reads)|more from [\p{L} .'-]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read (?:more|next)|also read|what to read next|(?:more )?(?:top )?stories you might like|don['’]?t miss|editors['’]? picks|more|see more)\s*:?\s*(?:\.\.\.|…)?$/iu,
+    /^(?:(?:baca|lihat|simak) juga|artikel terkait|berita terkait|artikel lainnya|berita lainnya|topik terkait|related(?: articles| stories| posts| news| content| coverage| reading)?|more (?:[\p{L}'’]+ ){0,3}(?:stories|news|articles|reads)|more from [\p{L} .'-]{1,40}|you (?:may|might) also like|recommended(?: for you| stories| articles)?|see also|read (?:more|next)|also read|what to read next|(?:more )?(?:top )?stories you might like|don['’]?t miss|editors['’]? picks|more|see more|further reading|recommended reading|keep reading|more to (?:read|explore)|related topics|you (?:may|might) (?:also )?(?:be interested in|enjoy)(?: the following)?(?: (?:topics|articles|posts))?(?: as well)?|good articles to read(?: together)?|similar (?:articles|posts|stories)|artikel (?:menarik|pilihan) lainnya|baca (?:artikel )?lainnya)\s*:?\s*(?:\.\.\.|…)?$/iu,
   linkLines: [
     // A headline shouted in capitals that is nothing but a link: a pointer to another story.
     /^(?=(?:[^\p{Lu}]*\p{Lu}){10})[^\p{Ll}]{10,200}$/u,

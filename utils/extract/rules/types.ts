@@ -13,6 +13,11 @@ export interface ClutterRule {
   classPatterns?: RegExp[];
   /** An element whose entire text is one of these is clutter ("ADVERTISEMENT"). */
   labels?: RegExp;
+  /**
+   * A screen-reader-only element (`visually-hidden`, `sr-only`, `screen-reader-text`…) whose
+   * entire text is one of these: removed wherever it sits, even inside a line of text.
+   */
+  screenReaderLabels?: RegExp;
   /** A block that starts with one of these and is otherwise links ("Baca juga: <a>…</a>"). */
   leadPhrases?: RegExp[];
   /** A heading with this entire text titles a box of links that is clutter ("Terpopuler"). */

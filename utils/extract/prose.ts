@@ -1,0 +1,33 @@
+import { elementsByTag } from '../dom';
+
+/** A paragraph shorter than this is a label or a caption, not prose. */
+const MIN_PARAGRAPH = 40;
+/** A paragraph that is mostly link text is a teaser or a menu, not prose. */
+const MAX_LINK_SHARE = 0.3;
+
+/** Readers' comments are prose, but not the article's: a comment thread must not set the bar. */
+const COMMENT_SECTION = /(?:^|[\s_-])(?:comments?|commentlist|comment-list|disqus(?:_thread)?|replies)(?:$|[\s_-])/i;
+
+function inComments(el: Element): boolean {
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    if (COMMENT_SECTION.test(`${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * How many characters of prose the page holds in its paragraphs: the yardstick for whether
+ * Readability's pick is the article or a piece of it (a product guide's intro without its
+ * products, a piece of a long article split into boxes). Comment threads do not count.
+ */
+export function proseLength(doc: Document): number {
+  let total = 0;
+  for (const p of elementsByTag(doc.body ?? doc.documentElement, 'p')) {
+    const length = (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    if (length < MIN_PARAGRAPH) continue;
+    let links = 0;
+    for (const a of elementsByTag(p, 'a')) links += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    if (links <= length * MAX_LINK_SHARE && !inComments(p)) total += length;
+  }
+  return total;
+}
