@@ -8,7 +8,7 @@ import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';
 /**
  * wcxb-dev's `with` snippets (article text that must be kept): one that plain Readability keeps
  * must be kept by Kliping too. A run over all 793 pages with both extractors takes minutes, so
- * the unit suite checks every fourth page (a fixed, spread sample); `WCXB_GATE=all` checks them all.
+ * the unit suite checks every eighth page (a fixed, spread sample); `WCXB_GATE=all` checks them all.
  * The snippets below were looked at one by one; anything new fails here.
  */
 const REVIEWED: Record<string, string> = {
@@ -43,12 +43,12 @@ const KNOWN_LOSSES = new Set([
   '4340 Bib Gourmands, a designation meant to represent more casual and affordable dining',
 ]);
 
-const EVERY = process.env.WCXB_GATE === 'all' ? 1 : 4;
+const EVERY = process.env.WCXB_GATE === 'all' ? 1 : 8;
 
 describeCorpus('wcxb-dev corpus: no `with` snippet lost to the rules', () => {
   it(`keeps every snippet Readability keeps, on every ${EVERY === 1 ? '' : `${EVERY}th `}page`, { timeout: 1_800_000 }, () => {
     const pages = CORPUS_DIR ? loadWcxb(CORPUS_DIR).filter((_, i) => i % EVERY === 0) : [];
-    expect(pages.length).toBeGreaterThan(150);
+    expect(pages.length).toBeGreaterThan(90);
     const lost: string[] = [];
     for (const page of pages) {
       const parsed = parseHtml(page.html, page.url, { stylesheets: false });
