@@ -160,7 +160,7 @@ for (const system of SYSTEMS) {
         await expect.poll(() => library.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
         expect(await activeText(library.page)).toBe(LONG_TITLE);
 
-        await selectText(library.page, QUOTE);
+        await library.select(QUOTE, 'keyboard');
         await library.page.keyboard.press('Shift'); // a keyboard selection ends with a key coming up
         await library.page.getByTestId('highlight-selection').waitFor();
         await library.page.keyboard.press('h');
@@ -262,23 +262,4 @@ function placeholderFits(page: E2EPage): Promise<boolean> {
     const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     return context.measureText(input.placeholder).width <= room;
   });
-}
-
-/** Selects text in the saved body, as Shift+arrows with caret browsing would. */
-function selectText(page: E2EPage, text: string): Promise<void> {
-  return page.evaluate((wanted: string) => {
-    const root = document.querySelector('[data-testid="reader-body"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`Not in the saved copy: ${wanted}`);
-  }, text);
 }

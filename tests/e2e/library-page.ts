@@ -37,23 +37,29 @@ export class LibraryApp {
   marks() {
     return this.page.locator('[data-testid="reader-body"] mark[data-highlight-id]');
   }
-  /** Selects the first occurrence of `text` in the saved body, as a mouse drag would. */
-  async select(text: string): Promise<void> {
-    await this.page.evaluate((wanted) => {
-      const root = document.querySelector('[data-testid="reader-body"]')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(wanted);
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return;
-      }
-      throw new Error(`Not in the saved copy: ${wanted}`);
-    }, text);
+  /**
+   * Selects the first occurrence of `text` in the saved body: as a mouse drag would (ending in a
+   * mouseup, which offers the highlight button), or as Shift+arrows with caret browsing would.
+   */
+  select(text: string, by: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
+    return this.page.evaluate(
+      ([wanted, withMouse]) => {
+        const root = document.querySelector('[data-testid="reader-body"]')!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          const at = node.data.indexOf(wanted);
+          if (at === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          if (withMouse) document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+          return;
+        }
+        throw new Error(`Not in the saved copy: ${wanted}`);
+      },
+      [text, by === 'mouse'] as const,
+    );
   }
 }

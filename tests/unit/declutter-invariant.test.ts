@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isProbablyReaderable } from '@mozilla/readability';
 import { declutter, DeclutterSession, HIDDEN_ATTR, planDeclutter, showMissingArticle } from '@/utils/declutter';
 import { extractArticle } from '@/utils/extract';
+import { visibleLines, visibleText } from '../support/visible-text';
 
 /**
  * Pages built the way real news pages are, where trusting Readability's node set hid part of the
@@ -12,28 +13,6 @@ function load(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-/** The page's lines as a reader sees them once the declutter stylesheet applies. */
-function visibleLines(root: Element): string[] {
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
-    if (node.nodeType !== 1) return;
-    const el = node as Element;
-    if (el.hasAttribute(HIDDEN_ATTR) || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) return;
-    const inline = ['A', 'B', 'STRONG', 'EM', 'I', 'SPAN', 'TIME'].includes(el.tagName);
-    if (!inline) parts.push('\n');
-    for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
-    if (!inline) parts.push('\n');
-  };
-  walk(root);
-  return parts
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-}
-
-const visibleText = (root: Element) => visibleLines(root).join(' ');
 
 const SENTENCES = [
   'The city council voted on Tuesday to rebuild the old market hall, ending a dispute that had lasted almost a decade between traders and the planning office.',

@@ -2,25 +2,10 @@ import { expect, it } from 'vitest';
 import { declutter, HIDDEN_ATTR, INDEX_ATTR, planDeclutter, STYLE_ID } from '@/utils/declutter';
 import { loadNewsId } from '../../scripts/corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
+import { visibleText } from '../support/visible-text';
 
 function load(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
-}
-
-/** Text a reader sees once the declutter stylesheet applies: hidden subtrees skipped. */
-function visibleText(root: Element): string {
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
-    if (node.nodeType !== 1) return;
-    const el = node as Element;
-    if (el.hasAttribute(HIDDEN_ATTR) || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE'].includes(el.tagName)) return;
-    parts.push('\n');
-    for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
-    parts.push('\n');
-  };
-  walk(root);
-  return parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n');
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
