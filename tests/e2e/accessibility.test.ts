@@ -131,6 +131,14 @@ for (const system of SYSTEMS) {
         await library.page.getByTestId('transfer-toggle').locator('summary').click();
       });
 
+      it('opens the settings page', async () => {
+        const opened = ext.waitForPage((url) => url.endsWith('/options.html'));
+        await library.page.getByTestId('open-settings').click();
+        const settings = await opened;
+        await settings.locator('h1').waitFor();
+        await settings.close();
+      });
+
       if (system === 'light') {
         it('costs one Tab stop for the whole list', async () => {
           // j moves the list's one Tab stop; focus follows it.
