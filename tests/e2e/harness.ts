@@ -31,7 +31,7 @@ export function screenshotPath(name: string): string {
   return join(dir, name);
 }
 
-/** The shared corpus: beside the repository (CI), at /work/shared (worktrees), or KLIPING_CORPUS. */
+/** The shared corpus: beside the repository (`../shared/corpus`), or where KLIPING_CORPUS says. */
 export { requireCorpusDir as corpusDir } from '../../scripts/corpus';
 
 const TYPES: Record<string, string> = {
