@@ -8,10 +8,8 @@
  * Targets: first render < 300 ms, search p95 < 50 ms.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { FIXTURES_DIR, PopupPage, launchChromium, serveDirs, tabIdOf, type ChromiumExtension as ExtensionBrowser, type StaticServer } from '../tests/e2e/harness';
+import { FIXTURES_DIR, PopupPage, launchChromium, listenOnLoopback, serveDirs, tabIdOf, type ChromiumExtension as ExtensionBrowser, type StaticServer } from '../tests/e2e/harness';
 import { makePng } from '../tests/support/png';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -243,9 +241,9 @@ async function saveOne(ext: ExtensionBrowser, site: StaticServer): Promise<numbe
  * (served by the same server: the e2e build's 127.0.0.1 access covers both). Every path gives a
  * different picture, so nothing is shared between articles.
  */
-async function imageServer(): Promise<{ origin: string; close(): Promise<void> }> {
+function imageServer(): Promise<StaticServer> {
   const cache = new Map<string, Buffer>();
-  const server = createServer((request, response) => {
+  return listenOnLoopback((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     const page = /^\/page\/(\d+)$/.exec(path);
     if (page) {
@@ -269,15 +267,6 @@ async function imageServer(): Promise<{ origin: string; close(): Promise<void> }
     }
     response.writeHead(200, { 'content-type': 'image/png' }).end(png);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
 }
 
 /** Turns "Keep images offline" on (or off), as a user does in Settings. */

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -53,8 +53,27 @@ export interface StaticServer {
 }
 
 /** Serves folders on 127.0.0.1 at a free port: the first one that has the path wins. */
-export async function serveDirs(...roots: string[]): Promise<StaticServer> {
-  const server: Server = createServer((request, response) => {
+/**
+ * A real HTTP server on 127.0.0.1 at a free port. `close()` drops open connections too, so a test
+ * can stop it mid-run as a site going offline would.
+ */
+export async function listenOnLoopback(handler: RequestListener): Promise<StaticServer> {
+  const server: Server = createServer(handler);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => origin + (path.startsWith('/') ? path : `/${path}`),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+export function serveDirs(...roots: string[]): Promise<StaticServer> {
+  return listenOnLoopback((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     for (const root of roots) {
       const file = resolve(join(root, path));
@@ -68,13 +87,6 @@ export async function serveDirs(...roots: string[]): Promise<StaticServer> {
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('not found');
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    url: (path) => origin + (path.startsWith('/') ? path : `/${path}`),
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
 }
 
 function requireBuild(dir: string, script: string): void {

@@ -1,16 +1,14 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../support/png';
-import { LibraryPage, PopupPage, launchExtension, tabIdOf, type E2EPage, type ExtensionBrowser } from './harness';
+import { LibraryPage, PopupPage, launchExtension, listenOnLoopback, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 
 const TITLE = 'Hujan Deras Rendam Pasar Lama Kota';
 const eventually = <T>(read: () => Promise<T> | T, message?: string) => expect.poll(read, { timeout: 15_000, interval: 150, message });
 
 /** A real server on 127.0.0.1 that can be stopped mid-test, as a site going offline would be. */
-async function serve(routes: Record<string, [Buffer | string, string]>): Promise<{ origin: string; close(): Promise<void> }> {
-  const server: Server = createServer((request, response) => {
+function serve(routes: Record<string, [Buffer | string, string]>): Promise<StaticServer> {
+  return listenOnLoopback((request, response) => {
     const route = routes[new URL(request.url ?? '/', 'http://x').pathname];
     if (!route) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -18,15 +16,6 @@ async function serve(routes: Record<string, [Buffer | string, string]>): Promise
     }
     response.writeHead(200, { 'content-type': route[1], 'cache-control': 'no-store' }).end(route[0]);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
 }
 
 function articleHtml(img: string): string {
