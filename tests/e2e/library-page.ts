@@ -9,6 +9,17 @@ export class LibraryApp {
     await page.goto(ext.extensionUrl('library.html'));
     return new LibraryApp(page);
   }
+  /** Whether the search box's placeholder is shown whole at the box's width. */
+  placeholderFits(): Promise<boolean> {
+    return this.search().evaluate((element) => {
+      const input = element as HTMLInputElement;
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return context.measureText(input.placeholder).width <= room;
+    });
+  }
   search() {
     return this.page.getByTestId('search');
   }

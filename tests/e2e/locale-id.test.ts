@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
+import { LibraryApp } from './library-page';
 
 let ext: ExtensionBrowser;
 let site: StaticServer;
@@ -26,4 +27,35 @@ it('speaks Bahasa Indonesia when the browser does', async () => {
   const library = await LibraryPage.open(ext);
   await expect.poll(() => library.page.title()).toBe('Pustaka Kliping');
   await expect.poll(() => library.page.getByText('1 artikel').count()).toBe(1);
+});
+
+const buttonRows = (page: E2EPage) =>
+  page.evaluate(() => new Set(Array.from(document.querySelectorAll('.popup__actions > .button')).map((b) => Math.round(b.getBoundingClientRect().top))).size);
+
+// Bahasa Indonesia runs longer than English: the popup and the search box must still fit.
+describe('in Bahasa Indonesia, the longer words still fit', () => {
+  it('keeps the popup within 600 px with a long title, its buttons on one row, before and after saving', async () => {
+    const page = await ext.newPage();
+    await page.goto(site.url('/news-long-title.html'));
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await expect.poll(() => popup.saveButton().textContent()).toBe('Simpan');
+    await popup.notes().waitFor();
+    expect(await buttonRows(popup.page)).toBe(1);
+    expect(await popup.page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(600);
+    await popup.save();
+    expect(await popup.saveButton().textContent()).toBe('Perbarui');
+    expect(await buttonRows(popup.page)).toBe(1);
+    expect(await popup.page.evaluate(() => document.body.scrollHeight)).toBeLessThanOrEqual(600);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows the whole search placeholder, and the search qualifiers beside it', async () => {
+    const library = await LibraryApp.open(ext);
+    await library.items().first().waitFor();
+    expect(await library.placeholderFits()).toBe(true);
+    expect(await library.page.locator('#library-search-help').textContent()).toContain('tag:kopi');
+    expect(await library.items().first().textContent()).toMatch(/Disimpan (sekarang|\d+ detik yang lalu|\d+ menit yang lalu)/);
+    await library.page.close();
+  });
 });
