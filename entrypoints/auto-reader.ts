@@ -1,4 +1,4 @@
-import { AUTO_ACTION } from '@/utils/auto-action';
+import { AUTO_ACTION } from '@/utils/core/auto-action';
 
 /** Runs just before the content script on a site the user chose "always open reader" for. */
 export default defineUnlistedScript(() => {

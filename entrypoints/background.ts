@@ -1,12 +1,12 @@
 import { i18n } from '#i18n';
-import { setArticleNotes, setArticleTags } from '@/utils/db/library';
-import { getDb } from '@/utils/db/schema';
-import { backgroundMessenger, POPUP_SESSION_PORT, type SessionRequest } from '@/utils/messaging';
-import { extractFromTab, isPageCommand, PAGE_COMMANDS, runPageCommand, type PageCommand } from '@/utils/page-commands';
-import { bytesToBase64, DYSLEXIC_FONT_PATH } from '@/utils/reader/font';
-import { keepImagesAfterSave, savedImageData, savedImagesFor } from '@/utils/images/service';
-import { PopupSession } from '@/utils/session';
-import { watchSitePrefs } from '@/utils/site-scripts';
+import { setArticleNotes, setArticleTags } from '@/utils/data/library';
+import { getDb } from '@/utils/data/schema';
+import { backgroundMessenger, POPUP_SESSION_PORT, type SessionRequest } from '@/utils/browser/messaging';
+import { extractFromTab, isPageCommand, PAGE_COMMANDS, runPageCommand, type PageCommand } from '@/utils/browser/page-commands';
+import { bytesToBase64, DYSLEXIC_FONT_PATH } from '@/utils/core/reader/font';
+import { keepImagesAfterSave, savedImageData, savedImagesFor } from '@/utils/browser/image-service';
+import { PopupSession } from '@/utils/browser/session';
+import { watchSitePrefs } from '@/utils/browser/site-scripts';
 
 const MENU_TITLES: Record<PageCommand, () => string> = {
   declutter: () => i18n.t('declutter.menuDeclutter'),

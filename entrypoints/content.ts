@@ -1,9 +1,9 @@
 import { isProbablyReaderable } from '@mozilla/readability';
-import { takeAutoAction } from '@/utils/auto-action';
-import { DeclutterController } from '@/utils/declutter/controller';
-import { extractArticle } from '@/utils/extract';
-import { contentMessenger } from '@/utils/messaging';
-import { closeReaderInPage, openReaderInPage } from '@/utils/reader/open-in-page';
+import { takeAutoAction } from '@/utils/core/auto-action';
+import { DeclutterController } from '@/utils/core/declutter/controller';
+import { extractArticle } from '@/utils/core/extract';
+import { contentMessenger } from '@/utils/browser/messaging';
+import { closeReaderInPage, openReaderInPage } from '@/utils/browser/open-reader-in-page';
 
 const INSTALLED = Symbol.for('kliping.content');
 

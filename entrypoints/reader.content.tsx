@@ -1,17 +1,18 @@
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
-import { ReaderView } from '@/components/ReaderView';
-import type { KeptImage } from '@/components/useKeptImages';
-import themeCss from '@/components/theme.css?inline';
-import readerCss from '@/components/reader.css?inline';
-import overlayCss from '@/components/reader-overlay.css?inline';
-import type { Article } from '@/utils/article';
-import { backgroundMessenger } from '@/utils/messaging';
-import { afterNextPaint, installedReader, installReader } from '@/utils/reader/api';
-import { base64ToBytes, ensureDyslexicFont } from '@/utils/reader/font';
-import { lockPageScroll } from '@/utils/reader/page-scroll';
-import { loadReaderPrefs, type ReaderPrefs } from '@/utils/reader/prefs';
+import { ReaderView } from '@/components/reader/ReaderView';
+import type { KeptImage } from '@/components/shared/useKeptImages';
+import themeCss from '@/components/shared/theme.css?inline';
+import readerCss from '@/components/reader/reader.css?inline';
+import overlayCss from '@/components/reader/reader-overlay.css?inline';
+import type { Article } from '@/utils/core/article';
+import { backgroundMessenger } from '@/utils/browser/messaging';
+import { afterNextPaint, installedReader, installReader } from '@/utils/core/reader/api';
+import { base64ToBytes, ensureDyslexicFont } from '@/utils/core/reader/font';
+import { lockPageScroll } from '@/utils/core/reader/page-scroll';
+import { type ReaderPrefs } from '@/utils/core/reader/prefs';
+import { loadReaderPrefs } from '@/utils/browser/settings-storage';
 
 const HOST_TAG = 'kliping-reader';
 

@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { blockText } from '../utils/extract/text';
+import { blockText } from '../utils/core/extract/text';
 
 export interface BaselineOutput {
   text: string;

@@ -3,7 +3,7 @@
  * same text conversion, same run. Prints one table per corpus and the ratios the targets use.
  */
 import { performance } from 'node:perf_hooks';
-import { extractArticle } from '../utils/extract';
+import { extractArticle } from '../utils/core/extract';
 import { readabilityOnly, type BaselineOutput } from './baseline';
 import {
   corpusDir,

@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import TurndownService from 'turndown';
 import { stringify } from 'yaml';
-import type { Article } from '../utils/article';
-import { extractArticle } from '../utils/extract';
+import type { Article } from '../utils/core/article';
+import { extractArticle } from '../utils/core/extract';
 import { parseHtml } from './corpus';
 
 export type Format = 'json' | 'markdown' | 'text';

@@ -1,4 +1,4 @@
-import { cleanByline } from '../utils/extract/metadata';
+import { cleanByline } from '../utils/core/extract/metadata';
 /** Scoring as the corpus README describes it, shared by the benchmark and the corpus tests. */
 
 /** Tokens are `\w+` runs with Unicode letters and digits, case kept. */

@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { FetchArticle } from '../FetchArticle';
-import { SavedCopy } from '../SavedCopy';
-import { keptImagesKey } from '../useKeptImages';
-import { useLiveQuery } from '../useLiveQuery';
+import { FetchArticle } from './FetchArticle';
+import { SavedCopy } from './SavedCopy';
+import { keptImagesKey } from '../shared/useKeptImages';
+import { useLiveQuery } from '../shared/useLiveQuery';
 import { ArticleActions, type BulkActions } from './BulkBar';
-import { parseTags, getSavedCopy } from '@/utils/db/articles';
-import { addHighlight, deleteHighlight, highlightsOf, setHighlightColor, setHighlightNote } from '@/utils/db/highlights';
-import { setReadingProgress } from '@/utils/db/library';
-import { backgroundMessenger } from '@/utils/messaging';
-import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightRecord, type KlipingDb } from '@/utils/db/schema';
-import { anchor, clearHighlights, describeRange, paintHighlight, type Selectors } from '@/utils/highlight/anchor';
+import { parseTags, getSavedCopy } from '@/utils/data/articles';
+import { addHighlight, deleteHighlight, highlightsOf, setHighlightColor, setHighlightNote } from '@/utils/data/highlights';
+import { setReadingProgress } from '@/utils/data/library';
+import { backgroundMessenger } from '@/utils/browser/messaging';
+import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightRecord, type KlipingDb } from '@/utils/data/schema';
+import { anchor, clearHighlights, describeRange, paintHighlight, type Selectors } from '@/utils/core/highlight/anchor';
 
 export interface ArticleReaderProps {
   db: KlipingDb;

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { ArticleRecord } from '@/utils/db/schema';
-import { formatDateTime, formatRelativeDate } from '@/utils/format';
-import { hostLabel } from '@/utils/url';
+import type { ArticleRecord } from '@/utils/data/schema';
+import { formatDateTime, formatRelativeDate } from '@/utils/core/format';
+import { hostLabel } from '@/utils/core/url';
 
 export interface ArticleRowProps {
   article: ArticleRecord;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { parseTags } from '@/utils/db/articles';
-import type { ArticleFlags } from '@/utils/db/library';
+import { parseTags } from '@/utils/data/articles';
+import type { ArticleFlags } from '@/utils/data/library';
 
 export interface BulkActions {
   flags(flags: ArticleFlags): void;

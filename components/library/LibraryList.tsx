@@ -4,7 +4,7 @@ import { ArticleRow } from './ArticleRow';
 import { ArticleActions, type BulkActions } from './BulkBar';
 import { VirtualList } from './VirtualList';
 import type { LibraryState } from './useLibrary';
-import type { SortOrder } from '@/utils/search/library-search';
+import type { SortOrder } from '@/utils/core/search/library-search';
 
 export type ShowFilter = 'all' | 'unread' | 'read' | 'favorite' | 'archived';
 const SHOW_QUALIFIER: Record<ShowFilter, string> = { all: '', unread: 'is:unread', read: 'is:read', favorite: 'is:favorite', archived: 'is:archived' };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { formatBytes } from '@/utils/format';
+import { formatBytes } from '@/utils/core/format';
 
 /**
  * Asks the browser to keep Kliping's data (no eviction under storage pressure) and shows how much

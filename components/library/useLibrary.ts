@@ -1,7 +1,7 @@
-import { liveQuery } from 'dexie';
+import { observe } from '@/utils/data/observe';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ArticleRecord, HighlightRecord, KlipingDb, NoteRecord } from '@/utils/db/schema';
-import { LibrarySearch } from '@/utils/search/library-search';
+import type { ArticleRecord, HighlightRecord, KlipingDb, NoteRecord } from '@/utils/data/schema';
+import { LibrarySearch } from '@/utils/core/search/library-search';
 
 export interface LibraryState {
   search: LibrarySearch;
@@ -115,7 +115,7 @@ export function useLibrary(db: KlipingDb): LibraryState {
       });
 
     const subscriptions = [
-      liveQuery(() => db.articles.toArray()).subscribe({
+      observe(() => db.articles.toArray(), {
         next(rows: ArticleRecord[]) {
           if (!haveArticles) performance.mark('library:articles-read');
           articles = new Map(rows.map((row) => [row.id, row]));
@@ -128,14 +128,14 @@ export function useLibrary(db: KlipingDb): LibraryState {
         },
         error: (error) => console.error(error),
       }),
-      liveQuery(() => db.notes.toArray()).subscribe({
+      observe(() => db.notes.toArray(), {
         next(rows: NoteRecord[]) {
           notes = new Map(rows.map((row) => [row.articleId, row.text]));
           rebuild();
         },
         error: (error) => console.error(error),
       }),
-      liveQuery(() => db.highlights.toArray()).subscribe({
+      observe(() => db.highlights.toArray(), {
         next(rows: HighlightRecord[]) {
           highlights = new Map();
           for (const row of rows) {

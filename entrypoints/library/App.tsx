@@ -5,14 +5,14 @@ import { ArticleReader } from '@/components/library/ArticleReader';
 import type { BulkActions } from '@/components/library/BulkBar';
 import { INITIAL_LIST_STATE, LibraryList, type ListState } from '@/components/library/LibraryList';
 import { StorageInfo } from '@/components/library/StorageInfo';
-import { TransferPanel } from '@/components/TransferPanel';
+import { TransferPanel } from '@/components/library/TransferPanel';
 import { UndoToast } from '@/components/library/UndoToast';
 import { useLibrary } from '@/components/library/useLibrary';
 import { useWriter } from '@/components/library/useWriter';
 import { WriteFailureBanner } from '@/components/library/WriteFailureBanner';
-import { addTags, deleteArticles, restoreArticles, setFlags, type DeletedArticles } from '@/utils/db/library';
-import { getDb } from '@/utils/db/schema';
-import { openExtensionPage } from '@/utils/extension-pages';
+import { addTags, deleteArticles, restoreArticles, setFlags, type DeletedArticles } from '@/utils/data/library';
+import { getDb } from '@/utils/data/schema';
+import { openExtensionPage } from '@/utils/browser/extension-pages';
 
 /** `#/article/12` opens a saved copy; anything else is the list. */
 function articleIdFromHash(hash: string): number | null {

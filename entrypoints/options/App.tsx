@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { ImageSettings } from '@/components/ImageSettings';
-import { ReaderControls } from '@/components/ReaderControls';
-import { ShortcutList } from '@/components/ShortcutList';
-import { useReaderPrefs } from '@/components/useReaderPrefs';
-import { siteLabel, sitePrefs, type SiteAction, type SitePref } from '@/utils/site-prefs';
-import { setSiteAction } from '@/utils/site-scripts';
-import '@/components/reader.css';
+import { ImageSettings } from '@/components/settings/ImageSettings';
+import { ReaderControls } from '@/components/reader/ReaderControls';
+import { ShortcutList } from '@/components/settings/ShortcutList';
+import { useReaderPrefs } from '@/components/reader/useReaderPrefs';
+import { siteLabel, type SiteAction, type SitePref } from '@/utils/core/site-prefs';
+import { sitePrefs } from '@/utils/browser/settings-storage';
+import { setSiteAction } from '@/utils/browser/site-scripts';
+import '@/components/reader/reader.css';
 
 const SHORTCUT_SETTINGS = import.meta.env.FIREFOX ? 'about:addons' : 'chrome://extensions/shortcuts';
 

@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { ArticleSummary } from '@/components/ArticleSummary';
-import { NotesAndTags } from '@/components/NotesAndTags';
-import { DeclutterButton } from '@/components/DeclutterButton';
-import { SiteActionToggles } from '@/components/SiteActionToggles';
-import { siteOf } from '@/utils/site-prefs';
-import type { SavePayload } from '@/utils/article';
-import { lookUpPage, targetTab, type PageLookup } from '@/utils/active-page';
-import { openReaderInTab } from '@/utils/reader/remote';
-import { useSession } from '@/components/useSession';
-import { openExtensionPage, type ExtensionPage } from '@/utils/extension-pages';
+import { ArticleSummary } from '@/components/shared/ArticleSummary';
+import { NotesAndTags } from '@/components/shared/NotesAndTags';
+import { DeclutterButton } from '@/components/popup/DeclutterButton';
+import { SiteActionToggles } from '@/components/popup/SiteActionToggles';
+import { siteOf } from '@/utils/core/site-prefs';
+import type { SavePayload } from '@/utils/core/article';
+import { lookUpPage, targetTab, type PageLookup } from '@/utils/browser/active-page';
+import { openReaderInTab } from '@/utils/browser/reader-remote';
+import { useSession } from '@/components/shared/useSession';
+import { openExtensionPage, type ExtensionPage } from '@/utils/browser/extension-pages';
 
 const UNREADABLE_MESSAGE = {
   'browser-page': () => i18n.t('restricted.browserPage'),

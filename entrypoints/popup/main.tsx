@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from './App';
-import '@/components/theme.css';
+import '@/components/shared/theme.css';
 import './style.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();

@@ -1,4 +1,4 @@
-import { HIDDEN_ATTR } from '@/utils/declutter';
+import { HIDDEN_ATTR } from '@/utils/core/declutter';
 
 const UNSEEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const INLINE = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'SPAN', 'TIME']);

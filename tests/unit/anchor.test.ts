@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { anchor, clearHighlights, describeRange, paintHighlight, type Selectors } from '@/utils/highlight/anchor';
+import { anchor, clearHighlights, describeRange, paintHighlight, type Selectors } from '@/utils/core/highlight/anchor';
 
 let root: HTMLElement;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KlipingDb } from '@/utils/db/schema';
+import { KlipingDb } from '@/utils/data/schema';
 import { HISTORICAL_VERSIONS } from './db-versions';
 
 let n = 0;

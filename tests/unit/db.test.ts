@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article, SavePayload } from '@/utils/article';
+import type { Article, SavePayload } from '@/utils/core/article';
 import { sampleArticle } from './helpers';
-import { findSaved, getSavedCopy, listArticles, parseTags, saveArticle, setNotes, setTags } from '@/utils/db/articles';
-import { KlipingDb } from '@/utils/db/schema';
+import { findSaved, getSavedCopy, listArticles, parseTags, saveArticle, setNotes, setTags } from '@/utils/data/articles';
+import { KlipingDb } from '@/utils/data/schema';
 
 let db: KlipingDb;
 let n = 0;

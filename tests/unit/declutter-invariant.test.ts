@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isProbablyReaderable } from '@mozilla/readability';
-import { declutter, DeclutterSession, HIDDEN_ATTR, planDeclutter, showMissingArticle } from '@/utils/declutter';
-import { extractArticle } from '@/utils/extract';
+import { declutter, DeclutterSession, HIDDEN_ATTR, planDeclutter, showMissingArticle } from '@/utils/core/declutter';
+import { extractArticle } from '@/utils/core/extract';
 import { visibleLines, visibleText } from '../support/visible-text';
 
 /**

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { declutter, HIDDEN_ATTR, INDEX_ATTR, planDeclutter, STYLE_ID } from '@/utils/declutter';
+import { declutter, HIDDEN_ATTR, INDEX_ATTR, planDeclutter, STYLE_ID } from '@/utils/core/declutter';
 import { loadNewsId } from '../../scripts/corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 import { visibleText } from '../support/visible-text';
@@ -136,7 +136,7 @@ describeCorpus('the page declutter controller (behind the declutter message)', (
   const page = newsPages()[0]!;
 
   it('turns on, reports, toggles off and ignores repeats', async () => {
-    const { DeclutterController } = await import('@/utils/declutter');
+    const { DeclutterController } = await import('@/utils/core/declutter');
     const doc = load(page.html);
     const before = doc.documentElement.outerHTML;
     let clock = 0;
@@ -153,7 +153,7 @@ describeCorpus('the page declutter controller (behind the declutter message)', (
   });
 
   it('says why when there is no article, and stays off', async () => {
-    const { DeclutterController } = await import('@/utils/declutter');
+    const { DeclutterController } = await import('@/utils/core/declutter');
     const controller = new DeclutterController(load('<html><body><p>Hi</p></body></html>'));
     expect(controller.apply('toggle')).toMatchObject({ active: false, error: 'no-article' });
     expect(controller.active).toBe(false);

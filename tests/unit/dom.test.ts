@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { asciiLowerCase, elementsByTag, firstElement, hasAttrToken } from '@/utils/dom';
-import { readMetadata } from '@/utils/extract/metadata';
-import { canonicalUrlOf } from '@/utils/url';
+import { asciiLowerCase, elementsByTag, firstElement, hasAttrToken } from '@/utils/core/dom';
+import { readMetadata } from '@/utils/core/extract/metadata';
+import { canonicalUrlOf } from '@/utils/core/url';
 
 const docOf = (body: string, head = '') => new DOMParser().parseFromString(`<html><head>${head}</head><body>${body}</body></html>`, 'text/html');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatRelativeDate } from '@/utils/format';
+import { formatDate, formatRelativeDate } from '@/utils/core/format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,4 +1,4 @@
-import type { Article } from '@/utils/article';
+import type { Article } from '@/utils/core/article';
 
 /** A saved-looking article for tests that need one; override what the test is about. */
 export function sampleArticle(overrides: Partial<Article> = {}): Article {

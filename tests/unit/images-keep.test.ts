@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sampleArticle } from './helpers';
 import { makePng } from '../support/png';
-import { saveArticle } from '@/utils/db/articles';
-import { imagesUsage, storedImagesOf } from '@/utils/db/images';
-import { deleteArticles, restoreArticles } from '@/utils/db/library';
-import { KlipingDb } from '@/utils/db/schema';
-import { keepArticleImages, sha256Hex, type KeepOptions } from '@/utils/images/keep';
-import { imageSize } from '@/utils/images/sniff';
+import { saveArticle } from '@/utils/data/articles';
+import { imagesUsage, storedImagesOf } from '@/utils/data/images';
+import { deleteArticles, restoreArticles } from '@/utils/data/library';
+import { KlipingDb } from '@/utils/data/schema';
+import { keepArticleImages, sha256Hex, type KeepOptions } from '@/utils/data/keep-images';
+import { imageSize } from '@/utils/core/images/sniff';
 
 const PHOTO = makePng(320, 200, 7);
 const OTHER = makePng(300, 180, 8);

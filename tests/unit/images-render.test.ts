@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withKeptImages, type ImageView } from '@/utils/images/render';
-import { sanitizeHtml } from '@/utils/sanitize';
+import { withKeptImages, type ImageView } from '@/utils/core/images/render';
+import { sanitizeHtml } from '@/utils/core/sanitize';
 
 const html = sanitizeHtml(
   '<p>Banjir melanda.</p><figure><picture><source srcset="https://cdn.example/a.webp"><img src="https://cdn.example/a.jpg?w=1&amp;h=2" srcset="https://cdn.example/a-2x.jpg 2x" alt="A"></picture><figcaption>Warga.</figcaption></figure>' +

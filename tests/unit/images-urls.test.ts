@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imageUrlsOf, leadImageShown } from '@/utils/images/urls';
-import { sanitizeHtml } from '@/utils/sanitize';
+import { imageUrlsOf, leadImageShown } from '@/utils/core/images/urls';
+import { sanitizeHtml } from '@/utils/core/sanitize';
 
 describe('the images a saved copy shows', () => {
   it('reads each img src once, in order, from sanitized HTML, with entities decoded', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvertedIndex } from '@/utils/search/inverted-index';
+import { InvertedIndex } from '@/utils/core/search/inverted-index';
 
 describe('InvertedIndex', () => {
   it('finds exact terms and prefixes, scoring exact and frequent matches higher', () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleArticle } from './helpers';
-import { saveArticle } from '@/utils/db/articles';
-import { addHighlight, deleteHighlight, highlightsOf, setHighlightNote } from '@/utils/db/highlights';
-import { addTags, deleteArticles, restoreArticles, setArticleNotes, setArticleTags, setFlags, setReadingProgress } from '@/utils/db/library';
-import { isQuotaError, tryWrite } from '@/utils/db/quota';
-import { KlipingDb } from '@/utils/db/schema';
+import { saveArticle } from '@/utils/data/articles';
+import { addHighlight, deleteHighlight, highlightsOf, setHighlightNote } from '@/utils/data/highlights';
+import { addTags, deleteArticles, restoreArticles, setArticleNotes, setArticleTags, setFlags, setReadingProgress } from '@/utils/data/library';
+import { isQuotaError, tryWrite } from '@/utils/data/quota';
+import { KlipingDb } from '@/utils/data/schema';
 
 let db: KlipingDb;
 let n = 0;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { articleDefaults, type ArticleRecord } from '@/utils/db/schema';
-import { LibrarySearch, type LibraryEntry, type SortOrder } from '@/utils/search/library-search';
+import { articleDefaults, type ArticleRecord } from '@/utils/data/schema';
+import { LibrarySearch, type LibraryEntry, type SortOrder } from '@/utils/core/search/library-search';
 
 let nextId = 1;
 function entry(overrides: Partial<ArticleRecord> = {}, extra: Partial<Omit<LibraryEntry, 'article'>> = {}): LibraryEntry {

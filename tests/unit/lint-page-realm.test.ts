@@ -11,9 +11,9 @@ import { contentScriptFiles } from '../../eslint/content-script-files.js';
 const root = process.cwd();
 const eslint = new ESLint({ cwd: root });
 
-/** Lints `code` as if it were utils/url.ts, a file the content script runs; returns the rule's hits. */
+/** Lints `code` as if it were utils/core/url.ts, a file the content script runs; returns the rule's hits. */
 async function hits(code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: `${root}/utils/url.ts` });
+  const [result] = await eslint.lintText(code, { filePath: `${root}/utils/core/url.ts` });
   return result!.messages.filter((m) => m.ruleId === 'kliping/no-page-realm-iteration').map((m) => (m.message.match(/^`([^`]+)`/)?.[1] ?? m.message));
 }
 
@@ -59,13 +59,13 @@ describe('the files the guard covers', () => {
   const files = contentScriptFiles(root);
 
   it('are what the content scripts import, found from their entry points', () => {
-    for (const file of ['entrypoints/content.ts', 'entrypoints/reader.content.tsx', 'utils/url.ts', 'utils/dom.ts', 'utils/extract/index.ts', 'utils/extract/rules/related-links.ts', 'utils/declutter/plan.ts', 'utils/reader/open-in-page.ts']) {
+    for (const file of ['entrypoints/content.ts', 'entrypoints/reader.content.tsx', 'utils/core/url.ts', 'utils/core/dom.ts', 'utils/core/extract/index.ts', 'utils/core/extract/rules/related-links.ts', 'utils/core/declutter/plan.ts', 'utils/browser/open-reader-in-page.ts']) {
       expect(files).toContain(file);
     }
   });
 
   it('leave out what never runs in a page', () => {
-    for (const file of ['entrypoints/background.ts', 'utils/db/library.ts', 'utils/import-export/index.ts', 'utils/search/library-search.ts']) {
+    for (const file of ['entrypoints/background.ts', 'utils/data/library.ts', 'utils/data/transfer.ts', 'utils/core/search/library-search.ts']) {
       expect(files).not.toContain(file);
     }
   });

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReaderArticle } from '@/components/ReaderArticle';
-import { ReaderControls } from '@/components/ReaderControls';
-import { DEFAULT_READER_PREFS, FONT_STACKS } from '@/utils/reader/prefs';
+import { ReaderArticle } from '@/components/reader/ReaderArticle';
+import { ReaderControls } from '@/components/reader/ReaderControls';
+import { DEFAULT_READER_PREFS, FONT_STACKS } from '@/utils/core/reader/prefs';
 import { sampleArticle } from './helpers';
 
 // Message lookup is the browser's; these tests are about structure, so keys stand in for text.

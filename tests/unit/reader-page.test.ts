@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { bytesToBase64, base64ToBytes } from '@/utils/reader/font';
-import { lockPageScroll, PAGE_STYLE_ATTR, readingProgress } from '@/utils/reader/page-scroll';
+import { bytesToBase64, base64ToBytes } from '@/utils/core/reader/font';
+import { lockPageScroll, PAGE_STYLE_ATTR, readingProgress } from '@/utils/core/reader/page-scroll';
 
 describe('lockPageScroll', () => {
   it('adds one stylesheet while open and removes it, returning to the same scroll position', () => {

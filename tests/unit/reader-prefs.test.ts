@@ -4,15 +4,13 @@ import {
   canStep,
   DEFAULT_READER_PREFS,
   FONT_STACKS,
-  loadReaderPrefs,
   normalizePrefs,
   READER_RANGES,
-  readerPrefsItem,
   readerStyle,
   resolveTheme,
-  saveReaderPrefs,
   stepPref,
-} from '@/utils/reader/prefs';
+} from '@/utils/core/reader/prefs';
+import { loadReaderPrefs, readerPrefsItem, saveReaderPrefs } from '@/utils/browser/settings-storage';
 
 describe('reader prefs', () => {
   beforeEach(() => fakeBrowser.reset());

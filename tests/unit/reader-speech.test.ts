@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkForSpeech, pickVoice, ReadAloud, speakableBlocks, watchVoices, type SpeechEngine, type VoiceSource } from '@/utils/reader/speech';
+import { chunkForSpeech, pickVoice, ReadAloud, speakableBlocks, watchVoices, type SpeechEngine, type VoiceSource } from '@/utils/core/reader/speech';
 
 describe('chunkForSpeech', () => {
   it('keeps short text whole and groups sentences up to the limit', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, words } from '@/utils/search/fold';
-import { matchesQualifiers, parseDate, parseQuery, type Facts } from '@/utils/search/query';
+import { fold, words } from '@/utils/core/search/fold';
+import { matchesQualifiers, parseDate, parseQuery, type Facts } from '@/utils/core/search/query';
 
 const facts = (overrides: Partial<Facts> = {}): Facts => ({
   tags: ['ekonomi', 'pangan'],

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findSaved } from '@/utils/db/articles';
-import { KlipingDb } from '@/utils/db/schema';
-import type { SessionReply } from '@/utils/messaging';
-import { PopupSession } from '@/utils/session';
+import { findSaved } from '@/utils/data/articles';
+import { KlipingDb } from '@/utils/data/schema';
+import type { SessionReply } from '@/utils/browser/messaging';
+import { PopupSession } from '@/utils/browser/session';
 import { sampleArticle } from './helpers';
 
 let db: KlipingDb;

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ShortcutList } from '@/components/ShortcutList';
+import { ShortcutList } from '@/components/settings/ShortcutList';
 
 vi.mock('#i18n', () => ({ i18n: { t: (key: string, ...rest: unknown[]) => `${key}${rest.length ? JSON.stringify(rest.at(-1)) : ''}` } }));
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { AUTO_ACTION, takeAutoAction } from '@/utils/auto-action';
-import { matchPatternOf, planSiteScripts, prefFor, SCRIPT_ID_PREFIX, scriptFor, siteOf, sitePrefs, withPref, type SitePref } from '@/utils/site-prefs';
+import { AUTO_ACTION, takeAutoAction } from '@/utils/core/auto-action';
+import { matchPatternOf, planSiteScripts, prefFor, SCRIPT_ID_PREFIX, scriptFor, siteOf, withPref, type SitePref } from '@/utils/core/site-prefs';
+import { sitePrefs } from '@/utils/browser/settings-storage';
 
 describe('site of a page', () => {
   it('is scheme and host, without port, path or query', () => {

@@ -2,7 +2,7 @@
 // jsdom here: DOMPurify needs a DOM it supports to sanitize (happy-dom let a <script> through in a trial).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fetchArticle, originPattern } from '@/utils/import-export/fetch-article';
+import { fetchArticle, originPattern } from '@/utils/core/transfer/fetch-article';
 
 const PAGE = readFileSync('tests/fixtures/article-kompas-like.html', 'utf8');
 

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import type { InputFile, TransferArticle } from '@/utils/import-export/model';
+import type { InputFile, TransferArticle } from '@/utils/core/transfer/model';
 
 /** A fully populated article: every field set, so a lossy round trip shows. */
 export function transferArticle(overrides: Partial<TransferArticle> = {}): TransferArticle {

@@ -4,11 +4,11 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePng } from '../support/png';
 import { sampleArticle } from './helpers';
-import { saveArticle } from '@/utils/db/articles';
-import { recordImages, storedImagesOf } from '@/utils/db/images';
-import { KlipingDb, type ImageRecord } from '@/utils/db/schema';
-import { sha256Hex } from '@/utils/images/keep';
-import { exportLibrary, importFiles, ImportFormatError } from '@/utils/import-export';
+import { saveArticle } from '@/utils/data/articles';
+import { recordImages, storedImagesOf } from '@/utils/data/images';
+import { KlipingDb, type ImageRecord } from '@/utils/data/schema';
+import { sha256Hex } from '@/utils/data/keep-images';
+import { exportLibrary, importFiles, ImportFormatError } from '@/utils/data/transfer';
 
 let n = 0;
 const open: KlipingDb[] = [];

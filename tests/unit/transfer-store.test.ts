@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { strFromU8 } from 'fflate';
-import { saveArticle, setNotes } from '@/utils/db/articles';
-import { KlipingDb } from '@/utils/db/schema';
-import { exportLibrary, importFiles, ImportFormatError } from '@/utils/import-export';
-import { applyImport, mergeNotes } from '@/utils/import-export/store';
+import { saveArticle, setNotes } from '@/utils/data/articles';
+import { KlipingDb } from '@/utils/data/schema';
+import { exportLibrary, importFiles, ImportFormatError } from '@/utils/data/transfer';
+import { applyImport, mergeNotes } from '@/utils/data/transfer-store';
 import { sampleArticle } from './helpers';
 import { file, transferArticle } from './transfer-helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl } from '@/utils/url';
-import { TRACKING_PARAM_TABLE, isTrackingParam } from '@/utils/url-tracking';
+import { normalizeUrl } from '@/utils/core/url';
+import { TRACKING_PARAM_TABLE, isTrackingParam } from '@/utils/core/url-tracking';
 
 // Links as they arrive from home pages, newsletters and share buttons, and the page each one is.
 const SAME_PAGE: [arrived: string, page: string][] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrlOf, normalizeUrl, pageAccess } from '@/utils/url';
+import { canonicalUrlOf, normalizeUrl, pageAccess } from '@/utils/core/url';
 
 describe('normalizeUrl', () => {
   it('drops tracking parameters and the fragment, keeps the rest in order', () => {

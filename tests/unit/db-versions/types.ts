@@ -1,5 +1,5 @@
 import type Dexie from 'dexie';
-import type { KlipingDb } from '@/utils/db/schema';
+import type { KlipingDb } from '@/utils/data/schema';
 
 /**
  * A database version as it shipped, frozen: its full schema, rows written the way that version's

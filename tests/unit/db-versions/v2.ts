@@ -1,6 +1,6 @@
 import type Dexie from 'dexie';
 import { expect } from 'vitest';
-import type { KlipingDb } from '@/utils/db/schema';
+import type { KlipingDb } from '@/utils/data/schema';
 import type { HistoricalVersion } from './types';
 
 const article = (id: number, overrides: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { extractArticle } from '@/utils/extract';
+import { extractArticle } from '@/utils/core/extract';
 import { readabilityOnly } from '../../../scripts/baseline';
 import { loadScrapinghub, parseHtml } from '../../../scripts/corpus';
 import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '@/utils/extract';
-import { chooseExcerpt, cleanByline, signedByline, splitBylineDate } from '@/utils/extract/metadata';
+import { extractArticle } from '@/utils/core/extract';
+import { chooseExcerpt, cleanByline, signedByline, splitBylineDate } from '@/utils/core/extract/metadata';
 import { parseHtml } from '../../../scripts/corpus';
 import { articleWith, clutterTexts, proseKept } from './fragment';
 

@@ -1,5 +1,5 @@
-import { findClutter } from '@/utils/extract';
-import type { ClutterRule } from '@/utils/extract';
+import { findClutter } from '@/utils/core/extract';
+import type { ClutterRule } from '@/utils/core/extract';
 
 const PROSE =
   'The city council voted on Tuesday to expand the bus network, adding three routes that will connect the northern suburbs with the central market and the university campus by next spring.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '@/utils/extract';
+import { extractArticle } from '@/utils/core/extract';
 import { parseHtml } from '../../../scripts/corpus';
 
 const URL_ = 'https://news.example/2024/05/01/story';

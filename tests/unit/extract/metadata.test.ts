@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanByline, cleanTitle, toIsoDate } from '../../../utils/extract/metadata';
+import { cleanByline, cleanTitle, toIsoDate } from '../../../utils/core/extract/metadata';
 
 describe('cleanTitle', () => {
   const none = { siteName: null, headline: null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '@/utils/extract';
-import { revealStreamedContent } from '@/utils/extract/streamed';
+import { extractArticle } from '@/utils/core/extract';
+import { revealStreamedContent } from '@/utils/core/extract/streamed';
 import { parseHtml } from '../../../scripts/corpus';
 
 const URL_ = 'https://guide.example/seo-tutorials';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readingMinutes, readingMinutesOfText } from '@/utils/extract/reading-time';
-import { countWords } from '@/utils/extract/text';
+import { readingMinutes, readingMinutesOfText } from '@/utils/core/extract/reading-time';
+import { countWords } from '@/utils/core/extract/text';
 
 // About 1,000 characters of Japanese prose, with few spaces: a four-minute read, not "a few words".
 const JAPANESE = '東京都は月曜日、新しいバス路線を来年の春から運行すると発表した。路線は北部の住宅地と中央市場、大学を結ぶ。'.repeat(20);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { extractArticle } from '@/utils/extract';
+import { extractArticle } from '@/utils/core/extract';
 import { readabilityOnly } from '../../../scripts/baseline';
 import { loadWcxb, parseHtml } from '../../../scripts/corpus';
 import { snippetsIn } from '../../../scripts/score';

@@ -1,0 +1,65 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { DeclutterAction, DeclutterStatus } from '../core/declutter/controller';
+import type { ExtractResult, NotArticleReason, SavePayload } from '../core/article';
+import type { SavedState } from '../data/articles';
+import type { SavedImageInfo } from './image-service';
+
+/** Requests an extension page sends to the content script in a tab. */
+export interface ContentProtocol {
+  /** Hides everything but the article in place ('on'), restores the page ('off'), or flips it. */
+  declutter(action: DeclutterAction): DeclutterStatus;
+  /** Forced extraction (the user asked), and whether the page also passes the readerable pre-check. */
+  extract(): PageExtract;
+  /** Opens the reader view over the page; resolves once it is painted. Opening twice is a no-op. */
+  openReader(): ReaderOpened;
+  /** Closes the reader view; false when it was not open. */
+  closeReader(): boolean;
+}
+
+/** `readerable: false` on an article found anyway: the popup says it is unsure, and shows it. */
+export type PageExtract = ExtractResult & { readerable: boolean };
+
+
+/** `msToPaint`: from the content script receiving `openReader` to the reader's first painted frame. */
+export type ReaderOpened = { ok: true; msToPaint: number } | { ok: false; reason: NotArticleReason; detail: string };
+
+export type { DeclutterAction, DeclutterStatus };
+
+export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
+
+/** Requests a content script sends to the background. */
+export interface BackgroundProtocol {
+  /** Injects the reader view's code into the sender's frame (kept out of the always-injected script). */
+  loadReader(): void;
+  /** The dyslexia-friendly font, base64: pages cannot fetch the extension's files. */
+  readerFont(): string;
+  /**
+   * The library's notes and tags, written by the background: a message sent on a keystroke
+   * survives the page being closed or reloaded at once, a page's own IndexedDB write does not.
+   */
+  writeNotes(data: { articleId: number; text: string }): void;
+  writeTags(data: { articleId: number; tags: string[] }): void;
+  /** Keeps a saved article's images (after the library fetched an imported link's article). */
+  keepImages(data: { articleId: number }): void;
+  /** The reader view's access to a saved page's kept images: the list, then each picture. */
+  savedImages(data: { canonicalUrl: string }): SavedImageInfo[];
+  savedImage(data: { hash: string }): { type: string; base64: string } | null;
+}
+
+export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+
+/**
+ * The popup's long-lived port to the background. Every keystroke travels on it and the
+ * background writes the database, so a popup that closes mid-sentence loses nothing.
+ */
+export const POPUP_SESSION_PORT = 'kliping:popup-session';
+
+export type SessionRequest =
+  | { type: 'open'; page: SavePayload }
+  | { type: 'save' }
+  | { type: 'notes'; text: string }
+  | { type: 'tags'; tags: string[] };
+
+export type SessionReply =
+  | { type: 'state'; state: SavedState | null; saved: boolean }
+  | { type: 'error'; message: string };

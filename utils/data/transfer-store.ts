@@ -1,0 +1,344 @@
+import { metadataOf, type Article } from '../core/article';
+import { imageSize } from '../core/images/sniff';
+import { articleDefaults } from './defaults';
+import type { ArticleImageRecord, ArticleRecord, ContentRecord, HighlightRecord, ImageRecord, KlipingDb, NoteRecord } from './schema';
+import { cleanTags } from '../core/transfer/common';
+import type { ImportBatch, ProgressCallback, TransferArticle, TransferHighlight, TransferImage, TransferPicture } from '../core/transfer/model';
+
+/*
+ * The only module that knows both the transfer model and the Dexie records. Reading is one
+ * read transaction; an import is ONE read-write transaction, so a failure (a full disk, a closed
+ * page) leaves the library exactly as it was.
+ */
+
+/** Rows per bulk write: small enough for the progress bar to move, big enough to be fast. */
+const CHUNK = 1000;
+
+export function toTransfer(
+  record: ArticleRecord,
+  content: ContentRecord | undefined,
+  note: NoteRecord | undefined,
+  highlights: readonly HighlightRecord[],
+  images: readonly ArticleImageRecord[] = [],
+): TransferArticle {
+  return {
+    url: record.url,
+    canonicalUrl: record.canonicalUrl,
+    title: record.title,
+    byline: record.byline,
+    siteName: record.siteName,
+    publishedTime: record.publishedTime,
+    lang: record.lang,
+    dir: record.dir,
+    excerpt: record.excerpt,
+    leadImageUrl: record.leadImageUrl,
+    wordCount: record.wordCount,
+    readingMinutes: record.readingMinutes,
+    tags: [...record.tags],
+    savedAt: record.savedAt,
+    updatedAt: record.updatedAt,
+    readState: record.readState,
+    readingProgress: record.readingProgress,
+    favorite: record.favorite,
+    archived: record.archived,
+    contentStatus: record.contentStatus,
+    content: content ? { html: content.html, text: content.text } : null,
+    notes: note ? { text: note.text, updatedAt: note.updatedAt } : null,
+    highlights: highlights.map(toTransferHighlight),
+    ...(images.length > 0 ? { images: images.map(toTransferImage) } : {}),
+  };
+}
+
+function toTransferImage(link: ArticleImageRecord): TransferImage {
+  return { url: link.url, status: link.status, hash: link.hash, reason: link.reason, ...(link.httpStatus ? { httpStatus: link.httpStatus } : {}) };
+}
+
+/** The bytes of these kept pictures, for an export (read after the library's transaction). */
+export async function readPictures(db: KlipingDb, hashes: readonly string[]): Promise<TransferPicture[]> {
+  const rows = (await db.images.bulkGet([...hashes])).filter((row): row is ImageRecord => row !== undefined);
+  return Promise.all(rows.map(async (row) => ({ hash: row.hash, type: row.type, bytes: new Uint8Array(await row.blob.arrayBuffer()) })));
+}
+
+function toTransferHighlight(h: HighlightRecord): TransferHighlight {
+  return {
+    id: h.id,
+    quote: { ...h.selector.quote },
+    position: { ...h.selector.position },
+    note: h.note ?? null,
+    color: h.color ?? null,
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
+  };
+}
+
+function pixelSize(bytes: Uint8Array): { width: number | null; height: number | null } {
+  const size = imageSize(bytes);
+  return { width: size?.width ?? null, height: size?.height ?? null };
+}
+
+function toHighlightRecord(h: TransferHighlight, articleId: number): HighlightRecord {
+  return {
+    id: h.id,
+    articleId,
+    quote: h.quote.exact,
+    selector: { quote: { ...h.quote }, position: { ...h.position } },
+    ...(h.note !== null ? { note: h.note } : {}),
+    ...(h.color !== null ? { color: h.color } : {}),
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
+  };
+}
+
+/** The whole library in the transfer model, oldest saved first (a stable order for files). */
+export async function readLibrary(db: KlipingDb, onProgress?: ProgressCallback): Promise<TransferArticle[]> {
+  return db.transaction('r', [db.articles, db.contents, db.notes, db.highlights, db.articleImages], async () => {
+    const articles = await db.articles.orderBy('savedAt').toArray();
+    onProgress?.(0, articles.length, 'reading');
+    const [contents, notes, highlights, images] = await Promise.all([db.contents.toArray(), db.notes.toArray(), db.highlights.orderBy('createdAt').toArray(), db.articleImages.toArray()]);
+    const imagesOf = new Map<number, ArticleImageRecord[]>();
+    for (const link of images) {
+      const list = imagesOf.get(link.articleId) ?? [];
+      list.push(link);
+      imagesOf.set(link.articleId, list);
+    }
+    const contentOf = new Map(contents.map((c) => [c.articleId, c]));
+    const noteOf = new Map(notes.map((n) => [n.articleId, n]));
+    const highlightsOf = new Map<number, HighlightRecord[]>();
+    for (const h of highlights) {
+      const list = highlightsOf.get(h.articleId) ?? [];
+      list.push(h);
+      highlightsOf.set(h.articleId, list);
+    }
+    const result = articles.map((a) => toTransfer(a, contentOf.get(a.id), noteOf.get(a.id), highlightsOf.get(a.id) ?? [], imagesOf.get(a.id) ?? []));
+    onProgress?.(articles.length, articles.length, 'reading');
+    return result;
+  });
+}
+
+export interface ImportSummary {
+  /** New articles. */
+  added: number;
+  /** Articles already in the library that the import changed (tags, content, notes...). */
+  updated: number;
+  /** Articles already in the library, and nothing new about them. */
+  unchanged: number;
+  /** Entries the file had that are not web pages (bookmarklets...). */
+  skipped: number;
+}
+
+type NewArticle = Omit<ArticleRecord, 'id'>;
+
+function newRecord(a: TransferArticle): NewArticle {
+  const hasContent = a.content !== null;
+  return {
+    ...articleDefaults(hasContent),
+    ...metadataOf(a),
+    hasContent,
+    tags: cleanTags(a.tags),
+    savedAt: a.savedAt,
+    updatedAt: a.updatedAt,
+    readState: a.readState,
+    readingProgress: a.readingProgress,
+    favorite: a.favorite,
+    archived: a.archived,
+    // Content is what decides: a "saved" entry without it would promise an offline copy that is not there.
+    contentStatus: hasContent ? 'saved' : a.contentStatus === 'saved' ? 'pending-fetch' : a.contentStatus,
+  };
+}
+
+/**
+ * Two notes on the same article: neither may be lost. The newer one leads; the other follows
+ * unless it is already part of it (so importing the same file twice changes nothing).
+ */
+export function mergeNotes(local: NoteRecord | undefined, incoming: TransferArticle['notes']): { text: string; updatedAt: number } | undefined {
+  if (!incoming || !incoming.text.trim()) return local;
+  if (!local || !local.text.trim()) return incoming;
+  if (local.text.includes(incoming.text)) return local;
+  if (incoming.text.includes(local.text)) return { text: incoming.text, updatedAt: Math.max(local.updatedAt, incoming.updatedAt) };
+  const [first, second] = incoming.updatedAt > local.updatedAt ? [incoming, local] : [local, incoming];
+  return { text: `${first.text}\n\n${second.text}`, updatedAt: Math.max(local.updatedAt, incoming.updatedAt) };
+}
+
+/** Same highlight: same id, or (from formats without ids) the same passage at the same place. */
+function highlightKey(h: { quote: { exact: string }; position: { start: number; end: number } }): string {
+  return `${h.position.start}:${h.position.end}:${h.quote.exact}`;
+}
+
+/**
+ * Merges an existing article with an imported one. Kliping's own exports carry the user's states,
+ * so the newer side wins them; other services' exports only add (tags, content, missing fields)
+ * and never undo what the user did here.
+ */
+function mergedRecord(existing: ArticleRecord, a: TransferArticle, fromKliping: boolean): ArticleRecord {
+  const incoming = newRecord(a);
+  const incomingWins = fromKliping && a.updatedAt > existing.updatedAt;
+  const base: ArticleRecord = incomingWins ? { ...incoming, id: existing.id } : { ...existing };
+  if (!incomingWins) {
+    // Fill what this library does not know yet.
+    for (const key of ['byline', 'siteName', 'publishedTime', 'lang', 'dir', 'excerpt', 'leadImageUrl'] as const) {
+      if (base[key] === null && incoming[key] !== null) Object.assign(base, { [key]: incoming[key] });
+    }
+    if (base.title === base.url && incoming.title !== incoming.url) base.title = incoming.title;
+  }
+  const takeContent = a.content !== null && (existing.contentStatus !== 'saved' || incomingWins);
+  const keepContent = !takeContent && existing.contentStatus === 'saved';
+  Object.assign(base, {
+    tags: cleanTags([...existing.tags, ...incoming.tags]),
+    savedAt: Math.min(existing.savedAt, incoming.savedAt),
+    updatedAt: Math.max(existing.updatedAt, incoming.updatedAt),
+    hasContent: takeContent || keepContent,
+    contentStatus: takeContent ? 'saved' : keepContent ? 'saved' : existing.contentStatus,
+    wordCount: takeContent ? incoming.wordCount : existing.wordCount,
+    readingMinutes: takeContent ? incoming.readingMinutes : existing.readingMinutes,
+  });
+  return base;
+}
+
+function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Writes a checked batch in one transaction: new pages added, known pages (same canonical URL)
+ * merged, never duplicated. Progress is reported as rows are written.
+ */
+export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?: ProgressCallback): Promise<ImportSummary> {
+  const fromKliping = batch.source === 'kliping';
+  const total = batch.articles.length;
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: batch.skipped };
+  const pictures = batch.pictures ?? new Map<string, TransferPicture>();
+  await db.transaction('rw', [db.articles, db.contents, db.notes, db.highlights, db.articleImages, db.images], async () => {
+    onProgress?.(0, total, 'writing');
+    const keys = batch.articles.map((a) => a.canonicalUrl);
+    const existing = new Map((await db.articles.where('canonicalUrl').anyOf(keys).toArray()).map((r) => [r.canonicalUrl, r]));
+    const existingIds = [...existing.values()].map((r) => r.id);
+    const [localNotes, localHighlights, localImages] = await Promise.all([
+      db.notes.bulkGet(existingIds),
+      db.highlights.where('articleId').anyOf(existingIds).toArray(),
+      db.articleImages.where('articleId').anyOf(existingIds).toArray(),
+    ]);
+    const localImageOf = new Map(localImages.map((link) => [`${link.articleId}\n${link.url}`, link]));
+    const noteOf = new Map(localNotes.filter((n): n is NoteRecord => n !== undefined).map((n) => [n.articleId, n]));
+    const highlightKeysOf = new Map<number, Set<string>>();
+    const localHighlightById = new Map(localHighlights.map((h) => [h.id, h]));
+    for (const h of localHighlights) {
+      const set = highlightKeysOf.get(h.articleId) ?? new Set<string>();
+      set.add(highlightKey(h.selector));
+      highlightKeysOf.set(h.articleId, set);
+    }
+
+    const linkedPictures = new Set<string>();
+    let done = 0;
+    for (let from = 0; from < total; from += CHUNK) {
+      const slice = batch.articles.slice(from, from + CHUNK);
+      const fresh = slice.filter((a) => !existing.has(a.canonicalUrl));
+      const freshIds = fresh.length > 0 ? ((await db.articles.bulkAdd(fresh.map(newRecord), { allKeys: true })) as number[]) : [];
+      const idOf = new Map(fresh.map((a, i) => [a.canonicalUrl, freshIds[i]!]));
+      summary.added += fresh.length;
+
+      const puts: ArticleRecord[] = [];
+      const contents: ContentRecord[] = [];
+      const notes: NoteRecord[] = [];
+      const highlights: HighlightRecord[] = [];
+      const imageLinks: ArticleImageRecord[] = [];
+      for (const a of slice) {
+        const local = existing.get(a.canonicalUrl);
+        const id = local?.id ?? idOf.get(a.canonicalUrl)!;
+        let changed = false;
+        if (local) {
+          const merged = mergedRecord(local, a, fromKliping);
+          if (!sameRecord(merged, local)) {
+            puts.push(merged);
+            changed = true;
+          }
+          if (a.content && merged.contentStatus === 'saved' && (local.contentStatus !== 'saved' || (fromKliping && a.updatedAt > local.updatedAt))) {
+            contents.push({ articleId: id, ...a.content });
+            changed = true;
+          }
+        } else if (a.content) {
+          contents.push({ articleId: id, ...a.content });
+        }
+        const note = mergeNotes(noteOf.get(id), a.notes);
+        if (note && note !== noteOf.get(id)) {
+          notes.push({ articleId: id, text: note.text, updatedAt: note.updatedAt });
+          changed = true;
+        }
+        const keys = highlightKeysOf.get(id) ?? new Set<string>();
+        for (const h of a.highlights) {
+          const same = localHighlightById.get(h.id);
+          if (same ? same.updatedAt >= h.updatedAt : keys.has(highlightKey(h))) continue;
+          keys.add(highlightKey(h));
+          highlights.push(toHighlightRecord(h, id));
+          changed = true;
+        }
+        for (const image of a.images ?? []) {
+          const mine = localImageOf.get(`${id}\n${image.url}`);
+          // A picture kept here stays; one that failed here is taken from the file if it has it.
+          if (mine && (mine.status === 'kept' || image.status !== 'kept')) continue;
+          imageLinks.push({ articleId: id, ...image, updatedAt: a.updatedAt });
+          if (image.hash) linkedPictures.add(image.hash);
+          changed = true;
+        }
+        if (local) {
+          if (changed) summary.updated++;
+          else summary.unchanged++;
+        }
+      }
+      await Promise.all([
+        puts.length ? db.articles.bulkPut(puts) : undefined,
+        contents.length ? db.contents.bulkPut(contents) : undefined,
+        notes.length ? db.notes.bulkPut(notes) : undefined,
+        highlights.length ? db.highlights.bulkPut(highlights) : undefined,
+        imageLinks.length ? db.articleImages.bulkPut(imageLinks) : undefined,
+      ]);
+      done += slice.length;
+      onProgress?.(done, total, 'writing');
+    }
+    // Each picture once, and only those a written link shows (no blob without an article).
+    const wanted = [...linkedPictures].filter((hash) => pictures.has(hash));
+    if (wanted.length > 0) {
+      const have = new Set((await db.images.bulkGet(wanted)).filter((row): row is ImageRecord => row !== undefined).map((row) => row.hash));
+      const now = Date.now();
+      await db.images.bulkAdd(
+        wanted
+          .filter((hash) => !have.has(hash))
+          .map((hash) => pictures.get(hash)!)
+          .map((p) => ({ hash: p.hash, blob: new Blob([p.bytes as BlobPart], { type: p.type }), type: p.type, size: p.bytes.length, ...pixelSize(p.bytes), createdAt: now })),
+      );
+    }
+  });
+  return summary;
+}
+
+/**
+ * Stores a fetched copy for an imported link. The record keeps its canonical URL (the key the
+ * user's notes and tags hang on, even when the site redirected); the rest comes from the page.
+ */
+export async function saveFetchedArticle(db: KlipingDb, articleId: number, article: Article, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.articles, db.contents, async () => {
+    const record = await db.articles.get(articleId);
+    if (!record) return;
+    await db.articles.put({
+      ...record,
+      title: article.title || record.title,
+      byline: article.byline ?? record.byline,
+      siteName: article.siteName ?? record.siteName,
+      publishedTime: article.publishedTime ?? record.publishedTime,
+      lang: article.lang ?? record.lang,
+      dir: article.dir ?? record.dir,
+      excerpt: record.excerpt ?? article.excerpt,
+      leadImageUrl: article.leadImageUrl ?? record.leadImageUrl,
+      wordCount: article.wordCount,
+      readingMinutes: article.readingMinutes,
+      hasContent: true,
+      contentStatus: 'saved',
+      updatedAt: now,
+    });
+    await db.contents.put({ articleId, html: article.contentHtml, text: article.textContent });
+  });
+}
+
+/** The page holds no article: keep the link, and stop offering to fetch it. */
+export async function markLinkOnly(db: KlipingDb, articleId: number, now = Date.now()): Promise<void> {
+  await db.articles.update(articleId, { contentStatus: 'link-only', updatedAt: now });
+}
