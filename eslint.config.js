@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { contentScriptFiles } from './eslint/content-script-files.js';
 import noPageRealmIteration from './eslint/no-page-realm-iteration.js';
+import { layerRules } from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/**/__screenshots__/**', 'tmp-scratch/**'] },
@@ -23,4 +24,5 @@ export default tseslint.config(
     plugins: { kliping: { rules: { 'no-page-realm-iteration': noPageRealmIteration } } },
     rules: { 'kliping/no-page-realm-iteration': 'error' },
   },
+  ...layerRules,
 );
