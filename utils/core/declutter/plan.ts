@@ -22,6 +22,7 @@ import {
   PROSE_MAX_LINK_SHARE,
   PROSE_MIN_CHARS,
   PROSE_SHARE,
+  SECTION_HEADING_TAGS,
   TITLE_BLOCK_EXTRA_CHARS,
   SITE_NAME_MAX_WORDS,
   TITLE_SOME_WORDS,
@@ -115,7 +116,11 @@ const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 /** The titles a page gives its article: Readability's, the Open Graph one, the document's. */
 function titleCandidates(doc: Document, parsedTitle: string): string[] {
   const meta = (name: string) => doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content');
-  return [parsedTitle, meta('og:title'), meta('twitter:title'), doc.title].map(normalize).filter((t) => t.length > 0);
+  // "Headline | Site": the headline alone, as the page shows it.
+  const parts = (doc.title ?? '').split(/\s+[|–—·]\s+|\s+-\s+/);
+  const headline = parts.length > 1 ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : '';
+  const titles = [parsedTitle, meta('og:title'), meta('twitter:title'), doc.title, words(headline).length >= 3 ? headline : ''];
+  return titles.map(normalize).filter((t) => t.length > 0);
 }
 
 /**
@@ -161,7 +166,26 @@ function findTitle(doc: Document, body: Element, title: string, siteName: string
   // of the title's words is the headline the reader sees first.
   const bodyStart = kept.find((el) => el.tagName === 'P' && textLength(el) >= PROSE_MIN_CHARS / 2) ?? kept.find((el) => headings.every((h) => !el.contains(h)));
   const before = h1s.filter((h) => bodyStart !== undefined && endsBefore(h, bodyStart) && share(h) >= TITLE_SOME_WORDS);
-  return before[before.length - 1] ?? match ?? null;
+  return before[before.length - 1] ?? match ?? titleOutsideHeadings(body, wanted, bodyStart);
+}
+
+/**
+ * Pages built without headings (site builders such as Framer or Wix, some blog themes) show
+ * their headline in a plain element: the first one before the body whose own text is a title
+ * the page gives. Text nodes are compared, not elements' whole text, so the walk stays linear.
+ */
+function titleOutsideHeadings(body: Element, wanted: readonly string[], bodyStart: Element | undefined): Element | null {
+  if (!bodyStart) return null;
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Past the start of the body: what follows is the article or after it.
+    if (bodyStart.compareDocumentPosition(node) & (FOLLOWING | CONTAINED_BY)) return null;
+    const holder = node.parentElement;
+    // A permalink around the headline is common (WordPress's rel="bookmark"); a menu is not a headline.
+    if (!holder || INVISIBLE_TAGS.has(holder.tagName) || holder.closest('nav, button')) continue;
+    if (wanted.includes(normalize(node.nodeValue))) return holder;
+  }
+  return null;
 }
 
 /** The headline's largest wrapper that holds little more than it and none of the body. */
@@ -291,8 +315,9 @@ export function planDeclutter(doc: Document): DeclutterPlan {
       if (place === 'body' && !kept.has(child) && !isHeaderBit(child, byline) && !isMedia(child)) {
         // Prose between the headline and the article's end that Readability left out (a section
         // under an unlucky class, an embed whose markup swallowed the next paragraphs) is still
-        // the article: hide less.
-        if (isProse(child) || swallowsProse(child)) continue;
+        // the article: hide less. So is the heading of a section it kept (Readability drops a
+        // heading that repeats the title, and a page may title its article with a section's name).
+        if (isProse(child) || swallowsProse(child) || headsKeptSection(child, kept)) continue;
         hide.push(child);
         continue;
       }
@@ -322,7 +347,13 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   return { ok: true, span, hide: guarded.hide, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
 }
 
-/** Text that reads as the article's own prose: long, few links, not in a comment or related box. */
+/** A heading whose next element is article the extraction kept: the title of one of its sections. */
+function headsKeptSection(el: Element, kept: ReadonlySet<Element>): boolean {
+  if (!SECTION_HEADING_TAGS.has(el.tagName)) return false;
+  const next = el.nextElementSibling;
+  return next !== null && kept.has(next) && textLength(next) > 0;
+}
+
 /**
  * Text that reads as the article's own prose: mostly long paragraphs with few links, fewer links
  * than paragraphs (a list of teasers has a headline link per blurb), not in a comment or related box.

@@ -37,6 +37,9 @@ export const MEDIA_TAGS = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME',
 export const MEDIA_WRAPPER_MAX_CHARS = 300;
 
 /** Elements that are never visible content: hiding them changes nothing, so they are never marked. */
+/** Headings that title a section of the article (the page's own <h1> is the headline's). */
+export const SECTION_HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+
 export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'BASE']);
 
 /** Below this much article text (less than a short paragraph) there is no article: refuse instead. */
