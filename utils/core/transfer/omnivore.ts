@@ -3,7 +3,7 @@ import { readingMinutes } from '../extract/reading-time';
 import { sanitizeHtml } from '../sanitize';
 import { cleanTags, clip, decodeText, mergeDuplicates, parseTime, requireWebAddress } from './common';
 import { jsonErrorLine } from './kliping-json';
-import { quoteSelectorIn } from './selectors';
+import { quoteSelectorIn } from '../highlight/anchor';
 import { ImportFormatError, linkArticle, type ImportBatch, type InputFile, type TransferArticle, type TransferHighlight } from './model';
 
 /**
