@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { metadataOf, type Article } from '../utils/core/article';
+import { bylineBesideSite, metadataOf, type Article } from '../utils/core/article';
 import { extractArticle } from '../utils/core/extract';
 import { articleToMarkdown, createTurndown } from '../utils/core/transfer/markdown';
 import { linkArticle, type TransferArticle } from '../utils/core/transfer/model';
@@ -82,8 +82,7 @@ export function toMarkdown(article: Article, now: number = Date.now()): string {
 }
 
 function toText(article: Article): string {
-  // "BBC News · BBC News": a byline that is the site's name is said once.
-  const byline = article.byline && article.siteName && article.byline.trim().toLowerCase() === article.siteName.trim().toLowerCase() ? null : article.byline;
+  const byline = bylineBesideSite(article.byline, article.siteName);
   const head = [article.title, [byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ')].filter(Boolean);
   return `${head.join('\n')}\n\n${article.textContent}\n`;
 }
