@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { JSDOM } from 'jsdom';
 import { runCli } from '../../../scripts/extract-cli';
+import { describeElement } from '../../../scripts/explain';
 
 const dir = mkdtempSync(join(tmpdir(), 'kliping-cli-'));
 const paragraphs = Array.from(
@@ -30,6 +32,19 @@ writeFileSync(
   `<!doctype html><html lang="en"><head><title>River floods the market</title>
   <style>.lead{width:calc(1px + (2px)}</style></head><body><article><h1>River floods the market</h1>${paragraphs}</article></body></html>`,
 );
+// A page with one element for each kind of reason: a menu and a footer outside the article, a
+// "Baca juga:" line, a share bar and an ad label inside it.
+const clutteredFile = join(dir, 'cluttered.html');
+writeFileSync(
+  clutteredFile,
+  `<!doctype html><html lang="en"><head><title>River floods the market - Daily Example</title></head>
+  <body><nav class="site-nav"><a href="/">Home</a> <a href="/news">News</a></nav>
+  <article><h1>River floods the market</h1>${paragraphs}
+  <p><strong>Baca juga:</strong> <a href="/other">Another story entirely</a></p>
+  <div class="share-bar"><a href="/s">Facebook</a> <a href="/t">Twitter</a></div>
+  ${paragraphs}<div>ADVERTISEMENT</div>${paragraphs}</article>
+  <footer id="foot">Copyright Daily Example 2024, all rights reserved</footer></body></html>`,
+);
 const emptyFile = join(dir, 'empty.html');
 writeFileSync(emptyFile, '<html><body><nav><a href="/">Home</a></nav></body></html>');
 
@@ -50,11 +65,18 @@ describe('extract CLI', () => {
     expect(article.wordCount).toBeGreaterThan(200);
   });
 
-  it('prints Markdown with a YAML header', () => {
+  it('prints Markdown with a YAML header, as the library export writes it', () => {
     const { code, stdout } = runCli([articleFile, '--url', 'https://daily.example/news/flood', '--format', 'markdown']);
     expect(code).toBe(0);
     const [, header, body] = stdout.split(/^---$/m);
-    expect(parse(header!)).toMatchObject({ title: 'River floods the market', byline: 'Jane Doe', url: 'https://daily.example/news/flood' });
+    expect(parse(header!)).toMatchObject({
+      title: 'River floods the market',
+      author: 'Jane Doe',
+      site: 'Daily Example',
+      published: '2024-03-02T08:00:00+07:00',
+      url: 'https://daily.example/news/flood',
+      reading_minutes: expect.any(Number),
+    });
     expect(body).toContain('# River floods the market');
     expect(body).toContain('![flood](https://daily.example/img/flood.jpg)');
   });
@@ -63,6 +85,50 @@ describe('extract CLI', () => {
     const { code, stdout } = runCli([articleFile, '--format', 'text']);
     expect(code).toBe(0);
     expect(stdout.split('\n').filter((line) => line.startsWith('Paragraph '))).toHaveLength(6);
+  });
+
+  it('--explain lists every element removed or hidden, with the rule that took it and the element', () => {
+    const { code, stdout, stderr } = runCli([clutteredFile, '--url', 'https://daily.example/news/flood', '--explain']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const [extraction, declutter] = stdout.split('\n\n');
+    expect(extraction!.split('\n')).toEqual([
+      'extraction: 2 elements removed from the article Readability picked',
+      '  related-links [box-heading: Baca juga:] p "Baca juga: Another story entirely"',
+      '  ads [label: ADVERTISEMENT] p "ADVERTISEMENT"',
+    ]);
+    expect(declutter!.trimEnd().split('\n')).toEqual([
+      'declutter: 5 elements hidden on the page',
+      '  outside-article [place: before the article] nav.site-nav "Home News"',
+      '  related-links [box-heading: Baca juga:] p "Baca juga: Another story entirely"',
+      '  share [class: share-bar] div.share-bar "Facebook Twitter"',
+      '  ads [label: ADVERTISEMENT] div "ADVERTISEMENT"',
+      '  outside-article [place: after the article] footer#foot "Copyright Daily Example 2024, all rights reserved"',
+    ]);
+  });
+
+  it('--explain --format json gives the same listing as data', () => {
+    const { code, stdout } = runCli([clutteredFile, '--explain', '--format', 'json']);
+    expect(code).toBe(0);
+    const explanation = JSON.parse(stdout);
+    expect(explanation.extraction.ok).toBe(true);
+    expect(explanation.extraction.elements.map((e: { rule: string }) => e.rule)).toEqual(['related-links', 'ads']);
+    expect(explanation.declutter.elements).toContainEqual({ rule: 'share', matcher: 'class', match: 'share-bar', element: 'div.share-bar "Facebook Twitter"' });
+    expect(explanation.declutter.elements).toHaveLength(5);
+  });
+
+  it('describes an element by tag, id, first classes and first words', () => {
+    const el = new JSDOM('<section id="box" class="a  b c d">  One two three four\nfive six seven eight nine ten</section>').window.document.querySelector('section')!;
+    expect(describeElement(el)).toBe('section#box.a.b.c "One two three four five six seven eight …"');
+    el.textContent = '';
+    expect(describeElement(el)).toBe('section#box.a.b.c');
+  });
+
+  it('--explain says when a pass refuses the page', () => {
+    const { code, stdout } = runCli([emptyFile, '--explain']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^extraction: refused \(not-readerable: /m);
+    expect(stdout).toMatch(/^declutter: refused \(no-article: /m);
   });
 
   it('exits 1 with a one-line reason for a file it cannot read', () => {
@@ -92,6 +158,7 @@ describe('extract CLI', () => {
     expect(runCli([]).code).toBe(2);
     expect(runCli([articleFile, '--format', 'pdf']).stderr).toMatch(/unknown format: pdf/);
     expect(runCli([articleFile, '--url', 'not a url']).stderr).toMatch(/not a URL/);
+    expect(runCli([articleFile, '--explain', '--format', 'markdown']).stderr).toMatch(/--explain prints text or json/);
   });
 
   it('runs as a command and sets the exit code', async () => {

@@ -13,7 +13,7 @@ import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';
  */
 const REVIEWED: Record<string, string> = {
   // Captions stay in the article's HTML, under their picture, and out of its plain text, as the
-  // scrapinghub truth has them (see rules/captions.ts); WCXB counts them as text.
+  // scrapinghub truth has them (see CAPTION_TEXT_FILTER in utils/core/extract/text.ts); WCXB counts them as text.
   // An affiliate disclaimer WCXB counts as article text; the disclosures rule takes it as a notice.
   '4787 Affiliate Disclaimer: We independently review everything we recommend. When you buy through our links, we may earn a commission.': 'an affiliate disclosure',
   '0433 Cayenne accelerated TPC-H queries 1.4x faster than DuckDB (file mode) and used nearly 3x less memory': 'a figure caption',

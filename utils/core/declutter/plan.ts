@@ -1,8 +1,9 @@
+import { collapseSpace } from '../text';
 import { parseArticle, type ParsedArticle } from '../extract';
-import { findClutter } from '../extract/clutter';
+import { findClutter, type ClutterReason } from '../extract/clutter';
+import { DECLUTTER_RULES } from '../extract/rules';
 import { articlePieces, guardPlan, heldSet, type ArticlePiece } from './invariant';
 import {
-  DECLUTTER_RULES,
   EMBED_CLASS,
   EMBED_MAX_CHARS,
   EMBED_SELECTOR,
@@ -44,11 +45,19 @@ export interface ArticleSpan {
   kept: ReadonlySet<Element>;
 }
 
+/**
+ * Why declutter hides an element: a clutter rule's reason, or where the element sits (`place`):
+ * outside the article's stretch, left out of it by Readability, after <body>, added later.
+ */
+export type HideReason = ClutterReason | { rule: 'outside-article' | 'left-out' | 'after-body' | 'added-later' | 'given'; matcher: 'place'; match: string };
+
 export type DeclutterPlan =
   | {
       ok: true;
       span: ArticleSpan;
       hide: Element[];
+      /** Why each element the planner chose is hidden (the guard's parts: see their wrapper's). */
+      why: ReadonlyMap<Element, HideReason>;
       title: string;
       /** The extracted article's text and title block, tied to live elements: what must stay visible. */
       pieces: ArticlePiece[];
@@ -109,7 +118,7 @@ export function indexedClone(doc: Document): {
   return { clone, live, indexOf, liveText };
 }
 
-const normalize = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+const normalize = (text: string | null | undefined) => collapseSpace(text ?? '').toLowerCase();
 
 const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -292,14 +301,24 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   for (let up: Element | null = body; up; up = up.parentElement) spine.add(up);
 
   const span: ArticleSpan = { start, end: last, spine, kept };
-  const clutter = new Set(findClutter(articleRoot(span), DECLUTTER_RULES).filter((el) => !(titleEl && el.contains(titleEl)) && isInside(el, span)));
+  const clutter = new Map(
+    findClutter(articleRoot(span), DECLUTTER_RULES)
+      .filter(({ el }) => !(titleEl && el.contains(titleEl)) && isInside(el, span))
+      .map(({ el, ...reason }) => [el, reason]),
+  );
   const hide: Element[] = [];
+  const why = new Map<Element, HideReason>();
+  const hideFor = (el: Element, reason: HideReason) => {
+    hide.push(el);
+    why.set(el, reason);
+  };
 
   const visit = (parent: Element): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       if (INVISIBLE_TAGS.has(child.tagName) || NEVER_HIDDEN_TAGS.has(child.tagName)) continue;
-      if (clutter.has(child) && !containsArticleProse(child, kept)) {
-        hide.push(child);
+      const rule = clutter.get(child);
+      if (rule && !containsArticleProse(child, kept)) {
+        hideFor(child, rule);
         continue;
       }
       if (spine.has(child)) {
@@ -309,7 +328,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
       // Inside the title block only clutter (a share bar) is hidden: the rest is headline furniture.
       const place = titleBlock?.contains(child) ? 'header' : placeOf(child, span, firstKept);
       if (place === 'outside') {
-        hide.push(child);
+        hideFor(child, { rule: 'outside-article', matcher: 'place', match: endsBefore(child, span.start) ? 'before the article' : 'after the article' });
         continue;
       }
       if (place === 'body' && !kept.has(child) && !isHeaderBit(child, byline) && !isMedia(child)) {
@@ -318,7 +337,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
         // the article: hide less. So is the heading of a section it kept (Readability drops a
         // heading that repeats the title, and a page may title its article with a section's name).
         if (isProse(child) || swallowsProse(child) || headsKeptSection(child, kept)) continue;
-        hide.push(child);
+        hideFor(child, { rule: 'left-out', matcher: 'place', match: 'inside the article, left out by Readability' });
         continue;
       }
       visit(child);
@@ -327,7 +346,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   visit(body);
   // Overlays some sites append after <body>, straight into <html>.
   for (let child = doc.documentElement.firstElementChild; child; child = child.nextElementSibling) {
-    if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hide.push(child);
+    if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hideFor(child, { rule: 'after-body', matcher: 'place', match: 'outside <body>' });
   }
 
   // The invariant: nothing that holds the extracted article's text or its title block is hidden.
@@ -344,7 +363,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   const held = heldSet([...pieces.map((piece) => piece.el), ...titleHeld]);
   const guarded = guardPlan(hide, held);
   if (titleEl) pieces.unshift({ el: titleEl, text: normalize(titleEl.textContent) });
-  return { ok: true, span, hide: guarded.hide, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
+  return { ok: true, span, hide: guarded.hide, why, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
 }
 
 /** A heading whose next element is article the extraction kept: the title of one of its sections. */
