@@ -3,7 +3,7 @@ import { extractArticle } from '@/utils/core/extract';
 import { readabilityOnly } from '../../../scripts/baseline';
 import { loadWcxb, parseHtml } from '../../../scripts/corpus';
 import { snippetsIn } from '../../../scripts/score';
-import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';
+import { CORPUS_DIR, describeCorpus, UNHURRIED_MS } from '../../support/corpus-gate';
 
 /**
  * wcxb-dev's `with` snippets (article text that must be kept): one that plain Readability keeps
@@ -54,7 +54,7 @@ describeCorpus('wcxb-dev corpus: no `with` snippet lost to the rules', () => {
       const parsed = parseHtml(page.html, page.url, { stylesheets: false });
       if (!parsed.doc) continue;
       const baseline = readabilityOnly(parsed.doc)?.text ?? '';
-      const result = extractArticle(parsed.doc, page.url, { force: true });
+      const result = extractArticle(parsed.doc, page.url, { force: true, budgetMs: UNHURRIED_MS });
       const ours = result.ok ? result.article.textContent : '';
       parsed.close();
       const kept = new Set(snippetsIn(page.truth.with, ours));
