@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import { contentScriptFiles } from './eslint/content-script-files.js';
 import noPageRealmIteration from './eslint/no-page-realm-iteration.js';
 import { layerRules } from './eslint/layers.js';
+import { testsAndScriptsRules } from './eslint/tests-and-scripts.js';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/**/__screenshots__/**', 'tmp-scratch/**'] },
@@ -25,4 +26,5 @@ export default tseslint.config(
     rules: { 'kliping/no-page-realm-iteration': 'error' },
   },
   ...layerRules,
+  ...testsAndScriptsRules,
 );

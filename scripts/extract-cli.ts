@@ -10,7 +10,7 @@ import TurndownService from 'turndown';
 import { stringify } from 'yaml';
 import type { Article } from '../utils/core/article';
 import { extractArticle } from '../utils/core/extract';
-import { parseHtml } from './corpus';
+import { parseHtml } from '../support/corpus';
 
 export type Format = 'json' | 'markdown' | 'text';
 

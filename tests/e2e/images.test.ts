@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePng } from '../support/png';
+import { makePng } from '../../support/png';
 import { LibraryPage, PopupPage, launchExtension, listenOnLoopback, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 
 const TITLE = 'Hujan Deras Rendam Pasar Lama Kota';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
-import { LibraryApp } from './library-page';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
 const QUOTE = 'permintaan ekspor yang terus menguat';
@@ -10,7 +9,7 @@ const eventually = <T>(read: () => Promise<T> | T, message?: string) => expect.p
 
 let ext: ExtensionBrowser;
 let site: StaticServer;
-let library: LibraryApp;
+let library: LibraryPage;
 
 beforeAll(async () => {
   [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
@@ -48,7 +47,7 @@ describe('the library', () => {
     await eventually(() => popup.notes().inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah');
     await popup.close();
     await page.close();
-    library = await LibraryApp.open(ext);
+    library = await LibraryPage.open(ext);
     await eventually(() => library.items().count()).toBe(1);
     expect(await library.page.getByTestId('storage').textContent()).toMatch(/Storage used: [\d.,]+\s?\S+ of/);
   });

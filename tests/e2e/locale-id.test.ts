@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
-import { LibraryApp } from './library-page';
 
 let ext: ExtensionBrowser;
 let site: StaticServer;
@@ -51,7 +50,7 @@ describe('in Bahasa Indonesia, the longer words still fit', () => {
   });
 
   it('shows the whole search placeholder, and the search qualifiers beside it', async () => {
-    const library = await LibraryApp.open(ext);
+    const library = await LibraryPage.open(ext);
     await library.items().first().waitFor();
     expect(await library.placeholderFits()).toBe(true);
     expect(await library.page.locator('#library-search-help').textContent()).toContain('tag:kopi');
