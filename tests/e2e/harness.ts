@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { afterEach, beforeEach } from 'vitest';
 import { join, resolve } from 'node:path';
 import { launchBrowser } from '../../support/browser/launch';
 import type { BrowserName, ExtensionBrowser, LaunchOptions } from '../../support/browser/types';
@@ -36,4 +37,20 @@ export function screenshotPath(name: string): string {
 /** The run's browser (see `BROWSER`) with the e2e build installed, in a fresh profile. */
 export function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   return launchBrowser(BROWSER, options);
+}
+
+/**
+ * Gives each test of the file (or `describe`) its own browser with a fresh profile, so no test
+ * sees what an earlier one saved or set: `freshProfileEachTest((launched) => (ext = launched))`.
+ */
+export function freshProfileEachTest(use: (ext: ExtensionBrowser) => void, options: LaunchOptions = {}): void {
+  let current: ExtensionBrowser | undefined;
+  beforeEach(async () => {
+    current = await launchExtension(options);
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
 }
