@@ -12,8 +12,8 @@ import { bylineBesideSite, metadataOf, type Article } from '../utils/core/articl
 import { extractArticle } from '../utils/core/extract';
 import { articleToMarkdown, createTurndown } from '../utils/core/transfer/markdown';
 import { linkArticle, type TransferArticle } from '../utils/core/transfer/model';
-import { parseHtml } from './corpus';
-import { explainPage, formatExplanation } from './explain';
+import { parseHtml } from '../support/corpus';
+import { explainPage, formatExplanation } from '../utils/core/explain';
 
 export type Format = 'json' | 'markdown' | 'text';
 

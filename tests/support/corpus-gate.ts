@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { corpusDir } from '../../scripts/corpus';
+import { corpusDir } from '../../support/corpus';
 
 /** The shared corpus, when this checkout has one beside it (or KLIPING_CORPUS names one). */
 export const CORPUS_DIR = corpusDir();

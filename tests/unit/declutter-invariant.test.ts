@@ -95,7 +95,7 @@ describe('declutter keeps the whole article visible', () => {
     const headline = 'Council votes to rebuild the old market hall';
     const doc = load(
       page(
-        `<div class="hero"><div class="hero-inner"><a href="/market-hall" rel="bookmark"><div class="big-text">${headline}</div></a><div class="meta">Ana Putri · 12 May 2024</div></div>
+        `<div class="hero"><div class="hero-inner"><a href="/market-hall" rel="bookmark"><div class="big-text">Council votes to rebuild the <span class="caps">old market</span> hall</div></a><div class="meta">Ana Putri · 12 May 2024</div></div>
           <div class="tease"><a href="/other">Prices of chilies rise again</a></div></div>
         <div class="post-body">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div>`,
         // The page names it only with the site's name after it.

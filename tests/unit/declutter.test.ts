@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { declutter, HIDDEN_ATTR, INDEX_ATTR, planDeclutter, STYLE_ID } from '@/utils/core/declutter';
-import { loadNewsId } from '../../scripts/corpus';
+import { loadNewsId } from '../../support/corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 import { visibleText } from '../support/visible-text';
 

@@ -2,7 +2,7 @@
 // Blobs and crypto.subtle as Node has them; no DOM is needed to export or import pictures.
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makePng } from '../support/png';
+import { makePng } from '../../support/png';
 import { sampleArticle } from './helpers';
 import { saveArticle } from '@/utils/data/library-writes';
 import { recordImages, storedImagesOf } from '@/utils/data/images';

@@ -6,8 +6,31 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { JSDOM } from 'jsdom';
-import { runCli } from '../../../scripts/extract-cli';
-import { describeElement } from '../../../scripts/explain';
+import { describeElement } from '@/utils/core/explain';
+
+/*
+ * The CLI is run as `npm run extract` runs it (node with tsx, without npm in between): a test
+ * drives the command, its output and its exit code, never the script's insides.
+ */
+const CLI = ['--import', 'tsx', 'scripts/extract-cli.ts'];
+const exec = promisify(execFile);
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function runCli(args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [...CLI, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof failed.code !== 'number') throw error;
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'kliping-cli-'));
 const paragraphs = Array.from(
@@ -48,9 +71,10 @@ writeFileSync(
 const emptyFile = join(dir, 'empty.html');
 writeFileSync(emptyFile, '<html><body><nav><a href="/">Home</a></nav></body></html>');
 
-describe('extract CLI', () => {
-  it('prints the article as JSON with every field, clutter removed, URLs absolute', () => {
-    const { code, stdout, stderr } = runCli([articleFile, '--url', 'https://daily.example/news/flood']);
+// Each case starts its own process (about 2 s with tsx): they run side by side.
+describe.concurrent('extract CLI', { timeout: 120_000 }, () => {
+  it('prints the article as JSON with every field, clutter removed, URLs absolute', async () => {
+    const { code, stdout, stderr } = await runCli([articleFile, '--url', 'https://daily.example/news/flood']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const article = JSON.parse(stdout);
@@ -65,8 +89,8 @@ describe('extract CLI', () => {
     expect(article.wordCount).toBeGreaterThan(200);
   });
 
-  it('prints Markdown with a YAML header, as the library export writes it', () => {
-    const { code, stdout } = runCli([articleFile, '--url', 'https://daily.example/news/flood', '--format', 'markdown']);
+  it('prints Markdown with a YAML header, as the library export writes it', async () => {
+    const { code, stdout } = await runCli([articleFile, '--url', 'https://daily.example/news/flood', '--format', 'markdown']);
     expect(code).toBe(0);
     const [, header, body] = stdout.split(/^---$/m);
     expect(parse(header!)).toMatchObject({
@@ -81,14 +105,15 @@ describe('extract CLI', () => {
     expect(body).toContain('![flood](https://daily.example/img/flood.jpg)');
   });
 
-  it('prints plain text, one block a line', () => {
-    const { code, stdout } = runCli([articleFile, '--format', 'text']);
+  it('prints plain text, one block a line', async () => {
+    const { code, stdout } = await runCli([articleFile, '--format', 'text']);
     expect(code).toBe(0);
+    expect(stdout).toContain('River floods the market');
     expect(stdout.split('\n').filter((line) => line.startsWith('Paragraph '))).toHaveLength(6);
   });
 
-  it('--explain lists every element removed or hidden, with the rule that took it and the element', () => {
-    const { code, stdout, stderr } = runCli([clutteredFile, '--url', 'https://daily.example/news/flood', '--explain']);
+  it('--explain lists every element removed or hidden, with the rule that took it and the element', async () => {
+    const { code, stdout, stderr } = await runCli([clutteredFile, '--url', 'https://daily.example/news/flood', '--explain']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const [extraction, declutter] = stdout.split('\n\n');
@@ -107,8 +132,8 @@ describe('extract CLI', () => {
     ]);
   });
 
-  it('--explain --format json gives the same listing as data', () => {
-    const { code, stdout } = runCli([clutteredFile, '--explain', '--format', 'json']);
+  it('--explain --format json gives the same listing as data', async () => {
+    const { code, stdout } = await runCli([clutteredFile, '--explain', '--format', 'json']);
     expect(code).toBe(0);
     const explanation = JSON.parse(stdout);
     expect(explanation.extraction.ok).toBe(true);
@@ -124,53 +149,40 @@ describe('extract CLI', () => {
     expect(describeElement(el)).toBe('section#box.a.b.c');
   });
 
-  it('--explain says when a pass refuses the page', () => {
-    const { code, stdout } = runCli([emptyFile, '--explain']);
+  it('--explain says when a pass refuses the page', async () => {
+    const { code, stdout } = await runCli([emptyFile, '--explain']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^extraction: refused \(not-readerable: /m);
     expect(stdout).toMatch(/^declutter: refused \(no-article: /m);
   });
 
-  it('exits 1 with a one-line reason for a file it cannot read', () => {
-    const result = runCli([join(dir, 'missing.html')]);
+  it('exits 1 with a one-line reason for a file it cannot read', async () => {
+    const result = await runCli([join(dir, 'missing.html')]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/cannot read .*missing\.html: ENOENT/);
   });
 
-  it('exits 1 with a one-line reason for a page without an article', () => {
-    const result = runCli([emptyFile]);
+  it('exits 1 with a one-line reason for a page without an article', async () => {
+    const result = await runCli([emptyFile]);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/no article in .*empty\.html: not-readerable/);
   });
 
-  it('reads a page whose CSS jsdom cannot parse, and says it read it without the stylesheets', () => {
-    const { code, stdout, stderr } = runCli([badCssFile, '--format', 'text']);
+  it('reads a page whose CSS jsdom cannot parse, and says it read it without the stylesheets', async () => {
+    const { code, stdout, stderr } = await runCli([badCssFile, '--format', 'text']);
     expect(code).toBe(0);
     expect(stdout).toContain('Paragraph 6: the river rose');
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/note: read .*bad-css\.html without its stylesheets \(jsdom: SyntaxError: "\)" is expected\)/);
   });
 
-  it('rejects a wrong command line', () => {
-    expect(runCli([]).code).toBe(2);
-    expect(runCli([articleFile, '--format', 'pdf']).stderr).toMatch(/unknown format: pdf/);
-    expect(runCli([articleFile, '--url', 'not a url']).stderr).toMatch(/not a URL/);
-    expect(runCli([articleFile, '--explain', '--format', 'markdown']).stderr).toMatch(/--explain prints text or json/);
+  it('rejects a wrong command line', async () => {
+    expect((await runCli([])).code).toBe(2);
+    expect((await runCli([articleFile, '--format', 'pdf'])).stderr).toMatch(/unknown format: pdf/);
+    expect((await runCli([articleFile, '--url', 'not a url'])).stderr).toMatch(/not a URL/);
+    expect((await runCli([articleFile, '--explain', '--format', 'markdown'])).stderr).toMatch(/--explain prints text or json/);
   });
-
-  it('runs as a command and sets the exit code', async () => {
-    // What `npm run extract` runs, without npm in between.
-    const run = promisify(execFile);
-    const cli = ['--import', 'tsx', 'scripts/extract-cli.ts'];
-    const [ok, failed] = await Promise.all([
-      run(process.execPath, [...cli, articleFile, '--format', 'text']),
-      run(process.execPath, [...cli, join(dir, 'missing.html')]).catch((error) => error),
-    ]);
-    expect(ok.stdout).toContain('River floods the market');
-    expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/cannot read/);
-  }, 120_000);
 });

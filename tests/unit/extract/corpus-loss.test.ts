@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { extractArticle } from '@/utils/core/extract';
-import { readabilityOnly } from '../../../scripts/baseline';
-import { loadScrapinghub, parseHtml } from '../../../scripts/corpus';
+import { readabilityOnly } from '../../../support/baseline';
+import { loadScrapinghub, parseHtml } from '../../../support/corpus';
 import { CORPUS_DIR, describeCorpus, UNHURRIED_MS } from '../../support/corpus-gate';
-import { linesLost } from '../../../scripts/score';
+import { linesLost } from '../../../support/score';
 
 /**
  * Every clutter rule, checked against the whole scrapinghub corpus for lost text: a line of the

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { extractArticle } from '@/utils/core/extract';
-import { loadNewsId, parseHtml } from '../../../scripts/corpus';
+import { loadNewsId, parseHtml } from '../../../support/corpus';
 import { CORPUS_DIR, describeCorpus, UNHURRIED_MS } from '../../support/corpus-gate';
-import { clutterLeft, paragraphKept } from '../../../scripts/score';
+import { clutterLeft, paragraphKept } from '../../../support/score';
 
 /**
  * The pipeline on the news-id corpus: every body paragraph kept, no clutter text left. The corpus

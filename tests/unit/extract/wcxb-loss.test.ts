@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { extractArticle } from '@/utils/core/extract';
-import { readabilityOnly } from '../../../scripts/baseline';
-import { loadWcxb, parseHtml } from '../../../scripts/corpus';
-import { snippetsIn } from '../../../scripts/score';
+import { readabilityOnly } from '../../../support/baseline';
+import { loadWcxb, parseHtml } from '../../../support/corpus';
+import { snippetsIn } from '../../../support/score';
 import { CORPUS_DIR, describeCorpus, UNHURRIED_MS } from '../../support/corpus-gate';
 
 /**

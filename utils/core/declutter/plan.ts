@@ -24,6 +24,7 @@ import {
   PROSE_MIN_CHARS,
   PROSE_SHARE,
   SECTION_HEADING_TAGS,
+  TITLE_HOLDER_CLIMB,
   TITLE_BLOCK_EXTRA_CHARS,
   SITE_NAME_MAX_WORDS,
   TITLE_SOME_WORDS,
@@ -180,8 +181,9 @@ function findTitle(doc: Document, body: Element, title: string, siteName: string
 
 /**
  * Pages built without headings (site builders such as Framer or Wix, some blog themes) show
- * their headline in a plain element: the first one before the body whose own text is a title
- * the page gives. Text nodes are compared, not elements' whole text, so the walk stays linear.
+ * their headline in a plain element: the first one before the body whose text is a title the
+ * page gives. Walked by text nodes, and an element's whole text read only where a text node starts
+ * a title, so the walk stays linear.
  */
 function titleOutsideHeadings(body: Element, wanted: readonly string[], bodyStart: Element | undefined): Element | null {
   if (!bodyStart) return null;
@@ -192,7 +194,13 @@ function titleOutsideHeadings(body: Element, wanted: readonly string[], bodyStar
     const holder = node.parentElement;
     // A permalink around the headline is common (WordPress's rel="bookmark"); a menu is not a headline.
     if (!holder || INVISIBLE_TAGS.has(holder.tagName) || holder.closest('nav, button')) continue;
-    if (wanted.includes(normalize(node.nodeValue))) return holder;
+    // The headline may be split by inline markup ("Local <span>DNS</span> Services"): a text
+    // that starts a title is checked with the rest of its element's text.
+    const text = normalize(node.nodeValue);
+    if (!text || !wanted.some((w) => w.startsWith(text))) continue;
+    for (let el: Element | null = holder, up = 0; el && up < TITLE_HOLDER_CLIMB; el = el.parentElement, up++) {
+      if (wanted.includes(normalize(el.textContent))) return el;
+    }
   }
   return null;
 }

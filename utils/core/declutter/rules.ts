@@ -30,6 +30,9 @@ export const MEDIA_WRAPPER_MAX_CHARS = 300;
 /** Headings that title a section of the article (the page's own <h1> is the headline's). */
 export const SECTION_HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 
+/** How far up from a text that starts the title its element may be (inline markup inside a headline). */
+export const TITLE_HOLDER_CLIMB = 3;
+
 export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'BASE']);
 
 /** Below this much article text (less than a short paragraph) there is no article: refuse instead. */

@@ -3,9 +3,9 @@
  * Readability's pick and every element declutter hides on the page, each with the rule that took
  * it and a short description of the element. A debugging aid for the rules, not a product feature.
  */
-import { declutter, HIDDEN_ATTR, type HideReason } from '../utils/core/declutter';
-import { extractArticle, type ExtractionRemoval, type ExtractOptions } from '../utils/core/extract';
-import { collapseSpace } from '../utils/core/text';
+import { declutter, HIDDEN_ATTR, type HideReason } from './declutter';
+import { extractArticle, type ExtractionRemoval, type ExtractOptions } from './extract';
+import { collapseSpace } from './text';
 
 /** One element removed or hidden, and why. */
 export interface ExplainedElement {
