@@ -15,7 +15,7 @@ import type { ProgressCallback, TransferArticle, TransferHighlight, TransferImag
 /** Rows per bulk write: small enough for the progress bar to move, big enough to be fast. */
 export const IMPORT_CHUNK = 1000;
 
-export function toTransfer(
+function toTransfer(
   record: ArticleRecord,
   content: ContentRecord | undefined,
   note: NoteRecord | undefined,

@@ -489,7 +489,7 @@ export function placeOf(el: Element, span: ArticleSpan, firstKept?: Element): 'o
 }
 
 /** The smallest element holding the whole article: where in-article clutter is looked for. */
-export function articleRoot(span: ArticleSpan): Element {
+function articleRoot(span: ArticleSpan): Element {
   let root: Element = span.start;
   while (!root.contains(span.end) && root.parentElement) root = root.parentElement;
   return root;
