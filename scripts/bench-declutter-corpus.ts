@@ -363,14 +363,19 @@ async function main() {
   const todo = all.filter((p) => !rows.has(`${p.corpus}/${p.id}`));
   console.log(`${all.length} pages in ${CORPORA.join(', ')}; ${todo.length} to measure; results in ${OUT}`);
 
-  const [ext, server] = await Promise.all([launchChromium(), pageServer()]);
+  const server = await pageServer();
   let allowed = '';
-  // Only the page itself loads: its scripts, styles, fonts, ads and trackers are all refused.
   const blank = `${server.origin}/blank`;
-  await ext.context.route('**/*', (route) => {
-    const requested = route.request().url();
-    return requested === allowed || requested === blank ? route.continue() : route.abort();
-  });
+  const openBrowser = async () => {
+    const browser = await launchChromium();
+    // Only the page itself loads: its scripts, styles, fonts, ads and trackers are all refused.
+    await browser.context.route('**/*', (route) => {
+      const requested = route.request().url();
+      return requested === allowed || requested === blank ? route.continue() : route.abort();
+    });
+    return browser;
+  };
+  let ext = await openBrowser();
   let page = await ext.context.newPage();
   let tabId = -1;
   const started = Date.now();
@@ -384,14 +389,16 @@ async function main() {
       try {
         if (tabId < 0) {
           await page.goto(blank).catch(() => {});
-          tabId = await tabIdOf(ext, page);
+          tabId = await withTimeout(tabIdOf(ext, page), PAGE_MS, 'finding the tab');
         }
         const measured = await withTimeout(measure(ext, page, tabId, url), PAGE_MS, p.id);
         row = { ...measured, corpus: p.corpus, id: p.id };
       } catch (error) {
         row = { corpus: p.corpus, id: p.id, skipped: String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 160) };
-        // A page that hung or crashed its tab gets a fresh one.
-        await page.close().catch(() => {});
+        // A page that hung or crashed gets a fresh browser: closing just its tab was seen to hang
+        // as well (wcxb-dev 0121 at load 20), stopping the whole run.
+        await withTimeout(ext.close(), 15_000, 'closing the browser').catch(() => {});
+        ext = await openBrowser();
         page = await ext.context.newPage();
         tabId = -1;
       }
