@@ -90,3 +90,53 @@ export class CouchServer {
     return text ? JSON.parse(text) : null;
   }
 }
+
+/**
+ * A loopback proxy in front of the server that counts the requests it gets and can play the
+ * server being unreachable (connections refused mid-flight), without losing the server's data.
+ */
+export class CountingProxy {
+  requests = 0;
+  private down = false;
+  private readonly sockets = new Set<import('node:net').Socket>();
+  private constructor(
+    private readonly server: import('node:http').Server,
+    readonly origin: string,
+  ) {}
+
+  static async launch(target: string): Promise<CountingProxy> {
+    const { createServer, request } = await import('node:http');
+    let proxy!: CountingProxy;
+    const server = createServer((incoming, outgoing) => {
+      proxy.requests++;
+      if (proxy.down) {
+        incoming.socket.destroy();
+        return;
+      }
+      const forward = request(target + (incoming.url ?? '/'), { method: incoming.method, headers: incoming.headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
+      forward.on('error', () => incoming.socket.destroy());
+      incoming.pipe(forward);
+    });
+    server.on('connection', (socket) => {
+      proxy.sockets.add(socket);
+      socket.on('close', () => proxy.sockets.delete(socket));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    proxy = new CountingProxy(server, `http://127.0.0.1:${(server.address() as { port: number }).port}`);
+    return proxy;
+  }
+
+  /** Down: every open connection (a long poll included) drops, new ones are cut at once. */
+  setDown(down: boolean): void {
+    this.down = down;
+    if (down) for (const socket of this.sockets) socket.destroy();
+  }
+
+  close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    return new Promise((done) => this.server.close(() => done()));
+  }
+}
