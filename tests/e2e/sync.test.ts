@@ -15,32 +15,40 @@ const MARKER = 'Kliping: edited on two devices';
 const eventually = <T>(read: () => Promise<T> | T, message?: string) => expect.poll(read, { timeout: 20_000, interval: 200, message });
 
 let couch: CouchServer;
-let proxy: CountingProxy;
+/** One proxy per device: its requests counted, its connection to the server cut at will. */
+const proxies = new Map<ExtensionBrowser, CountingProxy>();
+const proxyOf = (ext: ExtensionBrowser) => proxies.get(ext)!;
+const setDown = (down: boolean) => {
+  for (const proxy of proxies.values()) proxy.setDown(down);
+};
 let site: StaticServer;
 let a: ExtensionBrowser;
 let b: ExtensionBrowser;
 
 beforeAll(async () => {
   [couch, site, a, b] = await Promise.all([CouchServer.launch(), serveDirs(FIXTURES_DIR), launchExtension(), launchExtension()]);
-  proxy = await CountingProxy.launch(couch.origin);
+  for (const ext of [a, b]) proxies.set(ext, await CountingProxy.launch(couch.origin));
 }, 120_000);
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
-  await proxy?.close();
+  await Promise.all([...proxies.values()].map((proxy) => proxy.close()));
   await site?.close();
   await couch?.close();
 });
 
 class SettingsPage {
-  private constructor(readonly page: E2EPage) {}
+  private constructor(
+    readonly page: E2EPage,
+    private readonly ext: ExtensionBrowser,
+  ) {}
   static async open(ext: ExtensionBrowser): Promise<SettingsPage> {
     const page = await ext.newPage();
     await page.goto(ext.extensionUrl('options.html'));
     await page.getByTestId('sync-settings').waitFor();
-    return new SettingsPage(page);
+    return new SettingsPage(page, ext);
   }
   async start(password = COUCH_ADMIN.password): Promise<void> {
-    await this.page.getByTestId('sync-server').fill(proxy.origin);
+    await this.page.getByTestId('sync-server').fill(proxyOf(this.ext).origin);
     await this.page.getByTestId('sync-database').fill('kliping-e2e');
     await this.page.getByTestId('sync-user').fill(COUCH_ADMIN.user);
     await this.page.getByTestId('sync-password').fill(password);
@@ -69,8 +77,9 @@ async function typeAtEnd(page: E2EPage, field: ReturnType<E2EPage['getByTestId']
   await page.keyboard.type(text);
 }
 
-function rowOf(library: LibraryApp, title: string) {
-  return library.page.locator(`[data-testid="article-item"]:has-text(${JSON.stringify(title)})`);
+/** The list row showing `title` (its whole text: title, site, tags...), or null. */
+async function rowText(library: LibraryApp, title: string): Promise<string | null> {
+  return (await library.items().allTextContents()).find((text) => text.includes(title)) ?? null;
 }
 
 describe('sync through the user’s own CouchDB server', () => {
@@ -86,9 +95,9 @@ describe('sync through the user’s own CouchDB server', () => {
     await withPopup(b, '/article-short.html', (popup) => popup.save());
     // The address typed in, not yet started: still nothing goes out.
     const settings = await SettingsPage.open(a);
-    await settings.page.getByTestId('sync-server').fill(proxy.origin);
+    await settings.page.getByTestId('sync-server').fill(proxyOf(a).origin);
     await settings.page.waitForTimeout(1500);
-    expect(proxy.requests).toBe(0);
+    expect([proxyOf(a).requests, proxyOf(b).requests]).toEqual([0, 0]);
     await settings.page.close();
   });
 
@@ -120,11 +129,11 @@ describe('sync through the user’s own CouchDB server', () => {
 
   it('a change on one device shows in the other’s open library list, without a reload', async () => {
     await withPopup(a, '/article-kompas-like.html', (popup) => popup.tags().fill('kopi'));
-    await eventually(() => rowOf(libraryB, GAYO).textContent()).toContain('kopi');
+    await eventually(() => rowText(libraryB, GAYO)).toContain('kopi');
   });
 
   it('while the server is down: Settings says so, changes wait; a note and tags edited on both all arrive once it is back', async () => {
-    proxy.setDown(true);
+    setDown(true);
     await withPopup(a, '/article-kompas-like.html', async (popup) => {
       await typeAtEnd(popup.page, popup.notes(), ' — dari laptop');
       await typeAtEnd(popup.page, popup.tags(), ', ekspor');
@@ -137,12 +146,12 @@ describe('sync through the user’s own CouchDB server', () => {
     await eventually(() => settingsA.text('sync-last-error')).toContain('The server could not be reached.');
     expect(await settingsA.text('sync-waiting')).toBe('1 change waiting to be sent.');
 
-    proxy.setDown(false);
+    setDown(false);
     await settingsA.page.getByTestId('sync-now').click();
     await eventually(() => settingsA.page.getByTestId('sync-last-error').count()).toBe(0);
     const settingsB = await SettingsPage.open(b);
     await settingsB.page.getByTestId('sync-now').click();
-    await eventually(() => rowOf(libraryB, GAYO).textContent()).toContain('ekspor');
+    await eventually(() => rowText(libraryB, GAYO)).toContain('ekspor');
     await settingsB.page.close();
 
     for (const ext of [a, b]) {
@@ -186,14 +195,15 @@ describe('sync through the user’s own CouchDB server', () => {
   });
 
   it('a delete on one device against a later edit on the other: the article comes back with the edit', async () => {
-    proxy.setDown(true);
+    setDown(true);
     const libraryA = await LibraryApp.open(a);
     const title = (await libraryA.page.locator('[data-testid="article-item"] .article-row__title').allTextContents()).find((t) => t !== GAYO)!;
-    await rowOf(libraryA, title).getByRole('checkbox').check();
+    const titles = await libraryA.page.locator('[data-testid="article-item"] .article-row__title').allTextContents();
+    await libraryA.items().nth(titles.indexOf(title)).getByRole('checkbox').check();
     await libraryA.page.getByTestId('bulk-bar').getByTestId('delete').click();
     await eventually(() => libraryA.items().count()).toBe(1);
     await withPopup(b, '/article-short.html', (popup) => popup.notes().fill('Masih perlu dibaca'));
-    proxy.setDown(false);
+    setDown(false);
     await settingsA.page.getByTestId('sync-now').click();
     const settingsB = await SettingsPage.open(b);
     await settingsB.page.getByTestId('sync-now').click();
@@ -214,9 +224,9 @@ describe('sync through the user’s own CouchDB server', () => {
     expect(stored).toBeNull();
     const libraryA = await LibraryApp.open(a);
     await eventually(() => libraryA.items().count()).toBe(2);
-    const before = proxy.requests;
+    const before = proxyOf(a).requests;
     await withPopup(a, '/article-kompas-like.html', (popup) => popup.tags().fill('kopi, ekspor, gayo, lokal'));
     await libraryA.page.waitForTimeout(1500);
-    expect(proxy.requests).toBe(before);
+    expect(proxyOf(a).requests).toBe(before);
   });
 });

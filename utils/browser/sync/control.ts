@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { backgroundMessenger } from '../messaging';
 import { requestOrigins } from '../permissions';
-import { syncAccountItem, syncStatusItem } from '../settings-storage';
+import { loadImagePrefs, syncAccountItem, syncStatusItem } from '../settings-storage';
 import { originPattern, serverOrigin, SyncError, type SyncAccount, type SyncErrorCode } from './couch';
 import type { SyncStatus } from './status';
 
@@ -35,6 +35,8 @@ export async function stopSync(): Promise<void> {
   const account = await syncAccountItem.getValue();
   await backgroundMessenger.sendMessage('syncStop', undefined);
   if (!account) return;
+  // "Keep images offline" holds access to every site, this server's included: that stays.
+  if ((await loadImagePrefs()).keep) return;
   // A permission the manifest itself holds (the e2e build's 127.0.0.1) cannot be given back.
   await browser.permissions.remove({ origins: [originPattern(account.server)] }).catch(() => false);
 }
