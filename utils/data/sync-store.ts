@@ -78,32 +78,45 @@ async function localArticle(db: KlipingDb, article: ArticleRecord): Promise<Arti
   return articleBody(article, content, note);
 }
 
-/** Up to `limit` waiting changes, oldest first, each as the document it makes. Gone things with no server copy are dropped. */
+/**
+ * Up to `limit` waiting changes, oldest first, each as the document it makes. Gone things with no
+ * server copy come back with no body (their log row just goes). Rows are read in bulk: at 10,000
+ * articles one read per row and table was most of the first push's time.
+ */
 export async function readPending(db: KlipingDb, limit: number): Promise<PendingDoc[]> {
   return db.transaction('r', [db.articles, db.contents, db.notes, db.highlights, db.syncLog, db.syncDocs], async () => {
     const entries = await db.syncLog.limit(limit).toArray();
+    const articleIds = entries.filter((e) => e.key.startsWith('a:')).map((e) => Number(e.key.slice(2)));
+    const highlightIds = entries.filter((e) => e.key.startsWith('h:')).map((e) => e.key.slice(2));
+    const highlights = await db.highlights.bulkGet(highlightIds);
+    const ownerIds = highlights.flatMap((h) => (h ? [h.articleId] : []));
+    const [articles, contents, notes, owners] = await Promise.all([db.articles.bulkGet(articleIds), db.contents.bulkGet(articleIds), db.notes.bulkGet(articleIds), db.articles.bulkGet(ownerIds)]);
+    const article = new Map(articleIds.map((id, i) => [id, { row: articles[i], content: contents[i], note: notes[i] }]));
+    const highlight = new Map(highlightIds.map((id, i) => [id, highlights[i]]));
+    const owner = new Map(ownerIds.map((id, i) => [id, owners[i]]));
+
+    const bodies = entries.map((entry): { docId: string; body: DocBody } | null => {
+      const id = entry.key.slice(2);
+      if (entry.key.startsWith('a:')) {
+        const found = article.get(Number(id));
+        return found?.row ? { docId: articleDocId(found.row.canonicalUrl), body: articleBody(found.row, found.content, found.note) } : null;
+      }
+      const row = highlight.get(id);
+      const of = row && owner.get(row.articleId);
+      return row && of ? { docId: highlightDocId(row.id), body: highlightBody(row, of.canonicalUrl) } : null;
+    });
+    const states = await db.syncDocs.bulkGet(bodies.map((made) => made?.docId ?? ''));
     const pending: PendingDoc[] = [];
-    for (const entry of entries) {
-      const [kind, id] = [entry.key.slice(0, 1), entry.key.slice(2)];
-      if (kind === 'a') {
-        const article = await db.articles.get(Number(id));
-        if (article) {
-          const docId = articleDocId(article.canonicalUrl);
-          pending.push({ entry, docId, localKey: entry.key, body: await localArticle(db, article), state: await db.syncDocs.get(docId) });
-          continue;
-        }
-      } else {
-        const highlight = await db.highlights.get(id);
-        const article = highlight && (await db.articles.get(highlight.articleId));
-        if (highlight && article) {
-          const docId = highlightDocId(highlight.id);
-          pending.push({ entry, docId, localKey: entry.key, body: highlightBody(highlight, article.canonicalUrl), state: await db.syncDocs.get(docId) });
-          continue;
-        }
+    for (const [i, entry] of entries.entries()) {
+      const made = bodies[i];
+      if (made) {
+        pending.push({ entry, docId: made.docId, localKey: entry.key, body: made.body, state: states[i] });
+        continue;
       }
       // Deleted here: a tombstone, if the server ever had it.
       const state = await db.syncDocs.where('localKey').equals(entry.key).first();
-      if (state?.rev) pending.push({ entry, docId: state.docId, localKey: entry.key, body: tombstone(kind === 'a' ? 'article' : 'highlight', entry.at), state });
+      const kind = entry.key.startsWith('a:') ? 'article' : 'highlight';
+      if (state?.rev) pending.push({ entry, docId: state.docId, localKey: entry.key, body: tombstone(kind, entry.at), state });
       else pending.push({ entry, docId: '', localKey: entry.key, body: null, state: undefined });
     }
     return pending;
@@ -123,11 +136,11 @@ function baseOf(body: DocBody): MergeBase | null {
 /** After a push: each sent document's revision is what this device now matches; its log row goes unless rewritten meanwhile. */
 export async function recordPushed(db: KlipingDb, pushed: Pushed[]): Promise<void> {
   await db.transaction('rw', [db.syncLog, db.syncDocs], async () => {
-    for (const { pending, rev } of pushed) {
-      if (rev && pending.body) await db.syncDocs.put({ docId: pending.docId, localKey: pending.localKey, rev, base: baseOf(pending.body), parentBase: pending.state?.base ?? null });
-      const now = await db.syncLog.get(pending.entry.key);
-      if (now?.mark === pending.entry.mark) await db.syncLog.delete(pending.entry.key);
-    }
+    await db.syncDocs.bulkPut(
+      pushed.flatMap(({ pending, rev }) => (rev && pending.body ? [{ docId: pending.docId, localKey: pending.localKey, rev, base: baseOf(pending.body), parentBase: pending.state?.base ?? null }] : [])),
+    );
+    const now = await db.syncLog.bulkGet(pushed.map(({ pending }) => pending.entry.key));
+    await db.syncLog.bulkDelete(pushed.filter(({ pending }, i) => now[i]?.mark === pending.entry.mark).map(({ pending }) => pending.entry.key));
   });
 }
 
@@ -158,21 +171,21 @@ function serverBody<B extends DocBody>(doc: RemoteDoc, state: SyncDocState | und
 /** Applies a batch of remote documents to the library, in one transaction the change log ignores. */
 export async function applyRemote(db: KlipingDb, docs: RemoteDoc[]): Promise<Applied> {
   const result: Applied = { merged: 0, parked: 0 };
-  // Articles first: a highlight in the same batch then finds its article.
-  const ordered = [...docs].sort((a, b) => Number(b.docId.startsWith(ARTICLE_PREFIX)) - Number(a.docId.startsWith(ARTICLE_PREFIX)));
   await db.transaction('rw', SYNC_TABLES(db), async (tx) => {
     markRemote(tx.idbtrans);
     const arrivedUrls: string[] = [];
-    for (const doc of ordered) {
-      if (doc.docId.startsWith(ARTICLE_PREFIX)) {
-        const outcome = await applyArticle(db, doc);
-        if (outcome.merged) result.merged++;
-        if (outcome.live) arrivedUrls.push(doc.docId.slice(ARTICLE_PREFIX.length));
-      } else if (doc.docId.startsWith(HIGHLIGHT_PREFIX)) {
-        const outcome = await applyHighlight(db, doc);
-        if (outcome === 'merged') result.merged++;
-        if (outcome === 'parked') result.parked++;
-      }
+    // Each document's reads and writes are independent of the others' (one _changes row per id):
+    // they run side by side in the one transaction, IndexedDB pipelining the requests.
+    // Articles first: a highlight in the same batch then finds its article.
+    const articles = docs.filter((doc) => doc.docId.startsWith(ARTICLE_PREFIX));
+    const highlights = docs.filter((doc) => doc.docId.startsWith(HIGHLIGHT_PREFIX));
+    for (const [doc, outcome] of await Promise.all(articles.map(async (doc) => [doc, await applyArticle(db, doc)] as const))) {
+      if (outcome.merged) result.merged++;
+      if (outcome.live) arrivedUrls.push(doc.docId.slice(ARTICLE_PREFIX.length));
+    }
+    for (const outcome of await Promise.all(highlights.map((doc) => applyHighlight(db, doc)))) {
+      if (outcome === 'merged') result.merged++;
+      if (outcome === 'parked') result.parked++;
     }
     // Highlights that came before their article, in this batch or an earlier one.
     if (arrivedUrls.length > 0) {

@@ -11,8 +11,11 @@ import { SyncError, type ChangeRow, type CouchClient } from './couch';
  * device that meets one merges the leaves (core/sync/merge.ts) and closes the losing branches.
  */
 
-/** Documents per `_changes` page and per `_bulk_docs` request: a few MB with article texts. */
-export const PULL_BATCH = 200;
+/**
+ * Documents per `_changes` page (one Dexie transaction each, so one re-read by every open
+ * library page) and per `_bulk_docs` request: a few MB with article texts.
+ */
+export const PULL_BATCH = 500;
 export const PUSH_BATCH = 200;
 
 export interface CycleResult {
