@@ -106,8 +106,9 @@ export class CountingProxy {
 
   static async launch(target: string): Promise<CountingProxy> {
     const { createServer, request } = await import('node:http');
-    let proxy!: CountingProxy;
+    const ref: { proxy?: CountingProxy } = {};
     const server = createServer((incoming, outgoing) => {
+      const proxy = ref.proxy!;
       proxy.requests++;
       if (proxy.down) {
         incoming.socket.destroy();
@@ -121,12 +122,12 @@ export class CountingProxy {
       incoming.pipe(forward);
     });
     server.on('connection', (socket) => {
-      proxy.sockets.add(socket);
-      socket.on('close', () => proxy.sockets.delete(socket));
+      ref.proxy!.sockets.add(socket);
+      socket.on('close', () => ref.proxy!.sockets.delete(socket));
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    proxy = new CountingProxy(server, `http://127.0.0.1:${(server.address() as { port: number }).port}`);
-    return proxy;
+    ref.proxy = new CountingProxy(server, `http://127.0.0.1:${(server.address() as { port: number }).port}`);
+    return ref.proxy;
   }
 
   /** Down: every open connection (a long poll included) drops, new ones are cut at once. */

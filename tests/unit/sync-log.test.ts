@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveArticle, setNotes, setTags } from '@/utils/data/articles';
-import { addHighlight, deleteHighlight, setHighlightColor, setHighlightNote } from '@/utils/data/highlights';
-import { addTags, deleteArticles, restoreArticles, setFlags, setReadingProgress } from '@/utils/data/library';
+import { addHighlight, addTags, deleteArticles, deleteHighlight, restoreArticles, saveArticle, setFlags, setHighlightColor, setHighlightNote, setPageNotes, setPageTags, setReadingProgress } from '@/utils/data/library-writes';
 import { KlipingDb } from '@/utils/data/schema';
 import { markRemote } from '@/utils/data/sync-log';
 import { startFresh } from '@/utils/data/sync-store';
@@ -35,8 +33,8 @@ describe('the sync change log', () => {
     await db.syncLog.clear();
 
     const steps: [string, () => Promise<unknown>, string[]][] = [
-      ['notes (popup)', () => setNotes(db, payload(), 'satu', 2000), [`a:${saved.id}`]],
-      ['tags (popup)', () => setTags(db, payload(), ['x'], 2000), [`a:${saved.id}`]],
+      ['notes (popup)', () => setPageNotes(db, payload(), 'satu', 2000), [`a:${saved.id}`]],
+      ['tags (popup)', () => setPageTags(db, payload(), ['x'], 2000), [`a:${saved.id}`]],
       ['flags (library)', () => setFlags(db, [saved.id], { favorite: true }), [`a:${saved.id}`]],
       ['bulk tags', () => addTags(db, [saved.id], ['y']), [`a:${saved.id}`]],
       ['reading progress', () => setReadingProgress(db, saved.id, 0.5), [`a:${saved.id}`]],
@@ -52,7 +50,8 @@ describe('the sync change log', () => {
     await setHighlightNote(db, highlight.id, 'n');
     await setHighlightColor(db, highlight.id, 'pink');
     await deleteHighlight(db, highlight.id);
-    expect(await logged()).toEqual([`h:${highlight.id}`]);
+    // A highlight's change is its article's change too (the one updatedAt rule): both logged.
+    expect(await logged()).toEqual([`a:${saved.id}`, `h:${highlight.id}`].sort());
     await db.syncLog.clear();
 
     const again = await addHighlight(db, { articleId: saved.id, selector }, 3000);

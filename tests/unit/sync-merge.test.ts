@@ -20,7 +20,6 @@ function live(overrides: Partial<LiveArticle['article']> = {}, note: LiveArticle
       leadImageUrl: null,
       wordCount: 1,
       readingMinutes: 1,
-      hasContent: true,
       tags: [],
       savedAt: 100,
       updatedAt: 100,
@@ -126,7 +125,7 @@ describe('article merging', () => {
   });
   it('a saved copy beats a link still waiting to be fetched, whichever is newer', () => {
     const fetched = live({ updatedAt: 100, title: 'Fetched' });
-    const pending = live({ updatedAt: 900, contentStatus: 'pending-fetch', hasContent: false, title: 'Link' }, null, null);
+    const pending = live({ updatedAt: 900, contentStatus: 'pending-fetch', title: 'Link' }, null, null);
     const merged = expectSymmetricAndIdempotent(fetched, pending) as LiveArticle;
     expect(merged.article).toMatchObject({ title: 'Fetched', contentStatus: 'saved', updatedAt: 900 });
     expect(merged.content?.text).toBe('x');

@@ -1,10 +1,9 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addHighlight, addTags, deleteArticles, saveArticle, setArticleNotes, setArticleTags, setFlags, setHighlightNote, setPageNotes, setReadingProgress } from '@/utils/data/library-writes';
 import type { Article } from '@/utils/core/article';
 import { NOTE_CONFLICT_MARKER } from '@/utils/core/sync/merge';
-import { saveArticle, setNotes } from '@/utils/data/articles';
-import { addHighlight, highlightsOf, setHighlightNote } from '@/utils/data/highlights';
-import { addTags, deleteArticles, setArticleNotes, setArticleTags, setFlags, setReadingProgress } from '@/utils/data/library';
+import { highlightsOf } from '@/utils/data/highlights';
 import { KlipingDb } from '@/utils/data/schema';
 import { startFresh, waitingCount } from '@/utils/data/sync-store';
 import { CouchClient, SyncError, type SyncAccount } from '@/utils/browser/sync/couch';
@@ -231,7 +230,7 @@ describe('sync between two devices through a real CouchDB-compatible server', ()
     });
     await server.stop();
     try {
-      await setNotes(a.db, { kind: 'article', article: article('luring') }, 'ditulis saat luring', 5000);
+      await setPageNotes(a.db, { kind: 'article', article: article('luring') }, 'ditulis saat luring', 5000);
       await saveArticle(a.db, { kind: 'article', article: article('baru') }, 5000);
       const failure = await a.sync().catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(SyncError);

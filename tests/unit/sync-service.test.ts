@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { saveArticle } from '@/utils/data/library-writes';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { saveArticle } from '@/utils/data/articles';
 import { KlipingDb } from '@/utils/data/schema';
 import { waitingCount } from '@/utils/data/sync-store';
 import { syncAccountItem, syncStatusItem } from '@/utils/browser/settings-storage';

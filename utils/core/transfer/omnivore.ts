@@ -1,7 +1,8 @@
 import { blockText, countWords } from '../extract/text';
 import { readingMinutes } from '../extract/reading-time';
 import { sanitizeHtml } from '../sanitize';
-import { cleanTags, clip, decodeText, mergeDuplicates, parseTime, requireWebAddress } from './common';
+import { cleanTags } from '../tags';
+import { clip, decodeText, mergeDuplicates, parseTime, requireWebAddress } from './common';
 import { jsonErrorLine } from './kliping-json';
 import { quoteSelectorIn } from './selectors';
 import { ImportFormatError, linkArticle, type ImportBatch, type InputFile, type TransferArticle, type TransferHighlight } from './model';
