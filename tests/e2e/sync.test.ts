@@ -77,6 +77,17 @@ async function typeAtEnd(page: E2EPage, field: ReturnType<E2EPage['getByTestId']
   await page.keyboard.type(text);
 }
 
+/** Opens the library in a new page, opens the Gayo article's saved copy, reads it, closes the page. */
+async function savedCopyOf<T>(ext: ExtensionBrowser, read: (library: LibraryApp) => Promise<T>): Promise<T> {
+  const library = await LibraryApp.open(ext);
+  try {
+    await library.openArticle(GAYO);
+    return await read(library);
+  } finally {
+    await library.page.close();
+  }
+}
+
 /** The list row showing `title` (its whole text: title, site, tags...), or null. */
 async function rowText(library: LibraryApp, title: string): Promise<string | null> {
   return (await library.items().allTextContents()).find((text) => text.includes(title)) ?? null;
@@ -155,18 +166,15 @@ describe('sync through the user’s own CouchDB server', () => {
     await settingsB.page.close();
 
     for (const ext of [a, b]) {
-      const library = await LibraryApp.open(ext);
-      await eventually(async () => {
-        await library.openArticle(GAYO);
-        const note = await library.page.getByTestId('saved-notes').inputValue();
-        await library.page.reload();
-        return note;
-      }, `${ext === a ? 'A' : 'B'}: both notes`).toMatch(new RegExp(`Catatan awal — dari (laptop|desktop)\\n\\n.*${MARKER}.*\\nCatatan awal — dari (laptop|desktop)`));
-      const note = await library.page.getByTestId('saved-notes').inputValue();
+      // A fresh page per look: the note field shows what was stored when the copy opened.
+      await eventually(() => savedCopyOf(ext, (library) => library.page.getByTestId('saved-notes').inputValue()), `${ext === a ? 'A' : 'B'}: both notes`).toMatch(
+        new RegExp(`Catatan awal — dari (laptop|desktop)\\n\\n.*${MARKER}.*\\nCatatan awal — dari (laptop|desktop)`),
+      );
+      const note = await savedCopyOf(ext, (library) => library.page.getByTestId('saved-notes').inputValue());
       expect(note).toContain('dari laptop');
       expect(note).toContain('dari desktop');
-      expect((await library.page.getByTestId('article-tags').inputValue()).split(', ').sort()).toEqual(['ekspor', 'gayo', 'kopi']);
-      await library.page.close();
+      const tags = await savedCopyOf(ext, (library) => library.page.getByTestId('article-tags').inputValue());
+      expect(tags.split(', ').sort()).toEqual(['ekspor', 'gayo', 'kopi']);
     }
   });
 
@@ -183,14 +191,10 @@ describe('sync through the user’s own CouchDB server', () => {
       await library.page.close();
     }
     for (const ext of [a, b]) {
-      const library = await LibraryApp.open(ext);
-      await eventually(async () => {
-        await library.openArticle(GAYO);
-        const marks = (await library.marks().allTextContents()).sort();
-        await library.page.reload();
-        return marks;
-      }).toEqual(['biji hijau yang sudah disortir', 'permintaan ekspor yang terus menguat']);
-      await library.page.close();
+      await eventually(() => savedCopyOf(ext, async (library) => (await library.marks().allTextContents()).sort())).toEqual([
+        'biji hijau yang sudah disortir',
+        'permintaan ekspor yang terus menguat',
+      ]);
     }
   });
 
