@@ -201,8 +201,9 @@ describe('sync through the user’s own CouchDB server', () => {
   it('a delete on one device against a later edit on the other: the article comes back with the edit', async () => {
     setDown(true);
     const libraryA = await LibraryApp.open(a);
-    const title = (await libraryA.page.locator('[data-testid="article-item"] .article-row__title').allTextContents()).find((t) => t !== GAYO)!;
+    await eventually(() => libraryA.items().count()).toBe(2);
     const titles = await libraryA.page.locator('[data-testid="article-item"] .article-row__title').allTextContents();
+    const title = titles.find((t) => t !== GAYO)!;
     await libraryA.items().nth(titles.indexOf(title)).getByRole('checkbox').check();
     await libraryA.page.getByTestId('bulk-bar').getByTestId('delete').click();
     await eventually(() => libraryA.items().count()).toBe(1);
