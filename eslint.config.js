@@ -4,6 +4,7 @@ import { contentScriptFiles } from './eslint/content-script-files.js';
 import noPageRealmIteration from './eslint/no-page-realm-iteration.js';
 import { layerRules } from './eslint/layers.js';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { testsAndScriptsRules } from './eslint/tests-and-scripts.js';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/**/__screenshots__/**', 'tmp-scratch/**'] },
@@ -32,4 +33,5 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   ...layerRules,
+  ...testsAndScriptsRules,
 );

@@ -16,9 +16,10 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, tabIdOf, type ChromiumExtension } from '../tests/e2e/harness';
-import { loadNewsId, loadReadabilityTestPages, loadScrapinghub, loadWcxb, requireCorpusDir } from './corpus';
-import { aggregate, foldText, shingleScore } from './score';
+import type { ChromiumExtension } from '../support/browser/chromium';
+import { launchChromium, tabIdOf } from '../support/browser/launch';
+import { loadNewsId, loadReadabilityTestPages, loadScrapinghub, loadWcxb, requireCorpusDir } from '../support/corpus';
+import { aggregate, foldText, shingleScore } from '../support/score';
 
 const CORPORA = (process.env.BENCH_CORPORA ?? 'wcxb-dev,scrapinghub-dev,news-id,readability-test-pages').split(',').map((c) => c.trim());
 const LIMIT = Number(process.env.BENCH_LIMIT ?? Infinity);
@@ -362,14 +363,19 @@ async function main() {
   const todo = all.filter((p) => !rows.has(`${p.corpus}/${p.id}`));
   console.log(`${all.length} pages in ${CORPORA.join(', ')}; ${todo.length} to measure; results in ${OUT}`);
 
-  const [ext, server] = await Promise.all([launchChromium(), pageServer()]);
+  const server = await pageServer();
   let allowed = '';
-  // Only the page itself loads: its scripts, styles, fonts, ads and trackers are all refused.
   const blank = `${server.origin}/blank`;
-  await ext.context.route('**/*', (route) => {
-    const requested = route.request().url();
-    return requested === allowed || requested === blank ? route.continue() : route.abort();
-  });
+  const openBrowser = async () => {
+    const browser = await launchChromium();
+    // Only the page itself loads: its scripts, styles, fonts, ads and trackers are all refused.
+    await browser.context.route('**/*', (route) => {
+      const requested = route.request().url();
+      return requested === allowed || requested === blank ? route.continue() : route.abort();
+    });
+    return browser;
+  };
+  let ext = await openBrowser();
   let page = await ext.context.newPage();
   let tabId = -1;
   const started = Date.now();
@@ -383,14 +389,16 @@ async function main() {
       try {
         if (tabId < 0) {
           await page.goto(blank).catch(() => {});
-          tabId = await tabIdOf(ext, page);
+          tabId = await withTimeout(tabIdOf(ext, page), PAGE_MS, 'finding the tab');
         }
         const measured = await withTimeout(measure(ext, page, tabId, url), PAGE_MS, p.id);
         row = { ...measured, corpus: p.corpus, id: p.id };
       } catch (error) {
         row = { corpus: p.corpus, id: p.id, skipped: String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 160) };
-        // A page that hung or crashed its tab gets a fresh one.
-        await page.close().catch(() => {});
+        // A page that hung or crashed gets a fresh browser: closing just its tab was seen to hang
+        // as well (wcxb-dev 0121 at load 20), stopping the whole run.
+        await withTimeout(ext.close(), 15_000, 'closing the browser').catch(() => {});
+        ext = await openBrowser();
         page = await ext.context.newPage();
         tabId = -1;
       }

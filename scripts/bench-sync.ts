@@ -12,8 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumExtension } from '../tests/e2e/harness';
-import { COUCH_ADMIN, CouchServer } from '../tests/support/couch-server';
+import type { ChromiumExtension } from '../support/browser/chromium';
+import { launchChromium } from '../support/browser/launch';
+import { COUCH_ADMIN, CouchServer } from '../support/couch-server';
 import { seed } from './library-seed';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);

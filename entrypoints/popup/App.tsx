@@ -5,7 +5,7 @@ import { ArticleSummary } from '@/components/shared/ArticleSummary';
 import { NotesAndTags } from '@/components/shared/NotesAndTags';
 import { DeclutterButton } from '@/components/popup/DeclutterButton';
 import { SiteActionToggles } from '@/components/popup/SiteActionToggles';
-import { siteOf } from '@/utils/core/site-prefs';
+import { siteOriginOf } from '@/utils/core/site-prefs';
 import type { SavePayload } from '@/utils/core/article';
 import { lookUpPage, targetTab, type PageLookup } from '@/utils/browser/active-page';
 import { openReaderInTab } from '@/utils/browser/reader-remote';
@@ -137,7 +137,7 @@ export function App() {
         </p>
       )}
 
-      {article && siteOf(article.url) && <SiteActionToggles site={siteOf(article.url)!} name={article.siteName} />}
+      {article && siteOriginOf(article.url) && <SiteActionToggles site={siteOriginOf(article.url)!} name={article.siteName} />}
 
       {page && session.ready && (
         <NotesAndTags

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUCH_ADMIN, CountingProxy, CouchServer } from '../support/couch-server';
-import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
-import { LibraryApp } from './library-page';
+import { COUCH_ADMIN, CountingProxy, CouchServer } from '../../support/couch-server';
+import { FIXTURES_DIR, LibraryPage as LibraryApp, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 
 /*
  * Two profiles of the run's browser (two devices) syncing through a real PouchDB Server the test

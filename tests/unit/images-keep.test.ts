@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sampleArticle } from './helpers';
-import { makePng } from '../support/png';
+import { makePng } from '../../support/png';
 import { saveArticle } from '@/utils/data/library-writes';
 import { imagesUsage, storedImagesOf } from '@/utils/data/images';
 import { deleteArticles, restoreArticles } from '@/utils/data/library-writes';

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addHighlight, addTags, deleteArticles, deleteHighlight, restoreArticles, saveArticle, setFlags, setHighlightColor, setHighlightNote, setPageNotes, setPageTags, setReadingProgress } from '@/utils/data/library-writes';
+import { addHighlight, addTags, applyImport, deleteArticles, deleteHighlight, restoreArticles, saveArticle, setFlags, setHighlightColor, setHighlightNote, setPageNotes, setPageTags, setReadingProgress } from '@/utils/data/library-writes';
 import { KlipingDb } from '@/utils/data/schema';
 import { markRemote } from '@/utils/data/sync-log';
 import { startFresh } from '@/utils/data/sync-store';
-import { applyImport } from '@/utils/data/transfer-store';
 import { sampleArticle } from './helpers';
 import { transferArticle } from './transfer-helpers';
 

@@ -8,7 +8,7 @@ import { KlipingDb } from '@/utils/data/schema';
 import { startFresh, waitingCount } from '@/utils/data/sync-store';
 import { CouchClient, SyncError, type SyncAccount } from '@/utils/browser/sync/couch';
 import { push, syncCycle } from '@/utils/browser/sync/replicator';
-import { COUCH_ADMIN, CouchServer } from '../support/couch-server';
+import { COUCH_ADMIN, CouchServer } from '../../support/couch-server';
 
 /*
  * Two devices (two Kliping databases) replicating through a real PouchDB Server on 127.0.0.1:

@@ -7,7 +7,7 @@ import { waitingCount } from '@/utils/data/sync-store';
 import { syncAccountItem, syncStatusItem } from '@/utils/browser/settings-storage';
 import { SYNC_ALARM, SyncService } from '@/utils/browser/sync/service';
 import { sampleArticle } from './helpers';
-import { COUCH_ADMIN, CouchServer } from '../support/couch-server';
+import { COUCH_ADMIN, CouchServer } from '../../support/couch-server';
 
 /* The background's sync service: idle without an account, then syncing, then stopped. */
 

@@ -9,8 +9,8 @@ export interface SitePref {
   action: SiteAction;
 }
 
-/** The site a page belongs to, or null for pages no content script may run in. */
-export function siteOf(url: string | undefined): string | null {
+/** The origin-like site a page belongs to (`https://host`, no port), or null for pages no content script may run in. */
+export function siteOriginOf(url: string | undefined): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);
@@ -45,7 +45,7 @@ export function withPref(prefs: readonly SitePref[], site: string, action: SiteA
 export const SCRIPT_ID_PREFIX = 'kliping-site:';
 
 /** Files a site's script runs: a one-line flag naming the action, then the content script. */
-export const AUTO_SCRIPTS: Record<SiteAction, string[]> = {
+const AUTO_SCRIPTS: Record<SiteAction, string[]> = {
   declutter: ['/auto-declutter.js', '/content-scripts/content.js'],
   reader: ['/auto-reader.js', '/content-scripts/content.js'],
 };

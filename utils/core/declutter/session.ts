@@ -1,7 +1,8 @@
 import { findClutter } from '../extract/clutter';
 import { hideAround, missingPieces, visibleTextWithout, type ArticlePiece } from './invariant';
-import { placeOf, planDeclutter, type ArticleSpan } from './plan';
-import { DECLUTTER_RULES, INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
+import { placeOf, planDeclutter, type ArticleSpan, type HideReason } from './plan';
+import { DECLUTTER_RULES } from '../extract/rules';
+import { INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
 
 /** The one attribute declutter puts on the page: "hide this". */
 export const HIDDEN_ATTR = 'data-kliping-hidden';
@@ -53,7 +54,7 @@ export interface DeclutterOptions {
 export function declutter(doc: Document, options: DeclutterOptions = {}): DeclutterResult {
   const plan = planDeclutter(doc);
   if (!plan.ok) return plan;
-  const session = new DeclutterSession(doc, plan.span, plan.hide);
+  const session = new DeclutterSession(doc, plan.span, plan.hide, plan.why);
   session.heldBack = plan.heldBack;
   session.heldBack += showMissingArticle(session, plan.pieces, plan.held, options.visibleText);
   return { ok: true, session };
@@ -79,8 +80,22 @@ export function showMissingArticle(
   return shown;
 }
 
+/** A part hidden in place of its wrapper, which held article text: the wrapper's reason, said so. */
+function partOf(reason: HideReason): HideReason {
+  return { ...reason, match: `${reason.match} (a part of an element that held article text)` };
+}
+
+/** The reason of the nearest planned wrapper, for a part the plan's guard hid in its place. */
+function wrapperReason(el: Element, why: ReadonlyMap<Element, HideReason>): HideReason {
+  for (let up = el.parentElement; up; up = up.parentElement) {
+    const reason = why.get(up);
+    if (reason) return partOf(reason);
+  }
+  return { rule: 'given', matcher: 'place', match: 'handed to the session' };
+}
+
 export class DeclutterSession {
-  private readonly hidden = new Set<Element>();
+  private readonly hidden = new Map<Element, HideReason>();
   private readonly style: HTMLStyleElement;
   private readonly observer: MutationObserver;
   private queue: Element[] = [];
@@ -91,12 +106,13 @@ export class DeclutterSession {
     private readonly doc: Document,
     private readonly span: ArticleSpan,
     hide: Element[],
+    why: ReadonlyMap<Element, HideReason> = new Map(),
   ) {
     this.style = doc.createElement('style');
     this.style.id = STYLE_ID;
     this.style.textContent = scrollLockedByOverlay(doc, hide) ? STYLE_TEXT + UNLOCK_SCROLL : STYLE_TEXT;
     (doc.head ?? doc.documentElement).appendChild(this.style);
-    for (const el of hide) this.hide(el);
+    for (const el of hide) this.hide(el, why.get(el) ?? wrapperReason(el, why));
     const View = doc.defaultView as (Window & typeof globalThis) | null;
     const Observer = View?.MutationObserver ?? globalThis.MutationObserver;
     this.observer = new Observer((records) => this.onMutations(records));
@@ -112,16 +128,22 @@ export class DeclutterSession {
     return this.hidden.size;
   }
 
+  /** Every element this session hides, with why (what `npm run extract -- --explain` lists). */
+  get hiddenElements(): ReadonlyMap<Element, HideReason> {
+    return this.hidden;
+  }
+
   /** Elements left visible because they held article text the plan would have hidden. */
   heldBack = 0;
 
   /** Shows a hidden element again that held article text, hiding only its parts that hold none. */
   reveal(el: Element, held: ReadonlySet<Element>): boolean {
-    if (!this.hidden.delete(el)) return false;
+    const reason = this.hidden.get(el);
+    if (!reason || !this.hidden.delete(el)) return false;
     el.removeAttribute(HIDDEN_ATTR);
     const parts: Element[] = [];
     hideAround(el, held, parts);
-    for (const part of parts) this.hide(part);
+    for (const part of parts) this.hide(part, partOf(reason));
     return true;
   }
 
@@ -135,14 +157,14 @@ export class DeclutterSession {
     this.active = false;
     this.observer.disconnect();
     this.queue = [];
-    for (const el of this.hidden) el.removeAttribute(HIDDEN_ATTR);
+    for (const el of this.hidden.keys()) el.removeAttribute(HIDDEN_ATTR);
     this.hidden.clear();
     this.style.remove();
   }
 
-  private hide(el: Element): void {
+  private hide(el: Element, reason: HideReason): void {
     el.setAttribute(HIDDEN_ATTR, '');
-    this.hidden.add(el);
+    this.hidden.set(el, reason);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -182,7 +204,7 @@ export class DeclutterSession {
     const place = placeOf(el, this.span);
     const media = MEDIA_TAGS.has(el.tagName) || el.querySelector(MEDIA_SELECTOR) !== null;
     if (place === 'outside' || (place === 'body' && !media && !this.isInsideParagraph(el))) {
-      this.hide(el);
+      this.hide(el, { rule: 'added-later', matcher: 'place', match: place === 'outside' ? 'added outside the article' : 'added between its paragraphs' });
       return false;
     }
     return true;
@@ -199,8 +221,8 @@ export class DeclutterSession {
       byParent.set(parent, [...(byParent.get(parent) ?? []), el]);
     }
     for (const [parent, children] of byParent) {
-      for (const found of findClutter(parent, DECLUTTER_RULES)) {
-        if (children.some((child) => child === found || child.contains(found))) this.hide(found);
+      for (const { el: found, ...reason } of findClutter(parent, DECLUTTER_RULES)) {
+        if (children.some((child) => child === found || child.contains(found))) this.hide(found, reason);
       }
     }
   }

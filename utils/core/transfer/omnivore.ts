@@ -4,7 +4,7 @@ import { sanitizeHtml } from '../sanitize';
 import { cleanTags } from '../tags';
 import { clip, decodeText, mergeDuplicates, parseTime, requireWebAddress } from './common';
 import { jsonErrorLine } from './kliping-json';
-import { quoteSelectorIn } from './selectors';
+import { quoteSelectorIn } from '../highlight/anchor';
 import { ImportFormatError, linkArticle, type ImportBatch, type InputFile, type TransferArticle, type TransferHighlight } from './model';
 
 /**
