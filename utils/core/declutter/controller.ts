@@ -1,4 +1,4 @@
-import { declutter, type DeclutterOptions, type DeclutterSession } from './session';
+import { declutter, type DeclutterOptions, type DeclutteredPage } from './decluttered-page';
 
 export type DeclutterAction = 'on' | 'off' | 'toggle' | 'status';
 /**
@@ -9,7 +9,7 @@ export type DeclutterStatus = { active: boolean; ms: number; heldBack: number } 
 
 /** One page's declutter state behind the `declutter` message: on, off, toggle or ask. */
 export class DeclutterController {
-  private session: DeclutterSession | null = null;
+  private page: DeclutteredPage | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -18,15 +18,15 @@ export class DeclutterController {
   ) {}
 
   get active(): boolean {
-    return this.session?.isActive ?? false;
+    return this.page?.isActive ?? false;
   }
 
   apply(action: DeclutterAction): DeclutterStatus {
     const wantOn = action === 'toggle' ? !this.active : action === 'on' ? true : action === 'off' ? false : this.active;
-    if (action === 'status' || wantOn === this.active) return { active: this.active, ms: 0, heldBack: this.session?.heldBack ?? 0 };
+    if (action === 'status' || wantOn === this.active) return { active: this.active, ms: 0, heldBack: this.page?.heldBack ?? 0 };
     if (!wantOn) {
-      this.session?.restore();
-      this.session = null;
+      this.page?.restore();
+      this.page = null;
       return { active: false, ms: 0, heldBack: 0 };
     }
     const started = this.now();
@@ -34,8 +34,8 @@ export class DeclutterController {
     // so `ms` covers a page ready to paint.
     const result = declutter(this.doc, this.options);
     if (!result.ok) return { active: false, error: result.reason, detail: result.detail };
-    this.session = result.session;
+    this.page = result.page;
     void this.doc.body?.offsetHeight;
-    return { active: true, ms: this.now() - started, heldBack: result.session.heldBack };
+    return { active: true, ms: this.now() - started, heldBack: result.page.heldBack };
   }
 }
