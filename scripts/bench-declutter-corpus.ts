@@ -228,6 +228,14 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
 const f3 = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : '–');
 const f1 = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
 
+/** The texts each corpus table scores, in its row order: both extractions, then the page before and after. */
+const SCORED_TEXTS = [
+  ['Readability extraction (baseline)', (r: Row) => r.readability ?? ''],
+  ['Kliping extraction', (r: Row) => r.kliping ?? ''],
+  ['page before declutter (innerText)', (r: Row) => r.before ?? ''],
+  ['page after declutter (innerText)', (r: Row) => r.after ?? ''],
+] as const;
+
 function report(all: BenchPage[], rows: Map<string, Row>): void {
   const key = (p: { corpus: string; id: string }) => `${p.corpus}/${p.id}`;
   console.log(`\nbench:declutter:corpus — Chromium, extension's declutter command, pages on 127.0.0.1 (other requests refused); load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
@@ -253,12 +261,7 @@ function report(all: BenchPage[], rows: Map<string, Row>): void {
       const score = (pick: (row: Row) => string) => aggregate(active.map((x) => shingleScore(pick(x.row), x.p.truthText ?? '')));
       console.log('| text (4-token shingles)          | precision | recall | F1    |');
       console.log('|----------------------------------|-----------|--------|-------|');
-      for (const [label, pick] of [
-        ['Readability extraction (baseline)', (r: Row) => r.readability ?? ''],
-        ['Kliping extraction', (r: Row) => r.kliping ?? ''],
-        ['page before declutter (innerText)', (r: Row) => r.before ?? ''],
-        ['page after declutter (innerText)', (r: Row) => r.after ?? ''],
-      ] as const) {
+      for (const [label, pick] of SCORED_TEXTS) {
         const s = score(pick);
         console.log(`| ${label.padEnd(32)} | ${f3(s.precision).padStart(9)} | ${f3(s.recall).padStart(6)} | ${f3(s.f1)} |`);
       }
@@ -270,12 +273,7 @@ function report(all: BenchPage[], rows: Map<string, Row>): void {
       };
       console.log('| text (WCXB words)                 | precision | recall | F1    | with kept | without left |');
       console.log('|-----------------------------------|-----------|--------|-------|-----------|--------------|');
-      for (const [label, pick] of [
-        ['Readability extraction (baseline)', (r: Row) => r.readability ?? ''],
-        ['Kliping extraction', (r: Row) => r.kliping ?? ''],
-        ['page before declutter (innerText)', (r: Row) => r.before ?? ''],
-        ['page after declutter (innerText)', (r: Row) => r.after ?? ''],
-      ] as const) {
+      for (const [label, pick] of SCORED_TEXTS) {
         const s = score(pick);
         let withKept = 0;
         let withAll = 0;
