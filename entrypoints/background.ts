@@ -9,6 +9,7 @@ import { acceptPageSessionPorts } from '@/utils/browser/page-session-port';
 import { serveLibraryWrites } from '@/utils/browser/library-write-service';
 import { acceptImports } from '@/utils/browser/import-port';
 import { watchSitePrefs } from '@/utils/browser/site-scripts';
+import { SYNC_ALARM, SyncService } from '@/utils/browser/sync/service';
 
 const MENU_TITLES: Record<PageCommand, () => string> = {
   declutter: () => i18n.t('declutter.menuDeclutter'),
@@ -45,6 +46,16 @@ export default defineBackground(() => {
   });
 
   watchSitePrefs();
+
+  // Sync: idle (no request at all) until the user turns it on in Settings.
+  const sync = new SyncService(getDb());
+  void sync.resume();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.resume();
+  });
+  backgroundMessenger.onMessage('syncStart', ({ data }) => sync.start(data));
+  backgroundMessenger.onMessage('syncNow', () => sync.now());
+  backgroundMessenger.onMessage('syncStop', () => sync.stop());
 
   // Test builds only: automation cannot press a browser shortcut or click a context menu, so
   // the e2e tests call the very handler those two run, from the service worker.

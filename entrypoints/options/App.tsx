@@ -6,6 +6,7 @@ import { imagesUsage } from '@/utils/data/images';
 import { getDb } from '@/utils/data/schema';
 import { ReaderControls } from '@/components/reader/ReaderControls';
 import { ShortcutList } from '@/components/settings/ShortcutList';
+import { SyncSettings } from '@/components/settings/SyncSettings';
 import { useReaderPrefs } from '@/components/reader/useReaderPrefs';
 import { siteLabel, type SiteAction, type SitePref } from '@/utils/core/site-prefs';
 import { sitePrefs } from '@/utils/browser/settings-storage';
@@ -89,6 +90,8 @@ export function App() {
       {reader.loaded && <ReaderControls prefs={reader.prefs} onChange={reader.set} />}
 
       <ImageSettings locale={browser.i18n.getUILanguage()} readUsage={readImagesUsage} />
+
+      <SyncSettings locale={browser.i18n.getUILanguage()} />
 
       <h2>{i18n.t('settings.shortcutsHeading')}</h2>
       <ShortcutList commands={commands} settingsLabel={SHORTCUT_SETTINGS} onOpenSettings={() => void openShortcutSettings()} />

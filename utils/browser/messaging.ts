@@ -7,6 +7,7 @@ import type { SavedState } from '../data/articles';
 import type { ArticleFlags, NewHighlight } from '../data/library-writes';
 import type { HighlightColor } from '../core/records';
 import type { SavedImageInfo } from './image-service';
+import type { SyncAccount, SyncErrorCode } from './sync/couch';
 
 /** Requests an extension page sends to the content script in a tab. */
 export interface ContentProtocol {
@@ -63,6 +64,14 @@ export interface BackgroundProtocol {
   /** The reader view's access to a saved page's kept images: the list, then each picture. */
   savedImages(data: { canonicalUrl: string }): SavedImageInfo[];
   savedImage(data: { hash: string }): { type: string; base64: string } | null;
+  /**
+   * Sync (Settings): check the server and the credentials, then keep the library in sync with it.
+   * The page asks the host permission first, from the click; the background does the network.
+   */
+  syncStart(data: SyncAccount): { ok: true } | { ok: false; error: SyncErrorCode };
+  syncNow(): void;
+  /** Stops syncing and forgets the credentials; the library stays. */
+  syncStop(): void;
 }
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();

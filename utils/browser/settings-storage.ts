@@ -2,6 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_IMAGE_PREFS, type ImagePrefs } from '../core/images/prefs';
 import { DEFAULT_READER_PREFS, normalizePrefs, type ReaderPrefs } from '../core/reader/prefs';
 import type { SitePref } from '../core/site-prefs';
+import type { SyncAccount } from './sync/couch';
+import { SYNC_STATUS_OFF, type SyncStatus } from './sync/status';
 
 /*
  * Every setting Kliping keeps in extension storage, in one place: what each is, where it lives
@@ -45,3 +47,12 @@ export const sitePrefs = storage.defineItem<SitePref[]>('local:sitePrefs', { fal
  * `permissions.onAdded`.
  */
 export const pendingSitePref = storage.defineItem<SitePref | null>('local:pendingSitePref', { fallback: null, version: 1 });
+
+/**
+ * The CouchDB server the library syncs through, with the user's password: in `local:` storage
+ * only (never `sync:`, never in synced documents or logs). Null until the user turns sync on.
+ */
+export const syncAccountItem = storage.defineItem<SyncAccount | null>('local:syncAccount', { fallback: null, version: 1 });
+
+/** What Settings shows of sync: written by the background's replicator. */
+export const syncStatusItem = storage.defineItem<SyncStatus>('local:syncStatus', { fallback: SYNC_STATUS_OFF, version: 1 });

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ArticleRecord, ContentRecord, NoteRecord, HighlightRecord, ImageRecord, ArticleImageRecord } from '../core/records';
 import { articleDefaults } from './defaults';
+import { syncLogMiddleware, type SyncCheckpoint, type SyncDocState, type SyncLogEntry } from './sync-log';
 
 /*
  * Kliping's database, in the extension's origin.
@@ -13,6 +14,10 @@ import { articleDefaults } from './defaults';
  *   3  new tables `images` (one blob per distinct picture, keyed by its SHA-256) and
  *      `articleImages` (which picture an article's image URL is, or why it could not be kept).
  *      No upgrade: older articles simply have no kept images.
+ *   4  sync (utils/data/sync-log.ts): `syncLog` (what changed since the last push, written in the
+ *      write's own transaction by a middleware), `syncDocs` (per server document: the revision
+ *      this device matches and a merge fingerprint), `syncCheckpoints` (one per remote database).
+ *      No upgrade: turning sync on pushes everything once.
  *
  * To add version N: declare `this.version(N).stores({...full schema...})` below the last one,
  * with `.upgrade()` only if existing rows need new data; then add a `V<N-1>` fixture to
@@ -32,6 +37,9 @@ export class KlipingDb extends Dexie {
   highlights!: EntityTable<HighlightRecord, 'id'>;
   images!: EntityTable<ImageRecord, 'hash'>;
   articleImages!: Table<ArticleImageRecord, [number, string]>;
+  syncLog!: EntityTable<SyncLogEntry, 'key'>;
+  syncDocs!: EntityTable<SyncDocState, 'docId'>;
+  syncCheckpoints!: EntityTable<SyncCheckpoint, 'remote'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -65,6 +73,18 @@ export class KlipingDb extends Dexie {
       images: 'hash',
       articleImages: '[articleId+url], articleId, hash',
     });
+    this.version(4).stores({
+      articles: '++id, &canonicalUrl, savedAt, updatedAt, *tags, readState, contentStatus',
+      contents: 'articleId',
+      notes: 'articleId, updatedAt',
+      highlights: 'id, articleId, createdAt',
+      images: 'hash',
+      articleImages: '[articleId+url], articleId, hash',
+      syncLog: 'key',
+      syncDocs: 'docId, localKey, parkedFor',
+      syncCheckpoints: 'remote',
+    });
+    this.use(syncLogMiddleware);
   }
 }
 

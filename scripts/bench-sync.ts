@@ -1,0 +1,195 @@
+/**
+ * bench:sync — sync of a 10,000-article library through a real CouchDB-compatible server
+ * (PouchDB Server on 127.0.0.1), between two Chromium profiles running the built extension.
+ * Prints: first push of 10,000 articles with their text (click on Start syncing → nothing
+ * waiting), pull into an empty profile (→ 10,000 articles there) with the longest task on that
+ * profile's open library page meanwhile, and one change at 10,000 articles (typed on one profile
+ * → shown in the other's list), each beside the server's own `_bulk_docs` write of the same
+ * documents (the floor any client pays), and PouchDB's own replicator pulling them (reference).
+ * Targets: a change visible within 2 s; first sync of 10,000 within 60 s; no task over 50 ms on
+ * the library page while it pulls.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { ChromiumExtension } from '../support/browser/chromium';
+import { launchChromium } from '../support/browser/launch';
+import { COUCH_ADMIN, CouchServer } from '../support/couch-server';
+import { seed } from './library-seed';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 5);
+const DATABASE = 'kliping-bench';
+const BATCH = 200;
+
+const auth = `Basic ${Buffer.from(`${COUCH_ADMIN.user}:${COUCH_ADMIN.password}`).toString('base64')}`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function openPage(ext: ChromiumExtension, path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(ext.extensionUrl(path));
+  return page;
+}
+
+/** Settings → Start syncing, as a user; returns when the click is made. */
+async function startSyncing(ext: ChromiumExtension, server: string): Promise<Page> {
+  const settings = await openPage(ext, 'options.html');
+  await settings.getByTestId('sync-server').fill(server);
+  await settings.getByTestId('sync-database').fill(DATABASE);
+  await settings.getByTestId('sync-user').fill(COUCH_ADMIN.user);
+  await settings.getByTestId('sync-password').fill(COUCH_ADMIN.password);
+  await settings.getByTestId('sync-start').click();
+  return settings;
+}
+
+function articleCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('kliping');
+        open.onsuccess = () => {
+          const request = open.result.transaction('articles').objectStore('articles').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string, every = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((done) => setTimeout(done, every));
+  }
+}
+
+/** Every document the server holds, as `_bulk_docs` would take them anew. */
+async function serverDocs(origin: string): Promise<object[]> {
+  const docs: object[] = [];
+  for (let skip = 0; ; skip += 1000) {
+    const page = (await (await fetch(`${origin}/${DATABASE}/_all_docs?include_docs=true&limit=1000&skip=${skip}`, { headers: { authorization: auth } })).json()) as {
+      rows: { doc: Record<string, unknown> }[];
+    };
+    for (const { doc } of page.rows) {
+      const fresh = { ...doc };
+      delete fresh._rev;
+      docs.push(fresh);
+    }
+    if (page.rows.length < 1000) return docs;
+  }
+}
+
+/** Baseline: the server writing the same documents from a client that does nothing else. */
+async function serverBulkWrite(origin: string, docs: object[]): Promise<number> {
+  const target = `${origin}/baseline-${Date.now()}`;
+  await fetch(target, { method: 'PUT', headers: { authorization: auth } });
+  const t0 = Date.now();
+  for (let from = 0; from < docs.length; from += BATCH) {
+    const response = await fetch(`${target}/_bulk_docs`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ docs: docs.slice(from, from + BATCH) }),
+    });
+    if (!response.ok) throw new Error(`baseline _bulk_docs: ${response.status}`);
+  }
+  return Date.now() - t0;
+}
+
+/** Reference: PouchDB's replicator (node, in-memory store; pouchdb-server's own modules) pulling the database. */
+async function pouchPull(origin: string): Promise<number | string> {
+  try {
+    const require = createRequire(require_from());
+    const PouchDB = require('pouchdb-core').plugin(require('pouchdb-adapter-http')).plugin(require('pouchdb-adapter-memory')).plugin(require('pouchdb-replication'));
+    const local = new PouchDB(`ref-${Date.now()}`, { adapter: 'memory' });
+    const remote = new PouchDB(`${origin}/${DATABASE}`, { auth: { username: COUCH_ADMIN.user, password: COUCH_ADMIN.password } });
+    const t0 = Date.now();
+    await local.replicate.from(remote, { batch_size: BATCH });
+    return Date.now() - t0;
+  } catch (error) {
+    return `not measured (${(error as Error).message.split('\n')[0]})`;
+  }
+}
+const require_from = () => new URL('../node_modules/pouchdb-server/package.json', import.meta.url).pathname;
+
+async function main() {
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const loadAtStart = load();
+  const couch = await CouchServer.launch();
+  const [a, b] = await Promise.all([launchChromium(), launchChromium()]);
+  try {
+    // Profile A: a full library, then sync on.
+    const libraryA = await openPage(a, 'library.html');
+    await seed(libraryA, ARTICLES);
+    const t0 = Date.now();
+    const settingsA = await startSyncing(a, couch.origin);
+    await until(async () => (await settingsA.getByTestId('sync-waiting').textContent().catch(() => '')) === 'No changes waiting.', 600_000, 'first push');
+    const pushMs = Date.now() - t0;
+
+    const docs = await serverDocs(couch.origin);
+    const bulkMs = await serverBulkWrite(couch.origin, docs);
+    const bytes = Buffer.byteLength(JSON.stringify(docs));
+
+    // Profile B: empty, its library page open (watching for long tasks) while it pulls.
+    const libraryB = await openPage(b, 'library.html');
+    await libraryB.getByText(/Nothing saved yet/).waitFor();
+    await libraryB.evaluate(() => {
+      const tasks: number[] = [];
+      (globalThis as unknown as { longTasks: number[] }).longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const t1 = Date.now();
+    const settingsB = await startSyncing(b, couch.origin);
+    await until(async () => (await articleCount(settingsB)) >= ARTICLES, 600_000, 'pull', 200);
+    const pullMs = Date.now() - t1;
+    await libraryB.waitForTimeout(1000); // the list's last re-render
+    const longTasks = await libraryB.evaluate(() => (globalThis as unknown as { longTasks: number[] }).longTasks);
+    const rowsShown = await libraryB.getByTestId('article-item').count();
+
+    const pouchMs = await pouchPull(couch.origin);
+
+    // One change at 10,000: a tag typed on A's newest article, until B's open list shows it.
+    await libraryA.reload();
+    await libraryA.getByTestId('article-item').first().locator('.article-row__title').click();
+    const tags = libraryA.getByTestId('article-tags');
+    await tags.waitFor();
+    const changes: number[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      const tag = `sinkron${i}`;
+      await tags.fill('');
+      await libraryA.waitForTimeout(1500);
+      const start = Date.now();
+      await tags.fill(tag);
+      await libraryB.waitForFunction((wanted) => document.querySelector('[data-testid="article-item"]')?.textContent?.includes(wanted) ?? false, tag, { timeout: 30_000, polling: 20 });
+      changes.push(Date.now() - start);
+    }
+    changes.sort((x, y) => x - y);
+    const longest = Math.max(0, ...longTasks);
+
+    const lines = [
+      `bench:sync — ${ARTICLES} articles with text (${(bytes / 1e6).toFixed(1)} MB of documents), PouchDB Server 4.2.0 on 127.0.0.1, two Chromium profiles; load ${loadAtStart} → ${load()}`,
+      `first push (A: Start syncing → nothing waiting):   ${seconds(pushMs)}   [target ≤ 60 s: ${pushMs <= 60_000 ? 'MET' : 'NOT MET'}]`,
+      `  baseline: the server's own _bulk_docs of the same ${docs.length} documents, ${BATCH} per request: ${seconds(bulkMs)}`,
+      `pull into an empty profile (B: Start syncing → ${ARTICLES} articles): ${seconds(pullMs)}   [target ≤ 60 s: ${pullMs <= 60_000 ? 'MET' : 'NOT MET'}]`,
+      `  reference: PouchDB's replicator pulling the same database (node, in-memory store): ${typeof pouchMs === 'number' ? seconds(pouchMs) : pouchMs}`,
+      `  B's library page meanwhile: ${longTasks.length} tasks over 50 ms, longest ${longest.toFixed(0)} ms   [target none over 50 ms: ${longTasks.length === 0 ? 'MET' : 'NOT MET'}]; ${rowsShown} rows rendered after`,
+      `one change at ${ARTICLES} (tag typed on A → shown in B's open list), ${CHANGES} tries: median ${changes[Math.floor(changes.length / 2)]} ms, max ${changes.at(-1)} ms   [target ≤ 2 s: ${changes.at(-1)! <= 2000 ? 'MET' : 'NOT MET'}]`,
+    ];
+    console.log(lines.join('\n'));
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+    await couch.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

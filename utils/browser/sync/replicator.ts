@@ -1,0 +1,127 @@
+import { bodyOf, docKind, isKlipingBody, tombstone, type DocBody, type SyncDoc } from '../../core/sync/documents';
+import { childRev, revisionsOf } from '../../core/sync/revisions';
+import type { KlipingDb } from '../../data/schema';
+import { applyRemote, getCheckpoint, readPending, recordPushed, setCheckpoint, type Pushed, type RemoteDoc } from '../../data/sync-store';
+import { SyncError, type ChangeRow, type CouchClient } from './couch';
+
+/*
+ * One replication cycle between this device's library (Dexie) and one CouchDB database: pull
+ * what changed there since the checkpoint, then push what changed here since the last push.
+ * Conflicts are CouchDB's own: branches are stored as they come (`new_edits: false`), and the
+ * device that meets one merges the leaves (core/sync/merge.ts) and closes the losing branches.
+ */
+
+/**
+ * Documents per `_changes` page (one Dexie transaction each, so one re-read by every open
+ * library page) and per `_bulk_docs` request: a few MB with article texts.
+ */
+export const PULL_BATCH = 500;
+export const PUSH_BATCH = 200;
+
+export interface CycleResult {
+  pulled: number;
+  pushed: number;
+  /** The remote sequence the pull reached (where a live wait starts). */
+  since: string;
+}
+
+const CHECKPOINT_PREFIX = 'kliping-';
+
+function liveBody(doc: (Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean }) | undefined): DocBody | null {
+  if (!doc || doc._deleted) return null;
+  const body = bodyOf(doc as unknown as SyncDoc);
+  return isKlipingBody(body) ? body : null;
+}
+
+async function remoteDocOf(client: CouchClient, row: ChangeRow): Promise<RemoteDoc | null> {
+  if (!docKind(row.id)) return null; // design documents, another app's documents
+  if (!row.doc) return null;
+  // Deleted the CouchDB way (by another client: Kliping keeps tombstone bodies), a deletion any edit outlives.
+  const winner = liveBody(row.doc) ?? (row.deleted ? tombstone(docKind(row.id)!, 0) : null);
+  if (!winner) return null;
+  const others: RemoteDoc['others'] = [];
+  if (row.changes.length > 1) {
+    for (const leaf of await client.leaves(row.id)) {
+      const body = liveBody(leaf);
+      if (body && leaf._rev !== row.doc._rev) others.push({ rev: leaf._rev, body });
+    }
+  }
+  return { docId: row.id, rev: row.doc._rev, winner, others };
+}
+
+/** Pulls every change since the checkpoint; returns how many documents were applied. */
+export async function pull(db: KlipingDb, client: CouchClient, onBatch?: (applied: number) => void): Promise<{ pulled: number; since: string }> {
+  const checkpoint = await getCheckpoint(db, client.remoteKey);
+  const localId = CHECKPOINT_PREFIX + checkpoint.session;
+  const remote = await client.getLocal(localId);
+  // Both sides must agree, or the server was reset or replaced: read it all again (merges are idempotent).
+  let since = remote && String(remote.last_seq) === checkpoint.since ? checkpoint.since : '0';
+  let pulled = 0;
+  for (;;) {
+    const page = await client.changes(since, { limit: PULL_BATCH, includeDocs: true });
+    const docs: RemoteDoc[] = [];
+    for (const row of page.results) {
+      const doc = await remoteDocOf(client, row);
+      if (doc) docs.push(doc);
+    }
+    if (docs.length > 0) await applyRemote(db, docs);
+    pulled += docs.length;
+    since = String(page.last_seq);
+    await setCheckpoint(db, { ...checkpoint, since });
+    onBatch?.(pulled);
+    if (page.results.length < PULL_BATCH) break;
+  }
+  if (!remote || String(remote.last_seq) !== since) {
+    await client.putLocal(localId, { ...(remote?._rev ? { _rev: remote._rev } : {}), last_seq: since, client: 'kliping' });
+  }
+  return { pulled, since };
+}
+
+/** Pushes every waiting change; returns how many documents the server took. */
+export async function push(db: KlipingDb, client: CouchClient): Promise<number> {
+  let pushedCount = 0;
+  for (;;) {
+    const pending = await readPending(db, PUSH_BATCH);
+    if (pending.length === 0) return pushedCount;
+    const docs: (Record<string, unknown> & { _id: string; _rev: string })[] = [];
+    const pushed: Pushed[] = [];
+    for (const item of pending) {
+      if (!item.body) {
+        pushed.push({ pending: item, rev: null });
+        continue;
+      }
+      const parent = item.state?.rev ?? null;
+      const rev = childRev(parent, item.body);
+      docs.push({ ...item.body, _id: item.docId, _rev: rev, _revisions: revisionsOf(rev, parent) });
+      for (const loser of item.state?.closeRevs ?? []) {
+        const closed = childRev(loser, { _deleted: true });
+        docs.push({ _id: item.docId, _rev: closed, _deleted: true, _revisions: revisionsOf(closed, loser) });
+      }
+      pushed.push({ pending: item, rev });
+    }
+    const asked: Record<string, string[]> = {};
+    for (const doc of docs) (asked[doc._id] ??= []).push(doc._rev);
+    const missing = docs.length > 0 ? await client.revsDiff(asked) : {};
+    const toSend = docs.filter((doc) => missing[doc._id]?.missing.includes(doc._rev));
+    const failed = toSend.length > 0 ? await client.bulkDocs(toSend) : new Map<string, string>();
+    await recordPushed(
+      db,
+      pushed.filter((item) => !failed.has(item.pending.docId)),
+    );
+    pushedCount += toSend.length;
+    if (failed.size > 0) throw new SyncError('server-error', `_bulk_docs refused ${failed.size}: ${[...failed.values()][0]}`);
+  }
+}
+
+/** Pull then push: what the other devices did is merged in before this device's changes go out. */
+export async function syncCycle(db: KlipingDb, client: CouchClient): Promise<CycleResult> {
+  const { pulled, since } = await pull(db, client);
+  const pushed = await push(db, client);
+  return { pulled, pushed, since };
+}
+
+/** Waits (long poll) until the remote database changes after `since`, or `timeoutMs` passes. */
+export async function waitForRemoteChange(client: CouchClient, since: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  const page = await client.changes(since, { limit: 1, longpoll: true, timeoutMs, signal });
+  return page.results.length > 0;
+}
