@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { articleDocId, highlightDocId, tombstone, type ArticleBody, type HighlightBody, type LiveArticle, type LiveHighlight } from '@/utils/core/sync/documents';
+import { ancestryOf, articleDocId, bodyOf, highlightDocId, tombstone, type SyncDoc, type ArticleBody, type HighlightBody, type LiveArticle, type LiveHighlight } from '@/utils/core/sync/documents';
 import { baseOfArticle, mergeArticles, mergeHighlights, mergeNoteTexts, mergeTags, NOTE_CONFLICT_MARKER } from '@/utils/core/sync/merge';
-import { childRev, hash128, revGeneration, revisionsOf, stableJson } from '@/utils/core/sync/revisions';
+import { childRev, commonAncestor, hash128, revGeneration, revisionsOf, stableJson } from '@/utils/core/sync/revisions';
 
 function live(overrides: Partial<LiveArticle['article']> = {}, note: LiveArticle['note'] = null, content: LiveArticle['content'] = { html: '<p>x</p>', text: 'x' }): LiveArticle {
   return {
@@ -77,6 +77,29 @@ describe('revisions', () => {
     expect(revGeneration(one)).toBe(2);
     expect(revisionsOf(one, '1-abc')).toEqual({ start: 2, ids: [one.slice(2), 'abc'] });
     expect(hash128('a')).not.toBe(hash128('b'));
+  });
+});
+
+describe('common ancestors of conflict branches', () => {
+  it('a revision path, and the branches a merge took in, are a document\'s ancestry', () => {
+    expect(ancestryOf({ _rev: '3-c', _revisions: { start: 3, ids: ['c', 'b', 'a'] } })).toEqual(['3-c', '2-b', '1-a']);
+    expect(ancestryOf({ _rev: '3-m', _revisions: { start: 3, ids: ['m', 'x'] }, mergedFrom: ['2-g'] })).toEqual(['3-m', '2-x', '2-g']);
+    expect(ancestryOf({ _rev: '1-a' })).toEqual(['1-a']);
+  });
+
+  it('is the latest revision both descend from: a merge\'s other parent beats the older fork point', () => {
+    // 1-k forked into 2-e (won) and 2-g; 3-m merged them on 2-e; 3-y grew on 2-g.
+    const merged = ancestryOf({ _rev: '3-m', _revisions: { start: 3, ids: ['m', 'e', 'k'] }, mergedFrom: ['2-g'] });
+    const grown = ancestryOf({ _rev: '3-y', _revisions: { start: 3, ids: ['y', 'g', 'k'] } });
+    expect(commonAncestor(merged, grown)).toBe('2-g');
+    expect(commonAncestor(grown, merged)).toBe('2-g');
+    expect(commonAncestor(['2-b', '1-a'], ['2-c', '1-a'])).toBe('1-a');
+    expect(commonAncestor(['1-a'], ['1-b'])).toBeNull();
+  });
+
+  it('the merge record is not part of the body that is merged and compared', () => {
+    const doc = { ...live(), _id: 'article:x', _rev: '3-m', mergedFrom: ['2-g'] } as SyncDoc;
+    expect(bodyOf(doc)).toEqual(live());
   });
 });
 

@@ -182,6 +182,48 @@ describe('sync between two devices through a real CouchDB-compatible server', ()
     for (const [d, id] of [[a, idA], [b, idB]] as const) expect(new Set((await d.db.articles.get(id))!.tags)).toEqual(new Set(['lama', 'dari-a', 'dari-b']));
   }, 60_000);
 
+  // Compacted: the server no longer has the ancestor's body; each device's own fingerprint of it serves.
+  it.each([
+    ['the server keeps the ancestor', false],
+    ['the server compacted it away', true],
+  ])('a half-typed tag pushed mid-typing goes once the word is whole, though its branch lost a conflict first (the g/gayo run): %s', async (_, compact) => {
+    const database = compact ? 'half-typed-tag-compacted' : 'half-typed-tag';
+    const [a, b] = await pair(database, async (a) => {
+      const row = await saveArticle(a.db, { kind: 'article', article: article('gayo') }, 1000);
+      await setArticleTags(a.db, row.id, ['kopi'], 1100);
+    });
+    const idA = (await byUrl(a.db, 'gayo'))!.id;
+    const idB = (await byUrl(b.db, 'gayo'))!.id;
+    const docPath = `/${database}/${encodeURIComponent('article:https://warta.example/gayo')}`;
+    // B is caught by a push one key into "gayo"; A adds "ekspor"; both push before pulling: a conflict.
+    await setArticleTags(b.db, idB, ['kopi', 'g'], 5000);
+    await setArticleTags(a.db, idA, ['kopi', 'ekspor'], 5002);
+    await push(b.db, b.client);
+    await push(a.db, a.client);
+    const conflict = (await server.admin('GET', `${docPath}?conflicts=true`)) as { _conflicts?: string[]; article: { tags: string[] } };
+    // The case the old merge got wrong: A's branch wins, B's ("g") is the one A closes.
+    expect(conflict._conflicts).toHaveLength(1);
+    expect(conflict.article.tags).toEqual(['kopi', 'ekspor']);
+    // A pulls and merges the two branches (g is B's tag as far as anyone knows), closing B's.
+    await a.sync();
+    expect(new Set((await a.db.articles.get(idA))!.tags)).toEqual(new Set(['kopi', 'ekspor', 'g']));
+    // B finishes the word and pushes on its own branch before it pulls: a second conflict, whose
+    // common ancestor is B's "g" revision (A's merge took it in), not the first sync's.
+    await setArticleTags(b.db, idB, ['kopi', 'gayo'], 6000);
+    await push(b.db, b.client);
+    if (compact) {
+      await server.admin('POST', `/${database}/_compact`, '{}');
+      const [g] = conflict._conflicts!;
+      // Compaction runs on its own time: done once the ancestor's body is gone.
+      await expect.poll(() => server.admin('GET', `${docPath}?rev=${g}`).then(() => 'kept', (error: Error) => error.message), { timeout: 20_000 }).toMatch(/404/);
+    }
+    await settle(a, b);
+    for (const [d, id] of [[a, idA], [b, idB]] as const) expect(new Set((await d.db.articles.get(id))!.tags)).toEqual(new Set(['kopi', 'ekspor', 'gayo']));
+    const after = (await server.admin('GET', `${docPath}?conflicts=true`)) as { _conflicts?: string[]; article: { tags: string[] } };
+    expect(after._conflicts ?? []).toEqual([]);
+    expect(new Set(after.article.tags)).toEqual(new Set(['kopi', 'ekspor', 'gayo']));
+  }, 60_000);
+
   it('highlights made on both devices are all on both; a highlight note edited on one arrives', async () => {
     const [a, b] = await pair('highlights', async (a) => {
       await saveArticle(a.db, { kind: 'article', article: article('sorot', 'Satu dua tiga empat lima.') }, 1000);

@@ -44,14 +44,14 @@ export interface SyncDocState {
   /** Fingerprint of that revision, for three-way merges (core/sync/merge.ts). */
   base: MergeBase | null;
   /**
-   * After this device pushed `rev`: the base of its parent, the ancestor a sibling branch
-   * (another device's concurrent push) shares with it, used when merging the two.
+   * Fingerprints of the last revisions this device held or met (oldest first, a few kept): the
+   * base of a conflict's merge when the server has compacted the common ancestor away.
    */
-  parentBase?: MergeBase | null;
+  seen?: Record<string, MergeBase | null>;
   /** Other leaf revisions of a conflict resolved here, closed by the next push. */
   closeRevs?: string[];
   /** A remote highlight whose article has not arrived yet, applied once it does. */
-  parked?: { doc: { docId: string; rev: string; winner: DocBody; others: { rev: string; body: DocBody }[] } };
+  parked?: { doc: { docId: string; rev: string; winner: DocBody; others: { rev: string; body: DocBody; baseRev: string | null; base?: MergeBase | null }[] } };
   /** The canonical URL a parked highlight waits for (indexed). */
   parkedFor?: string;
 }

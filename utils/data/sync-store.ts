@@ -10,7 +10,7 @@ import {
   type DocBody,
   type HighlightBody,
 } from '../core/sync/documents';
-import { baseOfArticle, baseOfHighlight, mergeBodies, type MergeBase } from '../core/sync/merge';
+import { baseOfBody, mergeBodies, type MergeBase } from '../core/sync/merge';
 import { stableJson } from '../core/sync/revisions';
 import { deleteImagesOf } from './images';
 import type { ArticleRecord, KlipingDb } from './schema';
@@ -39,7 +39,17 @@ export interface RemoteDoc {
   /** The winning leaf's body: what the server shows. */
   winner: DocBody;
   /** Other live leaves (a conflict): merged in here, closed by this device's next push. */
-  others: { rev: string; body: DocBody }[];
+  others: ConflictLeaf[];
+}
+
+/** A losing live leaf of a conflict, with the common ancestor it shares with the winner. */
+export interface ConflictLeaf {
+  rev: string;
+  body: DocBody;
+  /** The latest revision the leaf and the winner both descend from (null: none). */
+  baseRev: string | null;
+  /** That revision's fingerprint as the server still had it; undefined: compacted away (or none). */
+  base?: MergeBase | null;
 }
 
 const SYNC_TABLES = (db: KlipingDb) => [db.articles, db.contents, db.notes, db.highlights, db.articleImages, db.images, db.syncLog, db.syncDocs];
@@ -129,15 +139,32 @@ export interface Pushed {
   rev: string | null;
 }
 
-function baseOf(body: DocBody): MergeBase | null {
-  return body.kind === 'article' ? baseOfArticle(body) : baseOfHighlight(body);
+const baseOf = baseOfBody;
+
+/** How many revisions' fingerprints a document keeps: enough to find a recent common ancestor. */
+const SEEN_KEPT = 8;
+
+/** The fingerprints of revisions this device has held, the newest added (a compacted server no longer has their bodies). */
+function seenWith(state: SyncDocState | undefined, add: [string, MergeBase | null][]): Record<string, MergeBase | null> {
+  const seen = { ...(state?.seen ?? {}) };
+  for (const [rev, base] of add) {
+    delete seen[rev];
+    seen[rev] = base;
+  }
+  const revs = Object.keys(seen);
+  for (const rev of revs.slice(0, Math.max(0, revs.length - SEEN_KEPT))) delete seen[rev];
+  return seen;
 }
 
 /** After a push: each sent document's revision is what this device now matches; its log row goes unless rewritten meanwhile. */
 export async function recordPushed(db: KlipingDb, pushed: Pushed[]): Promise<void> {
   await db.transaction('rw', [db.syncLog, db.syncDocs], async () => {
     await db.syncDocs.bulkPut(
-      pushed.flatMap(({ pending, rev }) => (rev && pending.body ? [{ docId: pending.docId, localKey: pending.localKey, rev, base: baseOf(pending.body), parentBase: pending.state?.base ?? null }] : [])),
+      pushed.flatMap(({ pending, rev }) => {
+        if (!rev || !pending.body) return [];
+        const base = baseOf(pending.body);
+        return [{ docId: pending.docId, localKey: pending.localKey, rev, base, seen: seenWith(pending.state, [[rev, base]]) }];
+      }),
     );
     const now = await db.syncLog.bulkGet(pushed.map(({ pending }) => pending.entry.key));
     await db.syncLog.bulkDelete(pushed.filter(({ pending }, i) => now[i]?.mark === pending.entry.mark).map(({ pending }) => pending.entry.key));
@@ -156,16 +183,17 @@ export interface Applied {
   parked: number;
 }
 
-/**
- * The server's version of a document: its winner with any conflicting leaves merged in. Their
- * common ancestor is known only when one leaf is this device's own push (its parent's base);
- * otherwise none, and the merge keeps everything.
- */
+/** A conflict leaf's merge base: the server's copy of the common ancestor, else this device's fingerprint of it. */
+function baseOfLeaf(leaf: ConflictLeaf, state: SyncDocState | undefined): MergeBase | null {
+  if (leaf.base !== undefined) return leaf.base;
+  if (!leaf.baseRev) return null;
+  if (state?.rev === leaf.baseRev) return state.base;
+  return state?.seen?.[leaf.baseRev] ?? null;
+}
+
+/** The server's version of a document: its winner with any conflicting leaves merged in, each against its common ancestor. */
 function serverBody<B extends DocBody>(doc: RemoteDoc, state: SyncDocState | undefined): B {
-  if (doc.others.length === 0) return doc.winner as B;
-  const ours = state?.rev && (state.rev === doc.rev || doc.others.some((other) => other.rev === state.rev));
-  const base = ours ? (state.parentBase ?? null) : null;
-  return doc.others.reduce<B>((merged, other) => mergeBodies(merged, other.body as B, base), doc.winner as B);
+  return doc.others.reduce<B>((merged, other) => mergeBodies(merged, other.body as B, baseOfLeaf(other, state)), doc.winner as B);
 }
 
 /** Applies a batch of remote documents to the library, in one transaction the change log ignores. */
@@ -203,10 +231,12 @@ export async function applyRemote(db: KlipingDb, docs: RemoteDoc[]): Promise<App
 const same = (a: DocBody, b: DocBody) => stableJson(a) === stableJson(b);
 
 /** Ends with: what this device now holds equals the server's winner (done), or it must push (merged). */
-async function settle(db: KlipingDb, doc: RemoteDoc, localKey: string | null, held: DocBody, pendingKey: string | null): Promise<boolean> {
+async function settle(db: KlipingDb, doc: RemoteDoc, state: SyncDocState | undefined, localKey: string | null, held: DocBody, pendingKey: string | null): Promise<boolean> {
   const closeRevs = doc.others.map((other) => other.rev);
   const mustPush = closeRevs.length > 0 || !same(held, doc.winner);
-  await db.syncDocs.put({ docId: doc.docId, localKey, rev: doc.rev, base: baseOf(doc.winner), ...(closeRevs.length ? { closeRevs } : {}) });
+  const base = baseOf(doc.winner);
+  const seen = seenWith(state, [...doc.others.map((other): [string, MergeBase | null] => [other.rev, baseOf(other.body)]), [doc.rev, base]]);
+  await db.syncDocs.put({ docId: doc.docId, localKey, rev: doc.rev, base, seen, ...(closeRevs.length ? { closeRevs } : {}) });
   if (mustPush && localKey) await requeue(db, localKey);
   else if (pendingKey) await db.syncLog.delete(pendingKey);
   return mustPush;
@@ -240,7 +270,7 @@ async function applyArticle(db: KlipingDb, doc: RemoteDoc): Promise<{ merged: bo
     await (held.note ? db.notes.put({ articleId: id, ...held.note }) : db.notes.delete(id));
   }
   const key = articleId !== null ? `a:${articleId}` : localKey;
-  const merged = await settle(db, doc, key, held, pending ? pending.key : null);
+  const merged = await settle(db, doc, state, key, held, pending ? pending.key : null);
   return { merged, live: !held.deleted };
 }
 
@@ -263,10 +293,10 @@ async function applyHighlight(db: KlipingDb, doc: RemoteDoc): Promise<'done' | '
     const { articleUrl, ...fields } = held.highlight;
     const article = await db.articles.where('canonicalUrl').equals(articleUrl).first();
     if (!article) {
-      await db.syncDocs.put({ docId: doc.docId, localKey: null, rev: state?.rev ?? null, base: state?.base ?? null, parked: { doc }, parkedFor: articleUrl });
+      await db.syncDocs.put({ docId: doc.docId, localKey: null, rev: state?.rev ?? null, base: state?.base ?? null, ...(state?.seen ? { seen: state.seen } : {}), parked: { doc }, parkedFor: articleUrl });
       return 'parked';
     }
     await db.highlights.put({ ...fields, articleId: article.id });
   }
-  return (await settle(db, doc, localKey, held, pending ? pending.key : null)) ? 'merged' : 'done';
+  return (await settle(db, doc, state, localKey, held, pending ? pending.key : null)) ? 'merged' : 'done';
 }

@@ -31,8 +31,11 @@ export interface ChangeRow {
   seq: string | number;
   changes: { rev: string }[];
   deleted?: boolean;
-  doc?: Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean };
+  doc?: RemoteRevision;
 }
+
+/** A document revision as the server sends it. */
+export type RemoteRevision = Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean; _revisions?: { start: number; ids: string[] }; mergedFrom?: string[] };
 
 export interface ChangesPage {
   results: ChangeRow[];
@@ -139,10 +142,18 @@ export class CouchClient {
     return this.ok<ChangesPage>('GET', `${this.db}/_changes?${params}`, undefined, '_changes', options.signal);
   }
 
-  /** Every leaf revision of a document (a conflict's branches), with their bodies. */
-  async leaves(docId: string): Promise<(Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean })[]> {
-    const rows = await this.ok<{ ok?: Record<string, unknown> & { _id: string; _rev: string } }[]>('GET', `${this.db}/${encodeURIComponent(docId)}?open_revs=all`, undefined, 'open_revs');
+  /** Every leaf revision of a document (a conflict's branches), with their bodies and revision paths (`_revisions`). */
+  async leaves(docId: string): Promise<RemoteRevision[]> {
+    const rows = await this.ok<{ ok?: RemoteRevision }[]>('GET', `${this.db}/${encodeURIComponent(docId)}?open_revs=all&revs=true`, undefined, 'open_revs');
     return rows.flatMap((row) => (row.ok ? [row.ok] : []));
+  }
+
+  /** One earlier revision's body (a merge's common ancestor); null once the server compacted it away. */
+  async revision(docId: string, rev: string): Promise<RemoteRevision | null> {
+    const { status, json } = await this.request<RemoteRevision>('GET', `${this.db}/${encodeURIComponent(docId)}?rev=${encodeURIComponent(rev)}`);
+    if (status === 404) return null;
+    if (status >= 200 && status < 300) return json;
+    this.fail(status, json, 'rev');
   }
 
   /** Which of these revisions the server lacks. */

@@ -1,8 +1,9 @@
-import { bodyOf, docKind, isKlipingBody, tombstone, type DocBody, type SyncDoc } from '../../core/sync/documents';
-import { childRev, revisionsOf } from '../../core/sync/revisions';
+import { ancestryOf, bodyOf, docKind, isKlipingBody, MERGED_FROM, tombstone, type DocBody, type SyncDoc } from '../../core/sync/documents';
+import { baseOfBody } from '../../core/sync/merge';
+import { childRev, commonAncestor, revisionsOf } from '../../core/sync/revisions';
 import type { KlipingDb } from '../../data/schema';
 import { applyRemote, getCheckpoint, readPending, recordPushed, setCheckpoint, type Pushed, type RemoteDoc } from '../../data/sync-store';
-import { SyncError, type ChangeRow, type CouchClient } from './couch';
+import { SyncError, type ChangeRow, type CouchClient, type RemoteRevision } from './couch';
 
 /*
  * One replication cycle between this device's library (Dexie) and one CouchDB database: pull
@@ -27,10 +28,29 @@ export interface CycleResult {
 
 const CHECKPOINT_PREFIX = 'kliping-';
 
-function liveBody(doc: (Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean }) | undefined): DocBody | null {
+function liveBody(doc: RemoteRevision | null | undefined): DocBody | null {
   if (!doc || doc._deleted) return null;
   const body = bodyOf(doc as unknown as SyncDoc);
   return isKlipingBody(body) ? body : null;
+}
+
+/**
+ * A conflict: every live leaf, each with the base of its merge with the winner, the latest
+ * revision both descend from (their revision paths, and the branches a merge took in). Its body
+ * comes from the server while it still has it; else the device may know it (sync-store.ts).
+ */
+async function conflictOthers(client: CouchClient, docId: string, winnerRev: string): Promise<RemoteDoc['others']> {
+  const leaves = await client.leaves(docId);
+  const winner = leaves.find((leaf) => leaf._rev === winnerRev);
+  const others: RemoteDoc['others'] = [];
+  for (const leaf of leaves) {
+    const body = liveBody(leaf);
+    if (!body || leaf._rev === winnerRev) continue;
+    const baseRev = winner ? commonAncestor(ancestryOf(winner), ancestryOf(leaf)) : null;
+    const ancestor = baseRev ? liveBody(await client.revision(docId, baseRev)) : null;
+    others.push({ rev: leaf._rev, body, baseRev, base: ancestor ? baseOfBody(ancestor) : undefined });
+  }
+  return others;
 }
 
 async function remoteDocOf(client: CouchClient, row: ChangeRow): Promise<RemoteDoc | null> {
@@ -39,13 +59,7 @@ async function remoteDocOf(client: CouchClient, row: ChangeRow): Promise<RemoteD
   // Deleted the CouchDB way (by another client: Kliping keeps tombstone bodies), a deletion any edit outlives.
   const winner = liveBody(row.doc) ?? (row.deleted ? tombstone(docKind(row.id)!, 0) : null);
   if (!winner) return null;
-  const others: RemoteDoc['others'] = [];
-  if (row.changes.length > 1) {
-    for (const leaf of await client.leaves(row.id)) {
-      const body = liveBody(leaf);
-      if (body && leaf._rev !== row.doc._rev) others.push({ rev: leaf._rev, body });
-    }
-  }
+  const others = row.changes.length > 1 ? await conflictOthers(client, row.id, row.doc._rev) : [];
   return { docId: row.id, rev: row.doc._rev, winner, others };
 }
 
@@ -91,9 +105,12 @@ export async function push(db: KlipingDb, client: CouchClient): Promise<number> 
         continue;
       }
       const parent = item.state?.rev ?? null;
-      const rev = childRev(parent, item.body);
-      docs.push({ ...item.body, _id: item.docId, _rev: rev, _revisions: revisionsOf(rev, parent) });
-      for (const loser of item.state?.closeRevs ?? []) {
+      const closing = [...(item.state?.closeRevs ?? [])].sort();
+      // A merge names the branches it took in: the ancestry the next conflict's base is found in.
+      const stored = closing.length > 0 ? { ...item.body, [MERGED_FROM]: closing } : item.body;
+      const rev = childRev(parent, stored);
+      docs.push({ ...stored, _id: item.docId, _rev: rev, _revisions: revisionsOf(rev, parent) });
+      for (const loser of closing) {
         const closed = childRev(loser, { _deleted: true });
         docs.push({ _id: item.docId, _rev: closed, _deleted: true, _revisions: revisionsOf(closed, loser) });
       }

@@ -59,8 +59,15 @@ export type HighlightBody = LiveHighlight | Tombstone<'highlight'>;
 
 export type DocBody = ArticleBody | HighlightBody;
 
-/** A document as the server holds it: the body plus CouchDB's own fields. */
-export type SyncDoc = DocBody & { _id: string; _rev: string; _deleted?: boolean; _revisions?: { start: number; ids: string[] } };
+/**
+ * A document as the server holds it: the body plus CouchDB's own fields, and `mergedFrom`: the
+ * conflict branches (leaf revisions) this revision's content took in when it closed them. CouchDB
+ * records one parent per revision, so without it a merge's other parent would be invisible, and
+ * the next conflict would be merged against too old an ancestor (a half-typed tag kept).
+ */
+export type SyncDoc = DocBody & { _id: string; _rev: string; _deleted?: boolean; _revisions?: { start: number; ids: string[] }; mergedFrom?: string[] };
+
+export const MERGED_FROM = 'mergedFrom';
 
 export function articleBody(article: ArticleRecord, content: ContentRecord | undefined, note: NoteRecord | undefined): LiveArticle {
   const fields: Partial<ArticleRecord> = { ...article };
@@ -84,11 +91,17 @@ export function tombstone<K extends 'article' | 'highlight'>(kind: K, deletedAt:
   return { kind, deleted: true, deletedAt };
 }
 
-/** The body alone, CouchDB's underscore fields dropped (what merging and hashing look at). */
+/** The body alone, CouchDB's underscore fields and the merge record dropped (what merging and hashing look at). */
 export function bodyOf(doc: SyncDoc): DocBody {
   const body: Record<string, unknown> = { ...doc };
-  for (const key of Object.keys(body)) if (key.startsWith('_')) delete body[key];
+  for (const key of Object.keys(body)) if (key.startsWith('_') || key === MERGED_FROM) delete body[key];
   return body as unknown as DocBody;
+}
+
+/** The revisions a document names as ancestors: its own revision path, and the branches it merged. */
+export function ancestryOf(doc: Pick<SyncDoc, '_rev' | '_revisions' | 'mergedFrom'>): string[] {
+  const path = doc._revisions ? doc._revisions.ids.map((id, i) => `${doc._revisions!.start - i}-${id}`) : [doc._rev];
+  return [...path, ...(Array.isArray(doc.mergedFrom) ? doc.mergedFrom : [])];
 }
 
 /** A well-formed Kliping document? Anything else in the database (another app's) is left alone. */

@@ -6,10 +6,12 @@ import { hash128 } from './revisions';
  * symmetric and idempotent (merge(a, merge(a, b)) is merge(a, b)), so devices that resolve the
  * same conflict agree, and resolving again changes nothing.
  *
- * `base` is what both sides last agreed on, when known (the last synced revision, kept as a
- * small fingerprint, never a second copy of the article): with it a field changed on one side
- * only takes that side's value, a tag removed on one side stays removed. Without it (first sync,
- * conflicts between other devices) the merge keeps everything: tags united, both notes kept.
+ * `base` is what both sides last agreed on: their common ancestor (the last synced revision for
+ * a local change; for two server branches the latest revision both descend from, see
+ * replicator.ts), kept as a small fingerprint, never a second copy of the article. With it a
+ * field changed on one side only takes that side's value, a tag removed or renamed on one side
+ * stays removed. Without one (two first saves of a page, or an ancestor compacted away on the
+ * server and never seen here) the merge keeps everything: tags united, both notes kept.
  */
 
 /** Between two notes that both changed; fixed and in both languages, so every device writes the same. */
@@ -37,6 +39,10 @@ export function baseOfArticle(body: ArticleBody): MergeBase | null {
 
 export function baseOfHighlight(body: HighlightBody): MergeBase | null {
   return body.deleted ? null : { noteHash: noteHash(body.highlight.note) };
+}
+
+export function baseOfBody(body: ArticleBody | HighlightBody): MergeBase | null {
+  return body.kind === 'article' ? baseOfArticle(body) : baseOfHighlight(body);
 }
 
 /** When a live article was last edited by a user (its row or its note). */

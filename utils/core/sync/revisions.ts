@@ -50,3 +50,18 @@ export function childRev(parent: string | null, body: unknown): string {
 export function revisionsOf(rev: string, parent: string | null): { start: number; ids: string[] } {
   return { start: revGeneration(rev), ids: parent ? [revHash(rev), revHash(parent)] : [revHash(rev)] };
 }
+
+/**
+ * The latest revision two ancestries share (each a list of revisions, see ancestryOf): the
+ * common base a three-way merge needs. Latest = highest generation, ties by id so that every
+ * device picks the same. null: none shared (two first saves of one page).
+ */
+export function commonAncestor(a: readonly string[], b: readonly string[]): string | null {
+  const inB = new Set(b);
+  let best: string | null = null;
+  for (const rev of a) {
+    if (!inB.has(rev)) continue;
+    if (best === null || revGeneration(rev) > revGeneration(best) || (revGeneration(rev) === revGeneration(best) && rev > best)) best = rev;
+  }
+  return best;
+}
