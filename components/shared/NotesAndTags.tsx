@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { useEffect, useRef } from 'preact/hooks';
 import { parseTags } from '@/utils/core/tags';
 
 /** Where the fields sit: over an open page (popup, reader view) or beside a saved copy in the library. */
@@ -35,11 +36,34 @@ export interface NotesAndTagsProps {
 
 /**
  * Uncontrolled on purpose: the fields show what the user typed, and replies from the database
- * never rewrite a field under the user's cursor. Every keystroke is handed on at once; no
- * debounce, since a popup can close at any moment.
+ * never rewrite a field under the user's cursor. Every keystroke of a note is handed on at once;
+ * no debounce, since a popup can close at any moment. Tags are handed on when whole: a comma
+ * finishes one, and leaving the field (blur, Enter, the page or panel going away) finishes the
+ * last. A half-typed tag ("g" of "gayo") is never stored, so sync never carries it.
  */
 export function NotesAndTags({ initialNotes, initialTags, onNotes, onTags, place = 'page' }: NotesAndTagsProps) {
   const text = PLACES[place];
+  /** What the tags field holds, once typed in (read when it is left, the field itself may be gone). */
+  const typed = useRef<string | null>(null);
+  const sent = useRef(JSON.stringify(initialTags));
+  const onTagsNow = useRef(onTags);
+  onTagsNow.current = onTags;
+  const commitTags = useRef((tags: string[]) => {
+    const key = JSON.stringify(tags);
+    if (key === sent.current) return;
+    sent.current = key;
+    onTagsNow.current(tags);
+  }).current;
+  const finishTags = useRef(() => {
+    if (typed.current !== null) commitTags(parseTags(typed.current));
+  }).current;
+  useEffect(() => {
+    addEventListener('pagehide', finishTags);
+    return () => {
+      removeEventListener('pagehide', finishTags);
+      finishTags(); // a panel closed with the cursor still in the field
+    };
+  }, [finishTags]);
   return (
     <section class="notes">
       <label class="field">
@@ -50,7 +74,17 @@ export function NotesAndTags({ initialNotes, initialTags, onNotes, onTags, place
           data-testid={text.tagsTestId}
           defaultValue={initialTags.join(', ')}
           placeholder={text.tagsHint()}
-          onInput={(event) => onTags(parseTags(event.currentTarget.value))}
+          onInput={(event) => {
+            const value = event.currentTarget.value;
+            typed.current = value;
+            // Just after a comma (or the field emptied) every tag in it is whole; else one is being typed.
+            if (value.slice(value.lastIndexOf(',') + 1).trim() === '') commitTags(parseTags(value));
+          }}
+          onBlur={finishTags}
+          onChange={finishTags}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') finishTags();
+          }}
         />
       </label>
       <label class="field">
