@@ -2,7 +2,8 @@ import { LibrarySearch } from '../core/search/library-search';
 import { getSavedCopy, type SavedCopy } from './articles';
 import { highlightsOf } from './highlights';
 import { observe, type Subscription } from './observe';
-import type { ArticleRecord, HighlightRecord, KlipingDb, NoteRecord } from './schema';
+import { watchTable } from './watch-table';
+import type { ArticleRecord, HighlightRecord, KlipingDb } from './schema';
 import type { ImportBatch } from '../core/transfer/model';
 import { exportLibrary, readImport, type ExportFormat, type ExportFile, type ImportOptions, type InputFile } from './transfer';
 
@@ -18,19 +19,25 @@ export interface LibrarySnapshot {
   indexing: { done: number; total: number };
 }
 
-/** Per task: small enough that typing in the search box never waits long. */
+/** Bodies read per request. */
 const BODY_CHUNK = 100;
-const META_CHUNK = 2000;
+/** Indexing works in slices of this long, then lets the page have the thread (a long task is over 50 ms). */
+const SLICE_MS = 12;
+/** This few changed entries (a note typed) are made searchable at once; more go in slices. */
+const INDEX_AT_ONCE = 50;
 const FIRST_SCREEN = 40;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const sliceOver = (start: number) => performance.now() - start > SLICE_MS;
 
 /**
  * The library page's view of the database, between its UI and Dexie. It keeps the search index
  * in step with the database in this page's memory: articles, notes and highlights are watched
- * separately (a note typed re-reads notes only); article bodies are indexed after the first
- * render, in small chunks, and again when an article changes. It also answers the page's other
- * reads. It never writes the library: the page asks the background for that.
+ * separately (a note typed re-reads notes only), each read in chunks and only its changed rows
+ * re-entered (watch-table.ts), so a sync pulling thousands of articles never holds the page;
+ * article bodies are indexed after the first render, in time slices, and again when an article
+ * changes. It also answers the page's other reads. It never writes the library: the page asks the
+ * background for that.
  */
 export class LibraryStore {
   readonly search = new LibrarySearch();
@@ -39,7 +46,8 @@ export class LibraryStore {
   private subscriptions: Subscription[] = [];
   private articles = new Map<number, ArticleRecord>();
   private notes = new Map<number, string>();
-  private highlights = new Map<number, string[]>();
+  /** Highlight rows by article, by highlight id. */
+  private highlights = new Map<number, Map<string, HighlightRecord>>();
   private haveArticles = false;
   private readonly bodyVersion = new Map<number, number>();
   private queue: number[] = [];
@@ -76,33 +84,31 @@ export class LibraryStore {
         this.update({ version: this.snapshot.version + 1, loaded: true });
       });
     this.subscriptions = [
-      observe(() => this.db.articles.toArray(), {
-        next: (rows: ArticleRecord[]) => {
-          if (!this.haveArticles) performance.mark('library:articles-read');
-          this.articles = new Map(rows.map((row) => [row.id, row]));
-          this.haveArticles = true;
-          this.rebuild();
-          this.update({ loaded: true, complete: true });
-          // Let the first list paint before reading bodies.
-          setTimeout(() => this.scheduleBodies(), 0);
-        },
+      watchTable(this.db.articles, (row) => row.id, ({ changed, removed }) => {
+        if (!this.haveArticles) performance.mark('library:articles-read');
+        for (const row of changed) this.articles.set(row.id, row);
+        for (const row of removed) this.articles.delete(row.id);
+        this.haveArticles = true;
+        this.refresh(changed.map((row) => row.id), removed.map((row) => row.id));
+        this.update({ loaded: true, complete: true });
+        // Let the first list paint before reading bodies.
+        setTimeout(() => this.scheduleBodies(), 0);
       }),
-      observe(() => this.db.notes.toArray(), {
-        next: (rows: NoteRecord[]) => {
-          this.notes = new Map(rows.map((row) => [row.articleId, row.text]));
-          this.rebuild();
-        },
+      watchTable(this.db.notes, (row) => row.articleId, ({ changed, removed }) => {
+        for (const row of changed) this.notes.set(row.articleId, row.text);
+        for (const row of removed) this.notes.delete(row.articleId);
+        this.refresh([...changed, ...removed].map((row) => row.articleId));
       }),
-      observe(() => this.db.highlights.toArray(), {
-        next: (rows: HighlightRecord[]) => {
-          this.highlights = new Map();
-          for (const row of rows) {
-            const list = this.highlights.get(row.articleId) ?? [];
-            list.push(row.note ? `${row.quote}\n${row.note}` : row.quote);
-            this.highlights.set(row.articleId, list);
-          }
-          this.rebuild();
-        },
+      watchTable(this.db.highlights, (row) => row.id, ({ changed, removed }) => {
+        for (const row of removed) this.highlights.get(row.articleId)?.delete(row.id);
+        for (const row of changed) {
+          // A highlight moved to another article (never, today) leaves the old one too.
+          for (const [articleId, rows] of this.highlights) if (articleId !== row.articleId) rows.delete(row.id);
+          const rows = this.highlights.get(row.articleId) ?? new Map<string, HighlightRecord>();
+          rows.set(row.id, row);
+          this.highlights.set(row.articleId, rows);
+        }
+        this.refresh([...changed, ...removed].map((row) => row.articleId));
       }),
     ];
   }
@@ -141,15 +147,21 @@ export class LibraryStore {
     this.update({ version: this.snapshot.version + 1 });
   }
 
-  private rebuild(): void {
+  private highlightTexts(articleId: number): string[] {
+    return [...(this.highlights.get(articleId)?.values() ?? [])].map((row) => (row.note ? `${row.quote}\n${row.note}` : row.quote));
+  }
+
+  /** Re-enters the articles whose row, note or highlights changed; drops the removed. */
+  private refresh(ids: number[], removed: number[] = []): void {
     if (!this.haveArticles) return;
-    for (const [id, article] of this.articles) {
-      this.search.setEntry({ article, notes: this.notes.get(id) ?? '', highlights: this.highlights.get(id) ?? [] }, false);
+    for (const id of new Set(ids)) {
+      const article = this.articles.get(id);
+      if (article) this.search.setEntry({ article, notes: this.notes.get(id) ?? '', highlights: this.highlightTexts(id) }, false);
     }
-    for (const entry of [...this.search.all()]) if (!this.articles.has(entry.article.id)) this.search.remove(entry.article.id);
+    for (const id of removed) this.search.remove(id);
     this.bump();
-    // A few edits (a note typed) are made searchable at once; a whole library in chunks.
-    if (this.search.pendingCount <= META_CHUNK) this.search.indexPending();
+    // A few edits (a note typed) are made searchable at once; a whole library in slices.
+    if (this.search.pendingCount <= INDEX_AT_ONCE) this.search.indexPending();
     else void this.indexInBackground();
   }
 
@@ -173,8 +185,11 @@ export class LibraryStore {
       this.update({ indexing: { done, total: done + search.pendingCount } });
       // Yield first: the list renders before any indexing starts.
       await nextTask();
-      done += Math.min(META_CHUNK, search.pendingCount);
-      search.indexPending(META_CHUNK);
+      const start = performance.now();
+      do {
+        done += Math.min(INDEX_AT_ONCE, search.pendingCount);
+        search.indexPending(INDEX_AT_ONCE);
+      } while (search.pendingCount > 0 && !sliceOver(start));
     }
     this.bump();
     done = 0;
@@ -182,7 +197,14 @@ export class LibraryStore {
       const total = done + this.queue.length;
       this.update({ indexing: { done, total } });
       const ids = this.queue.splice(0, BODY_CHUNK);
-      for (const content of await this.readBodies(ids)) if (this.articles.has(content.articleId)) search.setBody(content.articleId, content.text);
+      let start = performance.now();
+      for (const content of await this.readBodies(ids)) {
+        if (this.articles.has(content.articleId)) search.setBody(content.articleId, content.text);
+        if (sliceOver(start)) {
+          await nextTask();
+          start = performance.now();
+        }
+      }
       done += ids.length;
       await nextTask();
     }

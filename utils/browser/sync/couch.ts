@@ -76,8 +76,24 @@ export class CouchClient {
     return `${this.account.server}/${this.account.database}`;
   }
 
-  private async request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; json: T }> {
+  /**
+   * One request. An abort ends it at once, answer read or not: a long poll cut while its body
+   * was still awaited once kept the loop (and Stop syncing) waiting on a body that never came.
+   */
+  private request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; json: T }> {
+    const call = this.call<T>(method, url, body, signal);
+    if (!signal) return call;
+    const aborted = new Promise<never>((_, reject) => {
+      const stop = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+    });
+    return Promise.race([call, aborted]);
+  }
+
+  private async call<T>(method: string, url: string, body: unknown, signal: AbortSignal | undefined): Promise<{ status: number; json: T }> {
     let response: Response;
+    let text: string;
     try {
       response = await this.fetcher(url, {
         method,
@@ -86,11 +102,11 @@ export class CouchClient {
         credentials: 'omit',
         signal,
       });
+      text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new SyncError('unreachable', (error as Error).message);
     }
-    const text = await response.text();
     let json: T;
     try {
       json = (text ? JSON.parse(text) : null) as T;

@@ -67,12 +67,21 @@ async function remoteDocOf(client: CouchClient, row: ChangeRow): Promise<RemoteD
 export async function pull(db: KlipingDb, client: CouchClient, onBatch?: (applied: number) => void): Promise<{ pulled: number; since: string }> {
   const checkpoint = await getCheckpoint(db, client.remoteKey);
   const localId = CHECKPOINT_PREFIX + checkpoint.session;
+  const fetchPage = (from: string) => {
+    const fetching = client.changes(from, { limit: PULL_BATCH, includeDocs: true });
+    fetching.catch(() => undefined); // a page fetched ahead and then not awaited (this one failed) is no unhandled error
+    return fetching;
+  };
   const remote = await client.getLocal(localId);
   // Both sides must agree, or the server was reset or replaced: read it all again (merges are idempotent).
   let since = remote && String(remote.last_seq) === checkpoint.since ? checkpoint.since : '0';
   let pulled = 0;
+  let next = fetchPage(since);
   for (;;) {
-    const page = await client.changes(since, { limit: PULL_BATCH, includeDocs: true });
+    const page = await next;
+    const more = page.results.length >= PULL_BATCH;
+    // The next page is on its way while this one is written: the server and IndexedDB work side by side.
+    if (more) next = fetchPage(String(page.last_seq));
     const docs: RemoteDoc[] = [];
     for (const row of page.results) {
       const doc = await remoteDocOf(client, row);
@@ -83,12 +92,27 @@ export async function pull(db: KlipingDb, client: CouchClient, onBatch?: (applie
     since = String(page.last_seq);
     await setCheckpoint(db, { ...checkpoint, since });
     onBatch?.(pulled);
-    if (page.results.length < PULL_BATCH) break;
+    if (!more) break;
   }
   if (!remote || String(remote.last_seq) !== since) {
     await client.putLocal(localId, { ...(remote?._rev ? { _rev: remote._rev } : {}), last_seq: since, client: 'kliping' });
   }
   return { pulled, since };
+}
+
+/**
+ * A few documents (a change typed) go at once: the server ignores a revision it already has, so
+ * asking first would only cost a round trip. Many (a first push, a resumed one) are asked about
+ * first, so that what the server took before an interruption is not sent again.
+ */
+const ASK_FIRST_FROM = 20;
+
+async function unsent<D extends { _id: string; _rev: string }>(client: CouchClient, docs: D[]): Promise<D[]> {
+  if (docs.length < ASK_FIRST_FROM) return docs;
+  const asked: Record<string, string[]> = {};
+  for (const doc of docs) (asked[doc._id] ??= []).push(doc._rev);
+  const missing = await client.revsDiff(asked);
+  return docs.filter((doc) => missing[doc._id]?.missing.includes(doc._rev));
 }
 
 /** Pushes every waiting change; returns how many documents the server took. */
@@ -116,10 +140,7 @@ export async function push(db: KlipingDb, client: CouchClient): Promise<number> 
       }
       pushed.push({ pending: item, rev });
     }
-    const asked: Record<string, string[]> = {};
-    for (const doc of docs) (asked[doc._id] ??= []).push(doc._rev);
-    const missing = docs.length > 0 ? await client.revsDiff(asked) : {};
-    const toSend = docs.filter((doc) => missing[doc._id]?.missing.includes(doc._rev));
+    const toSend = await unsent(client, docs);
     const failed = toSend.length > 0 ? await client.bulkDocs(toSend) : new Map<string, string>();
     await recordPushed(
       db,
@@ -137,8 +158,17 @@ export async function syncCycle(db: KlipingDb, client: CouchClient): Promise<Cyc
   return { pulled, pushed, since };
 }
 
+/** A server that holds a long poll past its timeout is let go this much later. */
+const LONG_POLL_GRACE_MS = 10_000;
+
 /** Waits (long poll) until the remote database changes after `since`, or `timeoutMs` passes. */
 export async function waitForRemoteChange(client: CouchClient, since: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-  const page = await client.changes(since, { limit: 1, longpoll: true, timeoutMs, signal });
-  return page.results.length > 0;
+  const overdue = AbortSignal.timeout(timeoutMs + LONG_POLL_GRACE_MS);
+  try {
+    const page = await client.changes(since, { limit: 1, longpoll: true, timeoutMs, signal: signal ? AbortSignal.any([signal, overdue]) : overdue });
+    return page.results.length > 0;
+  } catch (error) {
+    if (overdue.aborted && !signal?.aborted) return false; // as if it had timed out itself
+    throw error;
+  }
 }

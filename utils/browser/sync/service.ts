@@ -21,8 +21,8 @@ import { backoffMs, SYNC_STATUS_OFF, type SyncStatus } from './status';
 export const SYNC_ALARM = 'kliping-sync';
 /** Long poll length: under the 30 s after which an idle service worker may be stopped. */
 const LONG_POLL_MS = 20_000;
-/** Local writes come in bursts (keystrokes): one push for a burst. */
-const LOCAL_DEBOUNCE_MS = 300;
+/** Local writes come in bursts (keystrokes): one push for a burst, soon enough that the other device shows it within 2 s. */
+const LOCAL_DEBOUNCE_MS = 150;
 
 export class SyncService {
   private running = false;
@@ -126,6 +126,8 @@ export class SyncService {
           failures = 0;
           await this.setStatus({ lastSyncedAt: Date.now(), lastError: null, retryAt: null });
           if (this.wanted) continue;
+          // Halted while the status was written: its abort found no poll to cut, so none may start.
+          if (generation !== this.generation) return;
           this.poll = new AbortController();
           await waitForRemoteChange(client, since, LONG_POLL_MS, this.poll.signal).catch((error: unknown) => {
             if (!this.poll?.signal.aborted) throw error;
@@ -138,6 +140,7 @@ export class SyncService {
           await this.setStatus({ lastError: code, lastErrorAt: Date.now(), retryAt: Date.now() + wait });
           if (!(error instanceof SyncError)) console.error('Kliping sync:', error);
           if (this.wanted) continue;
+          if (generation !== this.generation) return;
           await new Promise<void>((done) => {
             const timer = setTimeout(done, wait);
             this.interrupt = () => {
