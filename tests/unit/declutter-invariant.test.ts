@@ -122,6 +122,22 @@ describe('declutter keeps the whole article visible', () => {
     expectArticleVisible(doc, [headline, ...SENTENCES.slice(0, 6)]);
   });
 
+  it("keeps an <h1> headline above the <article>'s <header> whose <h2> is a standfirst", () => {
+    const headline = 'Council votes to rebuild the old market hall';
+    const doc = load(
+      page(
+        `<article class="leaf"><div class="content-header"><nav class="crumbs"><a href="/">Home</a> › <a href="/news">News</a></nav></div>
+          <div class="content"><div class="content-title"><h1>${headline}</h1></div>
+            <header class="title-image"><img src="/hall.jpg" alt=""><h2 class="section-title">Traders get temporary stalls during the rebuild</h2></header>
+            <div class="body">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div></div></article>`,
+        '<title>Why the old market hall must go - City Daily</title><meta property="og:title" content="The old market hall rebuild">',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, 'Traders get temporary stalls during the rebuild', ...SENTENCES.slice(0, 6)]);
+  });
+
   it('keeps the headline when the site\'s name is the longer part of the <title> and a logo <h1> shows it (Substack)', () => {
     const headline = 'Choosing a market hall';
     const doc = load(

@@ -182,9 +182,11 @@ function findTitle(doc: Document, body: Element, title: string, siteName: string
   const bodyStart = kept.find((el) => el.tagName === 'P' && textLength(el) >= PROSE_MIN_CHARS / 2) ?? kept.find((el) => headings.every((h) => !el.contains(h)));
   if (!bodyStart) return match ?? null;
   const headsBody = (h: Element) => endsBefore(h, bodyStart);
-  const headerHeading = articleHeaderHeading(bodyStart, headings, (h) => headsBody(h) && share(h) >= TITLE_SOME_WORDS);
-  if (headerHeading) return headerHeading;
   const before = h1s.filter((h) => headsBody(h) && share(h) >= TITLE_SOME_WORDS);
+  // An <h2> in the header is a headline only where no <h1> before the body could be one (it is
+  // often a standfirst under an <h1> outside the header).
+  const headerHeading = articleHeaderHeading(bodyStart, headings, (h) => headsBody(h) && share(h) >= TITLE_SOME_WORDS && (h.tagName === 'H1' || !before.length));
+  if (headerHeading) return headerHeading;
   // Pages without an <h1> may headline with an <h2> that says nearly what their <title> says.
   const nearTitle = headings.filter((h) => h.tagName !== 'H1' && headsBody(h) && share(h) >= TITLE_WORD_SHARE);
   // A page's only <h1>, before the body and more than a logo's few words, is its headline
