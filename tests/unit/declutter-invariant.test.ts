@@ -91,6 +91,96 @@ describe('declutter keeps the whole article visible', () => {
     expectArticleVisible(doc, ['Council votes to rebuild the old market hall', '12 May 2024', ...SENTENCES.slice(0, 6)]);
   });
 
+  it("keeps the headline in the <article>'s <header> when the body opens with an <h1> of its own and the <title> is an SEO title", () => {
+    const headline = 'Council votes to rebuild the old market hall';
+    const doc = load(
+      page(
+        `<main><article class="entry">
+          <header class="entry-header"><h1 class="entry-title"><a href="/market-hall">${headline}</a></h1><div class="meta-below-title">12 May 2024 · Ana Putri</div></header>
+          <div class="entry-content"><h1>What the rebuild of the old market hall means for its traders</h1>
+            <h2>Rebuild of the old market hall</h2>${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div>
+        </article></main>`,
+        '<title>Rebuild of the old market hall: what it costs the council and why traders wait — City Daily</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, '12 May 2024 · Ana Putri', ...SENTENCES.slice(0, 6)]);
+  });
+
+  it("keeps an <h2> headline in the <article>'s <header> on a page with no <h1> (a blog's about page)", () => {
+    const headline = "About Ana's market hall journal and this project";
+    const doc = load(
+      page(
+        `<main><article class="page"><header class="entry-header"><h2 class="entry-title">${headline}</h2></header>
+          <div class="entry-content">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div></article></main>`,
+        "<title>A journal of the market hall - Ana's Blog</title>",
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, ...SENTENCES.slice(0, 6)]);
+  });
+
+  it("keeps an <h1> headline above the <article>'s <header> whose <h2> is a standfirst", () => {
+    const headline = 'Council votes to rebuild the old market hall';
+    const doc = load(
+      page(
+        `<article class="leaf"><div class="content-header"><nav class="crumbs"><a href="/">Home</a> › <a href="/news">News</a></nav></div>
+          <div class="content"><div class="content-title"><h1>${headline}</h1></div>
+            <header class="title-image"><img src="/hall.jpg" alt=""><h2 class="section-title">Traders get temporary stalls during the rebuild</h2></header>
+            <div class="body">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div></div></article>`,
+        '<title>Why the old market hall must go - City Daily</title><meta property="og:title" content="The old market hall rebuild">',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, 'Traders get temporary stalls during the rebuild', ...SENTENCES.slice(0, 6)]);
+  });
+
+  it('keeps the headline when the site\'s name is the longer part of the <title> and a logo <h1> shows it (Substack)', () => {
+    const headline = 'Choosing a market hall';
+    const doc = load(
+      page(
+        `<div class="pub-header"><h1 class="logo">Ana Putri's Weekly Newsletter</h1><a href="/subscribe">Subscribe</a></div>
+        <article class="post"><div class="post-header"><h1 class="post-title">${headline}</h1><div class="meta">Ana Putri · 12 May 2024</div></div>
+          <div class="body markup">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div></article>`,
+        `<title>${headline} - Ana Putri's Weekly Newsletter</title><meta property="og:title" content="${headline}">`,
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, ...SENTENCES.slice(0, 6)]);
+  });
+
+  it('keeps an <h2> headline worded nearly as the <title> on a page with no <h1> (shop blog themes)', () => {
+    const headline = '7 ways to help you rebuild an old market hall';
+    const doc = load(
+      page(
+        `<main><section class="shop-section"><div class="grid"><div class="col"><span class="date">Blog | 12 May 2024</span><h2 class="font-heading">${headline}</h2></div><div class="col"><img src="/hall.jpg" alt=""></div></div></section>
+          <section class="shop-section"><div class="rte">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div></section></main>`,
+        '<title>7 Ways to Rebuild an Old Market Hall | City Shop – Buy Online</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, ...SENTENCES.slice(0, 6)]);
+  });
+
+  it("keeps a page's only <h1> as its headline when the <title> words it otherwise and a section heading below repeats the <title>", () => {
+    const headline = 'How much does it cost to rebuild a market hall?';
+    const doc = load(
+      page(
+        `<div class="hero"><div class="inner"><h1 class="mb-6">${headline}</h1><p class="range">Typical range: 30 to 45 billion rupiah</p></div></div>
+          <div class="content"><h2>What is the price for Market hall rebuilds in Bandung, JB?</h2>${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div>`,
+        '<title>Market hall rebuilds in Bandung, JB - Costs 05 / 2024 - hallcost</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, 'Typical range: 30 to 45 billion rupiah', ...SENTENCES.slice(0, 6)]);
+  });
+
   it('keeps a headline the page shows in a plain element, as site builders do (no heading at all)', () => {
     const headline = 'Council votes to rebuild the old market hall';
     const doc = load(
@@ -161,6 +251,27 @@ describe('declutter keeps the whole article visible', () => {
     const result = declutter(doc);
     if (!result.ok) throw new Error(result.detail);
     expectArticleVisible(doc, SENTENCES);
+  });
+
+  it('keeps a block of the article that Readability drops when its paragraphs are bare <div>s (page builders)', () => {
+    const notes = [
+      'The hall keeps its old clock tower, which the heritage office listed in 1990 and which engineers say is sound enough to stay as it is.',
+      'Stall holders will draw lots for their places in the new hall, with those who have traded longest given the first choice of corner stalls.',
+    ];
+    const doc = load(
+      page(
+        `<article><h1>Council votes to rebuild the old market hall</h1>
+          <div class="body">${SENTENCES.slice(0, 4).map((s) => `<p>${s}</p>`).join('')}
+            <div class="extra-notes"><div class="note-text">${notes[0]}</div><div class="note-text">${notes[1]}</div></div>
+            ${SENTENCES.slice(4, 8).map((s) => `<p>${s}</p>`).join('')}</div>
+        </article>`,
+        '<title>Council votes to rebuild the old market hall</title>',
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [...SENTENCES, ...notes]);
+    expect(visibleText(doc.body)).not.toContain('Ten things to do this weekend');
   });
 
   it('keeps paragraphs made of <br><br> runs on lines of their own', () => {

@@ -29,6 +29,9 @@ import {
   SITE_NAME_MAX_WORDS,
   TITLE_SOME_WORDS,
   TITLE_WORD_SHARE,
+  HEADLINE_MIN_WORDS,
+  TEXT_BLOCK_TAGS,
+  BLOCK_CHILD_SELECTOR,
 } from './rules';
 
 /** Index attribute that ties an element of the clone to its live twin. Only the clone carries it. */
@@ -127,10 +130,12 @@ const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 function titleCandidates(doc: Document, parsedTitle: string): string[] {
   const meta = (name: string) => doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content');
   // "Headline | Site": the headline alone, as the page shows it.
-  const parts = (doc.title ?? '').split(/\s+[|–—·]\s+|\s+-\s+/);
-  const headline = parts.length > 1 ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : '';
-  const titles = [parsedTitle, meta('og:title'), meta('twitter:title'), doc.title, words(headline).length >= 3 ? headline : ''];
-  return titles.map(normalize).filter((t) => t.length > 0);
+  const named = [parsedTitle, meta('og:title'), meta('twitter:title')].map(normalize).filter((t) => t.length > 0);
+  const parts = (doc.title ?? '').split(/\s+[|–—·]\s+|\s+-\s+/).map(normalize);
+  // The part another title names is the headline; else the longest part (a site's name may be
+  // the longer one: "Choosing a framework - Jane Doe's Substack", og:title "Choosing a framework").
+  const headline = parts.length > 1 ? (parts.find((part) => named.includes(part)) ?? parts.reduce((a, b) => (b.length > a.length ? b : a))) : '';
+  return [...named, normalize(doc.title), words(headline).length >= 3 ? headline : ''].filter((t) => t.length > 0);
 }
 
 /**
@@ -175,8 +180,32 @@ function findTitle(doc: Document, body: Element, title: string, siteName: string
   // repeat the <title> in an <h2> further down: the last <h1> before the body that shares some
   // of the title's words is the headline the reader sees first.
   const bodyStart = kept.find((el) => el.tagName === 'P' && textLength(el) >= PROSE_MIN_CHARS / 2) ?? kept.find((el) => headings.every((h) => !el.contains(h)));
-  const before = h1s.filter((h) => bodyStart !== undefined && endsBefore(h, bodyStart) && share(h) >= TITLE_SOME_WORDS);
-  return before[before.length - 1] ?? match ?? titleOutsideHeadings(body, wanted, bodyStart);
+  if (!bodyStart) return match ?? null;
+  const headsBody = (h: Element) => endsBefore(h, bodyStart);
+  const before = h1s.filter((h) => headsBody(h) && share(h) >= TITLE_SOME_WORDS);
+  // An <h2> in the header is a headline only where no <h1> before the body could be one (it is
+  // often a standfirst under an <h1> outside the header).
+  const headerHeading = articleHeaderHeading(bodyStart, headings, (h) => headsBody(h) && share(h) >= TITLE_SOME_WORDS && (h.tagName === 'H1' || !before.length));
+  if (headerHeading) return headerHeading;
+  // Pages without an <h1> may headline with an <h2> that says nearly what their <title> says.
+  const nearTitle = headings.filter((h) => h.tagName !== 'H1' && headsBody(h) && share(h) >= TITLE_WORD_SHARE);
+  // A page's only <h1>, before the body and more than a logo's few words, is its headline
+  // however differently the <title> (an SEO title) words it, and whatever section heading below
+  // it repeats the <title>.
+  const soleH1 = h1s.length === 1 && headsBody(h1s[0]!) && words(texts.get(h1s[0]!)!).length >= HEADLINE_MIN_WORDS ? h1s[0]! : null;
+  if (soleH1 && match && endsBefore(soleH1, match)) return soleH1;
+  return before[before.length - 1] ?? match ?? nearTitle[nearTitle.length - 1] ?? titleOutsideHeadings(body, wanted, bodyStart) ?? soleH1;
+}
+
+/**
+ * HTML's own pattern for an article's headline: an `<h1>` or `<h2>` in the `<header>` of the
+ * `<article>` that holds the body (WordPress themes' `header.entry-header`, among many). It wins
+ * over an `<h1>` that opens the body itself, which Readability keeps as the body's first line.
+ */
+function articleHeaderHeading(bodyStart: Element, headings: readonly Element[], fits: (h: Element) => boolean): Element | null {
+  const article = bodyStart.closest('article');
+  if (!article) return null;
+  return headings.find((h) => (h.tagName === 'H1' || h.tagName === 'H2') && h.closest('article') === article && h.closest('header') !== null && article.contains(h.closest('header')) && fits(h)) ?? null;
 }
 
 /**
@@ -388,6 +417,8 @@ function headsKeptSection(el: Element, kept: ReadonlySet<Element>): boolean {
 function isProse(el: Element): boolean {
   if (NOT_ARTICLE_CLASS.test(classAndId(el))) return false;
   const paragraphs = el.tagName === 'P' ? [el] : [...el.querySelectorAll('p')];
+  // Page builders (Elementor, HubSpot, Tailwind card layouts) write paragraphs as bare <div>s.
+  if (!paragraphs.length) paragraphs.push(...textBlocks(el));
   let prose = 0;
   let count = 0;
   for (const p of paragraphs) {
@@ -411,6 +442,11 @@ function isProse(el: Element): boolean {
     linked += textLength(a);
   }
   return prose >= total * PROSE_SHARE && links <= count && linked <= total * PROSE_MAX_LINK_SHARE;
+}
+
+/** The element and its descendants that hold text but no block of their own: paragraphs in all but name. */
+function textBlocks(el: Element): Element[] {
+  return [el, ...el.querySelectorAll(TEXT_BLOCK_TAGS)].filter((block) => !block.querySelector(BLOCK_CHILD_SELECTOR));
 }
 
 function classAndId(el: Element): string {

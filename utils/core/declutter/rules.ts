@@ -51,6 +51,8 @@ export const TITLE_BLOCK_EXTRA_CHARS = 700;
 export const TITLE_WORD_SHARE = 0.7;
 /** An `<h1>` just before the body sharing this much of its words with the page's title is the headline too. */
 export const TITLE_SOME_WORDS = 0.25;
+/** A page's only `<h1>` this many words long or more is a headline, not a logo. */
+export const HEADLINE_MIN_WORDS = 4;
 /** A site's name at the end of a <title> is a few words, fewer than the headline before it. */
 export const SITE_NAME_MAX_WORDS = 4;
 
@@ -76,4 +78,7 @@ export const PROSE_MIN_CHARS = 80;
 export const PROSE_MAX_LINK_SHARE = 0.3;
 /** How much of a continuation's text its prose paragraphs must be. */
 export const PROSE_SHARE = 0.6;
+/** Where text sits when a page writes no <p>: a block of these with no block inside reads as a paragraph. */
+export const TEXT_BLOCK_TAGS = 'div, li, td, dd, blockquote';
+export const BLOCK_CHILD_SELECTOR = 'div, p, section, article, aside, header, footer, nav, form, ul, ol, dl, table, li, td, dd, blockquote, h1, h2, h3, h4, h5, h6';
 export const NOT_ARTICLE_CLASS = /comment|komentar|related|terkait|recommend|rekomendasi|footer|sidebar|newsletter|subscribe|popular|populer|trending|more-stories|read-next|next-article/i;
