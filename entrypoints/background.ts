@@ -7,6 +7,7 @@ import { bytesToBase64, DYSLEXIC_FONT_PATH } from '@/utils/core/reader/font';
 import { keepImagesAfterSave, savedImageData, savedImagesFor } from '@/utils/browser/image-service';
 import { PopupSession } from '@/utils/browser/session';
 import { watchSitePrefs } from '@/utils/browser/site-scripts';
+import { extractPage, lateClutter, planPage } from '@/utils/browser/off-page';
 
 const MENU_TITLES: Record<PageCommand, () => string> = {
   declutter: () => i18n.t('declutter.menuDeclutter'),
@@ -71,6 +72,11 @@ export default defineBackground(() => {
       files: ['/content-scripts/reader.js'],
     });
   });
+
+  // A content script's snapshot, parsed off the page: here in Firefox, in the offscreen document in Chromium.
+  backgroundMessenger.onMessage('extractPage', ({ data }) => extractPage(data));
+  backgroundMessenger.onMessage('planPage', ({ data }) => planPage(data));
+  backgroundMessenger.onMessage('lateClutter', ({ data }) => lateClutter(data));
 
   backgroundMessenger.onMessage('writeNotes', ({ data }) => setArticleNotes(getDb(), data.articleId, data.text));
   backgroundMessenger.onMessage('writeTags', ({ data }) => setArticleTags(getDb(), data.articleId, data.tags));

@@ -1,8 +1,8 @@
-import { isProbablyReaderable } from '@mozilla/readability';
 import { takeAutoAction } from '@/utils/core/auto-action';
 import { DeclutterController } from '@/utils/core/declutter/controller';
-import { extractArticle } from '@/utils/core/extract';
-import { contentMessenger } from '@/utils/browser/messaging';
+import { offPageLateClutter, offPagePlanner } from '@/utils/core/declutter/from-numbers';
+import { takeSnapshot } from '@/utils/core/snapshot/take';
+import { backgroundMessenger, contentMessenger } from '@/utils/browser/messaging';
 import { closeReaderInPage, openReaderInPage } from '@/utils/browser/open-reader-in-page';
 
 const INSTALLED = Symbol.for('kliping.content');
@@ -11,6 +11,10 @@ const INSTALLED = Symbol.for('kliping.content');
  * Injected on demand (toolbar click, shortcut, context menu), never declared for every site;
  * also registered for the sites a user chose to declutter or read automatically. Injecting twice
  * into one page must not register listeners twice.
+ *
+ * It only does what must touch the page: it hands over a snapshot of the document, and hides
+ * and restores. Parsing, Readability, the rules and sanitizing run in the extension
+ * (utils/browser/off-page), not on the page's main thread.
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -18,18 +22,30 @@ export default defineContentScript({
     const scope = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
     if (scope[INSTALLED]) return;
     scope[INSTALLED] = true;
+    // Every request but the automatic one answers something the user asked for: no pre-check.
+    let readerableOnly = false;
     // The check after hiding reads what the reader really sees, the site's own CSS included.
-    const declutterer = new DeclutterController(document, undefined, { visibleText: (body) => body.innerText });
-    // Every message here answers something the user asked for: no "is it an article" pre-check.
-    contentMessenger.onMessage('extract', () => ({ ...extractArticle(document, location.href, { force: true }), readerable: isProbablyReaderable(document) }));
+    const declutterer = new DeclutterController(
+      document,
+      offPagePlanner((snapshot) => backgroundMessenger.sendMessage('planPage', { snapshot, readerableOnly })),
+      { visibleText: (body) => body.innerText, lateClutter: offPageLateClutter((snapshot) => backgroundMessenger.sendMessage('lateClutter', snapshot)) },
+    );
+    const extract = () => backgroundMessenger.sendMessage('extractPage', takeSnapshot(document, false).snapshot);
+    contentMessenger.onMessage('snapshot', () => takeSnapshot(document, false).snapshot);
     contentMessenger.onMessage('declutter', ({ data }) => declutterer.apply(data));
-    contentMessenger.onMessage('openReader', () => openReaderInPage());
+    contentMessenger.onMessage('openReader', ({ data }) => openReaderInPage(extract, data));
     contentMessenger.onMessage('closeReader', () => closeReaderInPage());
     // Automatic actions are the one place the pre-check decides: nobody asked on this page.
+    // Nobody waits on them either: a page that is no article just stays as it is.
     const auto = takeAutoAction(globalThis);
-    if (auto && !isProbablyReaderable(document)) return;
-    if (auto === 'declutter') declutterer.apply('on');
-    // Nobody waits on an automatic action: a page that is no article just stays as it is.
-    if (auto === 'reader') void openReaderInPage().catch(() => {});
+    if (auto === 'declutter') {
+      readerableOnly = true;
+      void declutterer.apply('on').finally(() => (readerableOnly = false));
+    }
+    if (auto === 'reader') {
+      void extract()
+        .then((result) => (result.ok && result.readerable ? openReaderInPage(extract, result.article) : null))
+        .catch(() => {});
+    }
   },
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isProbablyReaderable } from '@mozilla/readability';
-import { declutter, DeclutterSession, HIDDEN_ATTR, planDeclutter, showMissingArticle } from '@/utils/core/declutter';
+import { declutter, DeclutterSession, HIDDEN_ATTR, layoutFreeVisibleText, planDeclutter, showMissingArticle } from '@/utils/core/declutter';
 import { extractArticle } from '@/utils/core/extract';
 import { visibleLines, visibleText } from '../support/visible-text';
 
@@ -183,10 +183,10 @@ describe('declutter keeps the whole article visible', () => {
     // A plan that went wrong after the check before hiding: the whole story hidden.
     const session = new DeclutterSession(doc, plan.span, [...plan.hide, story]);
     expect(visibleText(doc.body)).not.toContain(SENTENCES[0]);
-    expect(showMissingArticle(session, plan.pieces, plan.held)).toBe(1);
+    expect(showMissingArticle(session, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(1);
     expectArticleVisible(doc, SENTENCES);
     expect(doc.querySelector('.share-buttons')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
-    expect(showMissingArticle(session, plan.pieces, plan.held)).toBe(0);
+    expect(showMissingArticle(session, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(0);
     session.restore();
   });
 });

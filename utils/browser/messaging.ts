@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { DeclutterAction, DeclutterStatus } from '../core/declutter/controller';
-import type { ExtractResult, NotArticleReason, SavePayload } from '../core/article';
+import type { Article, NotArticleReason, SavePayload } from '../core/article';
+import type { NumberedPlan, PageExtract, PageSnapshot } from '../core/snapshot/types';
 import type { SavedState } from '../data/articles';
 import type { SavedImageInfo } from './image-service';
 
@@ -8,17 +9,18 @@ import type { SavedImageInfo } from './image-service';
 export interface ContentProtocol {
   /** Hides everything but the article in place ('on'), restores the page ('off'), or flips it. */
   declutter(action: DeclutterAction): DeclutterStatus;
-  /** Forced extraction (the user asked), and whether the page also passes the readerable pre-check. */
-  extract(): PageExtract;
-  /** Opens the reader view over the page; resolves once it is painted. Opening twice is a no-op. */
-  openReader(): ReaderOpened;
+  /** The page's document, serialized for parsing in an extension context (unnumbered: extraction). */
+  snapshot(): PageSnapshot;
+  /**
+   * Opens the reader view over the page; resolves once it is painted. Opening twice is a no-op.
+   * With the article (the popup extracted it already), the page does not ask for it again.
+   */
+  openReader(article?: Article): ReaderOpened;
   /** Closes the reader view; false when it was not open. */
   closeReader(): boolean;
 }
 
-/** `readerable: false` on an article found anyway: the popup says it is unsure, and shows it. */
-export type PageExtract = ExtractResult & { readerable: boolean };
-
+export type { NumberedPlan, PageExtract, PageSnapshot };
 
 /** `msToPaint`: from the content script receiving `openReader` to the reader's first painted frame. */
 export type ReaderOpened = { ok: true; msToPaint: number } | { ok: false; reason: NotArticleReason; detail: string };
@@ -31,6 +33,12 @@ export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
 export interface BackgroundProtocol {
   /** Injects the reader view's code into the sender's frame (kept out of the always-injected script). */
   loadReader(): void;
+  /** The article in a page's snapshot, extracted off the page (the content script's reader). */
+  extractPage(snapshot: PageSnapshot): PageExtract;
+  /** Declutter's plan for a numbered snapshot; `readerableOnly` for automatic declutter. */
+  planPage(data: { snapshot: PageSnapshot; readerableOnly: boolean }): NumberedPlan;
+  /** Declutter's rules on what the page added late: the subtree snapshot's numbers to hide. */
+  lateClutter(snapshot: PageSnapshot): number[];
   /** The dyslexia-friendly font, base64: pages cannot fetch the extension's files. */
   readerFont(): string;
   /**
@@ -47,6 +55,32 @@ export interface BackgroundProtocol {
 }
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+
+/**
+ * The background's errands to Chromium's offscreen document, the one extension context there with
+ * a DOM that outlives the popup. Names of their own: a content script's messages reach every
+ * extension context, the offscreen document included.
+ */
+export interface OffscreenProtocol {
+  offscreenExtract(snapshot: PageSnapshot): PageExtract;
+  offscreenPlan(data: { snapshot: PageSnapshot; readerableOnly: boolean }): NumberedPlan;
+  offscreenLateClutter(snapshot: PageSnapshot): number[];
+}
+
+export const offscreenMessenger = defineExtensionMessaging<OffscreenProtocol>();
+
+/**
+ * Benchmark and test builds only (entrypoints/inpage.content.ts): the pipeline as it ran inside
+ * the page before it moved off it, the baseline the off-page path is measured and diffed against.
+ * Names of their own, so both scripts can answer in one page.
+ */
+export interface InPageProtocol {
+  inPageExtract(): PageExtract;
+  inPageDeclutter(action: DeclutterAction): DeclutterStatus;
+  inPageOpenReader(): ReaderOpened;
+}
+
+export const inPageMessenger = defineExtensionMessaging<InPageProtocol>();
 
 /**
  * The popup's long-lived port to the background. Every keystroke travels on it and the

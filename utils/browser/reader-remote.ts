@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Article } from '../core/article';
 import { contentMessenger, type ReaderOpened } from './messaging';
 
 /**
@@ -16,11 +17,12 @@ export type ReaderOpenedTimed = ReaderOpened & {
 
 /**
  * Opens the reader view in a tab from any extension context (popup, background command, context
- * menu, benchmark) and resolves once the reader is painted.
+ * menu, benchmark) and resolves once the reader is painted. The popup hands over the article it
+ * extracted already; without it the page asks for it (extracted off the page, in the background).
  */
-export async function openReaderInTab(tabId: number, frameId = 0): Promise<ReaderOpenedTimed> {
+export async function openReaderInTab(tabId: number, frameId = 0, article?: Article): Promise<ReaderOpenedTimed> {
   const started = performance.now();
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [...READER_SCRIPT_FILES] });
-  const opened = await contentMessenger.sendMessage('openReader', undefined, { tabId, frameId });
+  const opened = await contentMessenger.sendMessage('openReader', article, { tabId, frameId });
   return { ...opened, totalMs: performance.now() - started };
 }

@@ -1,7 +1,6 @@
-import { findClutter } from '../extract/clutter';
-import { hideAround, missingPieces, visibleTextWithout, type ArticlePiece } from './invariant';
-import { placeOf, planDeclutter, type ArticleSpan } from './plan';
-import { DECLUTTER_RULES, INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
+import { hideAround, missingPieces, type ArticlePiece } from './visible';
+import { placeOf, type ArticleSpan } from './span';
+import { INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
 
 /** The one attribute declutter puts on the page: "hide this". */
 export const HIDDEN_ATTR = 'data-kliping-hidden';
@@ -44,19 +43,36 @@ export interface DeclutterOptions {
    * the text outside hidden subtrees (a DOM without layout cannot say more).
    */
   visibleText?: (body: HTMLElement) => string;
+  /**
+   * The clutter rules on an element the page added late, inside the article: the elements under
+   * `parent` they would hide. In the page, `findClutter` itself (see in-page.ts); the content
+   * script asks the extension instead, so the rules stay out of the page. Without it, late
+   * additions are judged by where they land only.
+   */
+  lateClutter?: (parent: Element) => Element[] | Promise<Element[]>;
+}
+
+/** A session's options: the visible text is always given (the page's `innerText`, or in-page.ts's layout-free stand-in). */
+export type SessionOptions = DeclutterOptions & { visibleText: (body: HTMLElement) => string };
+
+/** What a session starts from: the plan's decision, on live elements. */
+export interface SessionPlan {
+  span: ArticleSpan;
+  hide: readonly Element[];
+  pieces: readonly ArticlePiece[];
+  held: ReadonlySet<Element>;
+  heldBack: number;
 }
 
 /**
  * Hides everything that is not the article; `restore()` puts the page back exactly. Then checks
  * that the article's text is all still visible, and shows again whatever hid a part of it.
  */
-export function declutter(doc: Document, options: DeclutterOptions = {}): DeclutterResult {
-  const plan = planDeclutter(doc);
-  if (!plan.ok) return plan;
-  const session = new DeclutterSession(doc, plan.span, plan.hide);
+export function startSession(doc: Document, plan: SessionPlan, options: SessionOptions): DeclutterSession {
+  const session = new DeclutterSession(doc, plan.span, [...plan.hide], options.lateClutter);
   session.heldBack = plan.heldBack;
   session.heldBack += showMissingArticle(session, plan.pieces, plan.held, options.visibleText);
-  return { ok: true, session };
+  return session;
 }
 
 /**
@@ -68,7 +84,7 @@ export function showMissingArticle(
   session: DeclutterSession,
   pieces: readonly ArticlePiece[],
   held: ReadonlySet<Element>,
-  visibleText: (body: HTMLElement) => string = (body) => visibleTextWithout(body, HIDDEN_ATTR),
+  visibleText: (body: HTMLElement) => string,
 ): number {
   const body = session.document.body;
   if (!body) return 0;
@@ -91,6 +107,7 @@ export class DeclutterSession {
     private readonly doc: Document,
     private readonly span: ArticleSpan,
     hide: Element[],
+    private readonly lateClutter?: DeclutterOptions['lateClutter'],
   ) {
     this.style = doc.createElement('style');
     this.style.id = STYLE_ID;
@@ -193,15 +210,21 @@ export class DeclutterSession {
    * heading), so they run once per parent of the added elements, not once per element.
    */
   private hideClutterAmong(added: Element[]): void {
+    const find = this.lateClutter;
+    if (!find) return;
     const byParent = new Map<Element, Element[]>();
     for (const el of added) {
       const parent = el.parentElement!;
       byParent.set(parent, [...(byParent.get(parent) ?? []), el]);
     }
     for (const [parent, children] of byParent) {
-      for (const found of findClutter(parent, DECLUTTER_RULES)) {
-        if (children.some((child) => child === found || child.contains(found))) this.hide(found);
-      }
+      const hideFound = (found: Element[]) => {
+        if (!this.active) return;
+        for (const el of found) if (el.isConnected && children.some((child) => child === el || child.contains(el))) this.hide(el);
+      };
+      const found = find(parent);
+      if (Array.isArray(found)) hideFound(found);
+      else void found.then(hideFound, () => {});
     }
   }
 

@@ -1,0 +1,59 @@
+import { takeSnapshot, takeSubtreeSnapshot } from '../snapshot/take';
+import type { NumberedPlan, PageSnapshot } from '../snapshot/types';
+import type { DeclutterPlanner } from './controller';
+import type { SessionPlan } from './session';
+
+/**
+ * The page side of a plan made off the page: its element numbers turned back into the live
+ * elements the snapshot was taken from. A number that names no element (a page that changed
+ * under the snapshot) drops out, so the session hides less, never something else.
+ */
+export function sessionPlanOf(elements: readonly Element[], plan: Extract<NumberedPlan, { ok: true }>): SessionPlan | null {
+  const at = (n: number): Element | undefined => elements[n];
+  const set = (numbers: readonly number[]): Set<Element> => {
+    const out = new Set<Element>();
+    for (const n of numbers) {
+      const el = at(n);
+      if (el) out.add(el);
+    }
+    return out;
+  };
+  const start = at(plan.start);
+  const end = at(plan.end);
+  if (!start || !end) return null;
+  const pieces = [];
+  for (const piece of plan.pieces) {
+    const el = at(piece.n);
+    if (el) pieces.push({ el, text: piece.text });
+  }
+  return {
+    span: { start, end, spine: set(plan.spine), kept: set(plan.kept) },
+    hide: [...set(plan.hide)].filter((el) => el.isConnected),
+    pieces,
+    held: set(plan.held),
+    heldBack: plan.heldBack,
+  };
+}
+
+/**
+ * The content script's planner: a numbered snapshot goes to `send` (an extension context that
+ * runs planSnapshot), and the numbers that come back name the elements the snapshot was taken of.
+ */
+export function offPagePlanner(send: (snapshot: PageSnapshot) => Promise<NumberedPlan>): DeclutterPlanner {
+  return async (doc) => {
+    const { snapshot, elements } = takeSnapshot(doc, true);
+    const plan = await send(snapshot);
+    if (!plan.ok) return plan;
+    const live = sessionPlanOf(elements, plan);
+    return live ? { ok: true, ...live } : { ok: false, reason: 'no-article', detail: 'The article maps to nothing on the page.' };
+  };
+}
+
+/** The content script's late-clutter check: the added elements' parent goes to `send` as a subtree. */
+export function offPageLateClutter(send: (snapshot: PageSnapshot) => Promise<number[]>): (parent: Element) => Promise<Element[]> {
+  return async (parent) => {
+    const { snapshot, elements } = takeSubtreeSnapshot(parent);
+    const found = await send(snapshot);
+    return found.map((n) => elements[n]).filter((el): el is Element => el !== undefined);
+  };
+}
