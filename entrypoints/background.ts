@@ -8,7 +8,7 @@ import { keepImagesAfterSave, savedImageData, savedImagesFor } from '@/utils/bro
 import { PopupSession } from '@/utils/browser/session';
 import { watchSitePrefs } from '@/utils/browser/site-scripts';
 import { extractPage, lateClutter, planPage } from '@/utils/browser/off-page';
-import { compareOffPage } from '@/utils/browser/off-page-diff';
+import { compareOffPage, timeCommand } from '@/utils/browser/off-page-diff';
 
 const MENU_TITLES: Record<PageCommand, () => string> = {
   declutter: () => i18n.t('declutter.menuDeclutter'),
@@ -60,7 +60,7 @@ export default defineBackground(() => {
   // the e2e tests call the very handler those two run, from the service worker.
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, {
-      klipingTest: { runPageCommand, extractFromTab, compareOffPage, keepImages: (articleId: number) => keepImagesAfterSave(getDb(), articleId) },
+      klipingTest: { runPageCommand, extractFromTab, compareOffPage, timeCommand, keepImages: (articleId: number) => keepImagesAfterSave(getDb(), articleId) },
     });
   }
   // The reader's UI is injected only into a frame that asks for it, and only where the content

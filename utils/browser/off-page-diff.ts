@@ -13,8 +13,10 @@ export interface PathResult {
   restored: string;
 }
 
-export const IN_PAGE_SCRIPT = '/content-scripts/inpage.js';
-const CONTENT_SCRIPT = '/content-scripts/content.js';
+type ScriptFile = NonNullable<Parameters<typeof browser.scripting.executeScript>[0]['files']>[number];
+/** Built for e2e only (wxt.config.ts), so WXT's generated list of script paths may not name it. */
+export const IN_PAGE_SCRIPT = '/content-scripts/inpage.js' as ScriptFile;
+const CONTENT_SCRIPT: ScriptFile = '/content-scripts/content.js';
 
 async function hiddenIndexes(tabId: number): Promise<number[]> {
   const [result] = await browser.scripting.executeScript({
@@ -58,4 +60,22 @@ export async function compareOffPage(tabId: number): Promise<{ inPage: PathResul
     (action) => contentMessenger.sendMessage('declutter', action, tabId),
   );
   return { inPage, offPage, before };
+}
+
+/**
+ * Test builds only: one click's worth of work on a tab through either path, timed from here, as
+ * a command arriving in the background does it: inject, ask, and wait for the page's answer
+ * (decluttered and laid out, or the reader painted).
+ */
+export async function timeCommand(path: 'inPage' | 'offPage', command: 'declutter' | 'reader', tabId: number): Promise<{ ms: number; ok: boolean; detail?: string }> {
+  const started = performance.now();
+  const script = path === 'inPage' ? IN_PAGE_SCRIPT : CONTENT_SCRIPT;
+  const files: ScriptFile[] = command === 'reader' ? [script, '/content-scripts/reader.js'] : [script];
+  await browser.scripting.executeScript({ target: { tabId }, files });
+  if (command === 'declutter') {
+    const status = path === 'inPage' ? await inPageMessenger.sendMessage('inPageDeclutter', 'on', tabId) : await contentMessenger.sendMessage('declutter', 'on', tabId);
+    return { ms: performance.now() - started, ok: status.active, ...('error' in status ? { detail: status.error } : {}) };
+  }
+  const opened = path === 'inPage' ? await inPageMessenger.sendMessage('inPageOpenReader', undefined, tabId) : await contentMessenger.sendMessage('openReader', undefined, tabId);
+  return { ms: performance.now() - started, ok: opened.ok, ...(opened.ok ? {} : { detail: opened.reason }) };
 }
