@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import TurndownService from 'turndown';
 import { stringify } from 'yaml';
-import type { Article } from '../utils/core/article';
+import { bylineBesideSite, type Article } from '../utils/core/article';
 import { extractArticle } from '../utils/core/extract';
 import { parseHtml } from './corpus';
 
@@ -86,8 +86,7 @@ export function toMarkdown(article: Article, doc: Document): string {
 }
 
 function toText(article: Article): string {
-  // "BBC News · BBC News": a byline that is the site's name is said once.
-  const byline = article.byline && article.siteName && article.byline.trim().toLowerCase() === article.siteName.trim().toLowerCase() ? null : article.byline;
+  const byline = bylineBesideSite(article.byline, article.siteName);
   const head = [article.title, [byline, article.siteName, article.publishedTime].filter(Boolean).join(' · ')].filter(Boolean);
   return `${head.join('\n')}\n\n${article.textContent}\n`;
 }

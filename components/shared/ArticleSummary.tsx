@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { bylineBesideSite } from '@/utils/core/article';
 import { formatDate } from '@/utils/core/format';
 import { hostLabel } from '@/utils/core/url';
 
@@ -16,7 +17,8 @@ export interface ArticleSummaryProps {
 /** Title, site, byline, date and reading time: how an article is named everywhere in Kliping. */
 export function ArticleSummary(props: ArticleSummaryProps) {
   const date = formatDate(props.publishedTime, props.locale);
-  const facts = [props.siteName || hostLabel(props.url), props.byline, date].filter(Boolean);
+  const site = props.siteName || hostLabel(props.url);
+  const facts = [site, bylineBesideSite(props.byline, site), date].filter(Boolean);
   return (
     <header class="article-summary">
       <h1 class="article-summary__title" data-testid="article-title">

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReaderArticle } from '@/components/reader/ReaderArticle';
+import { ArticleSummary } from '@/components/shared/ArticleSummary';
 import { ReaderControls } from '@/components/reader/ReaderControls';
 import { DEFAULT_READER_PREFS, FONT_STACKS } from '@/utils/core/reader/prefs';
 import { sampleArticle } from './helpers';
@@ -50,6 +51,24 @@ describe('ReaderArticle', () => {
     render(<ReaderArticle article={sampleArticle()} safeHtml={null} prefs={DEFAULT_READER_PREFS} />, host);
     expect(host.querySelector('[data-testid="reader-body"]')).toBeNull();
     expect(host.querySelector('.reader__empty')).not.toBeNull();
+  });
+});
+
+describe('ArticleSummary', () => {
+  const facts = (siteName: string | null, byline: string | null) => {
+    const host = root();
+    render(<ArticleSummary title="Story" url="https://www.bbc.com/news/articles/c1" siteName={siteName} byline={byline} publishedTime={null} readingMinutes={0} />, host);
+    return Array.from(host.querySelectorAll('[data-testid="article-facts"] span')).map((span) => span.textContent);
+  };
+
+  it('names the site once when the byline is the site', () => {
+    expect(facts('BBC News', 'BBC News')).toEqual(['BBC News']);
+    expect(facts('BBC News', 'bbc news ')).toEqual(['BBC News']);
+    expect(facts(null, 'BBC.com')).toEqual(['bbc.com']);
+  });
+
+  it('keeps a byline that is a person', () => {
+    expect(facts('BBC News', 'Laura Kuenssberg')).toEqual(['BBC News', 'Laura Kuenssberg']);
   });
 });
 

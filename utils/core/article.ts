@@ -44,6 +44,16 @@ export function metadataOf(a: ArticleMetadata): ArticleMetadata {
 }
 
 /** Metadata of a page known only by its link: everything but the address and a title is unknown. */
+/**
+ * Who wrote it, for display beside the site's name: many sites give their own name as the author
+ * ("BBC News · BBC News"), which then says nothing the site's name does not.
+ */
+export function bylineBesideSite(byline: string | null, siteName: string | null): string | null {
+  if (!byline) return null;
+  const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+  return siteName && same(byline, siteName) ? null : byline;
+}
+
 export function linkMetadata(url: string, canonicalUrl: string, title: string): ArticleMetadata {
   return {
     url,
