@@ -2,5 +2,5 @@ export { showMissingArticle, startSession, DeclutterSession, HIDDEN_ATTR, STYLE_
 export { declutter, inPageLateClutter, layoutFreeVisibleText } from './in-page';
 export { planDeclutter, indexedClone, INDEX_ATTR, type ArticleSpan, type DeclutterPlan } from './plan';
 export { DeclutterController, type DeclutterPlanner, type PlanResult } from './controller';
-export { offPagePlanner, sessionPlanOf } from './from-numbers';
+export { offPageLateClutter, offPagePlanner, sessionPlanOf } from './from-numbers';
 export { articlePieces, foldVisible, guardPlan, heldSet, missingPieces, visibleTextWithout, type ArticlePiece } from './invariant';
