@@ -1,11 +1,11 @@
 import { takeAutoAction } from '@/utils/core/auto-action';
+import { firstInstall } from '@/utils/core/install-once';
 import { DeclutterController } from '@/utils/core/declutter/controller';
 import { offPageLateClutter, offPagePlanner } from '@/utils/core/declutter/from-numbers';
 import { takeSnapshot } from '@/utils/core/snapshot/take';
+import type { PageSnapshot } from '@/utils/core/snapshot/types';
 import { backgroundMessenger, contentMessenger } from '@/utils/browser/messaging';
 import { closeReaderInPage, openReaderInPage } from '@/utils/browser/open-reader-in-page';
-
-const INSTALLED = Symbol.for('kliping.content');
 
 /**
  * Injected on demand (toolbar click, shortcut, context menu), never declared for every site;
@@ -19,15 +19,19 @@ const INSTALLED = Symbol.for('kliping.content');
 export default defineContentScript({
   registration: 'runtime',
   main() {
-    const scope = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
-    if (scope[INSTALLED]) return;
-    scope[INSTALLED] = true;
+    if (!firstInstall('kliping.content')) return;
     // Every request but the automatic one answers something the user asked for: no pre-check.
-    let readerableOnly = false;
+    // The automatic one is the first plan asked for; it takes the flag, so none after it does.
+    let autoPending = false;
+    const planFor = (snapshot: PageSnapshot) => {
+      const readerableOnly = autoPending;
+      autoPending = false;
+      return backgroundMessenger.sendMessage('planPage', { snapshot, readerableOnly });
+    };
     // The check after hiding reads what the reader really sees, the site's own CSS included.
     const declutterer = new DeclutterController(
       document,
-      offPagePlanner((snapshot) => backgroundMessenger.sendMessage('planPage', { snapshot, readerableOnly })),
+      offPagePlanner(planFor),
       { visibleText: (body) => body.innerText, lateClutter: offPageLateClutter((snapshot) => backgroundMessenger.sendMessage('lateClutter', snapshot)) },
     );
     const extract = () => backgroundMessenger.sendMessage('extractPage', takeSnapshot(document, false).snapshot);
@@ -39,8 +43,8 @@ export default defineContentScript({
     // Nobody waits on them either: a page that is no article just stays as it is.
     const auto = takeAutoAction(globalThis);
     if (auto === 'declutter') {
-      readerableOnly = true;
-      void declutterer.apply('on').finally(() => (readerableOnly = false));
+      autoPending = true;
+      void declutterer.apply('on');
     }
     if (auto === 'reader') {
       void extract()

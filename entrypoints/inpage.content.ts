@@ -1,12 +1,11 @@
 import { isProbablyReaderable } from '@mozilla/readability';
+import { firstInstall } from '@/utils/core/install-once';
 import { DeclutterController } from '@/utils/core/declutter/controller';
 import { extractArticle } from '@/utils/core/extract';
 import { inPageLateClutter } from '@/utils/core/declutter/in-page';
 import { planDeclutter } from '@/utils/core/declutter/plan';
 import { inPageMessenger } from '@/utils/browser/messaging';
 import { openReaderInPage } from '@/utils/browser/open-reader-in-page';
-
-const INSTALLED = Symbol.for('kliping.content-inpage');
 
 /**
  * Benchmark and test builds only (wxt.config.ts skips it elsewhere): the whole pipeline inside
@@ -17,9 +16,7 @@ const INSTALLED = Symbol.for('kliping.content-inpage');
 export default defineContentScript({
   registration: 'runtime',
   main() {
-    const scope = globalThis as typeof globalThis & { [INSTALLED]?: boolean };
-    if (scope[INSTALLED]) return;
-    scope[INSTALLED] = true;
+    if (!firstInstall('kliping.content-inpage')) return;
     const extract = () => ({ ...extractArticle(document, location.href, { force: true }), readerable: isProbablyReaderable(document) });
     const declutterer = new DeclutterController(document, async (doc) => planDeclutter(doc), { visibleText: (body) => body.innerText, lateClutter: inPageLateClutter });
     inPageMessenger.onMessage('inPageExtract', () => extract());
