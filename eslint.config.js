@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 import { contentScriptFiles } from './eslint/content-script-files.js';
 import noPageRealmIteration from './eslint/no-page-realm-iteration.js';
 import { layerRules } from './eslint/layers.js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { testsAndScriptsRules } from './eslint/tests-and-scripts.js';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/**/__screenshots__/**', 'tmp-scratch/**'] },
@@ -24,5 +26,12 @@ export default tseslint.config(
     plugins: { kliping: { rules: { 'no-page-realm-iteration': noPageRealmIteration } } },
     rules: { 'kliping/no-page-realm-iteration': 'error' },
   },
+  {
+    // Preact's hooks follow React's rules.
+    files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
   ...layerRules,
+  ...testsAndScriptsRules,
 );

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { findBrowser } from './support/browser/binaries';
 
 // The e2e build differs from the shipped one by a single host permission: automation cannot
 // click the toolbar button to grant `activeTab`, so tests inject into pages on 127.0.0.1 instead.
@@ -13,7 +14,9 @@ export default defineConfig({
     build: { rollupOptions: { treeshake: { manualPureFunctions: ['RegExp'] } } },
   }),
   webExt: {
-    binaries: { chrome: '/usr/bin/chromium' },
+    // `npm run dev`'s browsers, found as the tests find them (CHROMIUM_PATH / FIREFOX_PATH, else
+    // PATH); one not found is left to web-ext's own search.
+    binaries: definedOnly({ chrome: findBrowser('chromium'), firefox: findBrowser('firefox') }),
     // Only when asked (scripts/dev.mjs explains why): Chromium will not start as root with its sandbox.
     chromiumArgs: process.env.KLIPING_DEV_NO_SANDBOX ? ['--no-sandbox'] : [],
   },
@@ -62,3 +65,7 @@ export default defineConfig({
       : {}),
   }),
 });
+
+function definedOnly(paths: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(paths).filter((entry): entry is [string, string] => entry[1] !== null));
+}

@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
-import { setArticleNotes, setArticleTags } from '@/utils/data/library';
 import { getDb } from '@/utils/data/schema';
-import { backgroundMessenger, POPUP_SESSION_PORT, type SessionRequest } from '@/utils/browser/messaging';
+import { backgroundMessenger } from '@/utils/browser/messaging';
 import { extractFromTab, isPageCommand, PAGE_COMMANDS, runPageCommand, type PageCommand } from '@/utils/browser/page-commands';
 import { bytesToBase64, DYSLEXIC_FONT_PATH } from '@/utils/core/reader/font';
 import { keepImagesAfterSave, savedImageData, savedImagesFor } from '@/utils/browser/image-service';
-import { PopupSession } from '@/utils/browser/session';
+import { PageSession } from '@/utils/browser/page-session';
+import { acceptPageSessionPorts } from '@/utils/browser/page-session-port';
+import { serveLibraryWrites } from '@/utils/browser/library-write-service';
 import { watchSitePrefs } from '@/utils/browser/site-scripts';
 import { extractPage, lateClutter, planPage } from '@/utils/browser/off-page';
 import { compareOffPage, timeCommand } from '@/utils/browser/off-page-diff';
@@ -18,24 +19,13 @@ const MENU_TITLES: Record<PageCommand, () => string> = {
 const MENU_PREFIX = 'kliping-';
 
 export default defineBackground(() => {
-  browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== POPUP_SESSION_PORT) return;
-    let open = true;
-    port.onDisconnect.addListener(() => {
-      open = false;
-    });
-    // Replies to a closed popup are dropped; its writes still finish.
-    const session = new PopupSession(
-      getDb(),
-      (message) => {
-        if (open) port.postMessage(message);
-      },
-      (articleId) => void keepImagesAfterSave(getDb(), articleId),
-    );
-    port.onMessage.addListener((message) => {
-      void session.handle(message as SessionRequest);
-    });
+  // The popup's and the reader view's pages: their saves, notes and tags.
+  acceptPageSessionPorts((peer) => {
+    const session = new PageSession(getDb(), peer.reply, (articleId) => void keepImagesAfterSave(getDb(), articleId));
+    return (request) => void session.handle(request);
   });
+  // The library's writes.
+  serveLibraryWrites(getDb);
 
   // Shortcuts (manifest `commands`) and the page's context menu run the same three actions.
   browser.commands.onCommand.addListener((command, tab) => {
@@ -79,9 +69,6 @@ export default defineBackground(() => {
   backgroundMessenger.onMessage('planPage', ({ data }) => planPage(data));
   backgroundMessenger.onMessage('lateClutter', ({ data }) => lateClutter(data));
 
-  backgroundMessenger.onMessage('writeNotes', ({ data }) => setArticleNotes(getDb(), data.articleId, data.text));
-  backgroundMessenger.onMessage('writeTags', ({ data }) => setArticleTags(getDb(), data.articleId, data.tags));
-  backgroundMessenger.onMessage('keepImages', ({ data }) => void keepImagesAfterSave(getDb(), data.articleId));
   backgroundMessenger.onMessage('savedImages', ({ data }) => savedImagesFor(getDb(), data.canonicalUrl));
   backgroundMessenger.onMessage('savedImage', ({ data }) => savedImageData(getDb(), data.hash));
   backgroundMessenger.onMessage('readerFont', async () => {

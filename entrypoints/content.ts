@@ -34,8 +34,9 @@ export default defineContentScript({
       offPagePlanner(planFor),
       { visibleText: (body) => body.innerText, lateClutter: offPageLateClutter((snapshot) => backgroundMessenger.sendMessage('lateClutter', snapshot)) },
     );
-    const extract = () => backgroundMessenger.sendMessage('extractPage', takeSnapshot(document, false).snapshot);
-    contentMessenger.onMessage('snapshot', () => takeSnapshot(document, false).snapshot);
+    const snapshot = () => takeSnapshot(document, false).snapshot;
+    const extract = () => backgroundMessenger.sendMessage('extractPage', snapshot());
+    contentMessenger.onMessage('snapshot', snapshot);
     contentMessenger.onMessage('declutter', ({ data }) => declutterer.apply(data));
     contentMessenger.onMessage('openReader', ({ data }) => openReaderInPage(extract, data));
     contentMessenger.onMessage('closeReader', () => closeReaderInPage());

@@ -16,9 +16,10 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, tabIdOf, type ChromiumExtension } from '../tests/e2e/harness';
-import { loadNewsId, loadReadabilityTestPages, loadScrapinghub, loadWcxb, requireCorpusDir } from './corpus';
-import { aggregate, foldText, shingleScore } from './score';
+import type { ChromiumExtension } from '../support/browser/chromium';
+import { launchChromium, tabIdOf } from '../support/browser/launch';
+import { loadNewsId, loadReadabilityTestPages, loadScrapinghub, loadWcxb, requireCorpusDir } from '../support/corpus';
+import { aggregate, foldText, shingleScore } from '../support/score';
 
 const CORPORA = (process.env.BENCH_CORPORA ?? 'wcxb-dev,scrapinghub-dev,news-id,readability-test-pages').split(',').map((c) => c.trim());
 const LIMIT = Number(process.env.BENCH_LIMIT ?? Infinity);

@@ -4,7 +4,9 @@
  * view, against Readability's plain parse of the same pages in the same run.
  */
 import { createRequire } from 'node:module';
-import { corpusDir, launchChromium, serveDirs, tabIdOf } from '../tests/e2e/harness';
+import { launchChromium, tabIdOf } from '../support/browser/launch';
+import { requireCorpusDir } from '../support/corpus';
+import { serveDirs } from '../support/loopback';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const TARGET_MS = 100;
@@ -19,7 +21,7 @@ const quantile = (values: Figures, q: number) => {
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1).padStart(7) : '      –');
 
 async function main() {
-  const root = `${corpusDir()}/news-id`;
+  const root = `${requireCorpusDir()}/news-id`;
   const { readdirSync } = await import('node:fs');
   const cases = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   const [ext, site] = await Promise.all([launchChromium(), serveDirs(root)]);

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { extractArticle } from '../utils/core/extract';
-import { readabilityOnly, type BaselineOutput } from './baseline';
+import { readabilityOnly, type BaselineOutput } from '../support/baseline';
 import {
   corpusDir,
   loadNewsId,
@@ -13,7 +13,7 @@ import {
   loadWcxb,
   parseHtml,
   type WcxbPage,
-} from './corpus';
+} from '../support/corpus';
 import { writeFileSync } from 'node:fs';
 import {
   aggregate,
@@ -30,7 +30,7 @@ import {
   tokenRecall,
   wordScore,
   type ShingleScore,
-} from './score';
+} from '../support/score';
 
 type Output = BaselineOutput;
 

@@ -8,9 +8,16 @@
  * Targets: first render < 300 ms, search p95 < 50 ms.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { FIXTURES_DIR, PopupPage, launchChromium, listenOnLoopback, serveDirs, tabIdOf, type ChromiumExtension as ExtensionBrowser, type StaticServer } from '../tests/e2e/harness';
-import { makePng } from '../tests/support/png';
+import type { ChromiumExtension as ExtensionBrowser } from '../support/browser/chromium';
+import { launchChromium, tabIdOf } from '../support/browser/launch';
+import { listenOnLoopback, serveDirs, type StaticServer } from '../support/loopback';
+import { PopupPage } from '../support/pages/popup-page';
+import { makePng } from '../support/png';
+
+/** The pages the browser tests save: the same article is saved here, read as files, not imported. */
+const FIXTURES_DIR = resolve('tests/fixtures');
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);

@@ -16,9 +16,10 @@
 import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { EXTENSION_DIRS, launchChromium, tabIdOf, type ChromiumExtension } from '../tests/e2e/harness';
-import { requireCorpusDir } from './corpus';
-import { differences, OFF_PAGE_CORPORA, offPagePages, pagePath, serveCorpusPages, type Comparison, type CorpusPage } from './offpage-corpus';
+import type { ChromiumExtension } from '../support/browser/chromium';
+import { EXTENSION_DIRS, launchChromium, tabIdOf } from '../support/browser/launch';
+import { requireCorpusDir } from '../support/corpus';
+import { differences, OFF_PAGE_CORPORA, offPagePages, pagePath, serveCorpusPages, type Comparison, type CorpusPage } from '../support/offpage-corpus';
 
 const CORPORA = (process.env.BENCH_CORPORA ?? OFF_PAGE_CORPORA.join(',')).split(',').map((c) => c.trim());
 const LIMIT = Number(process.env.BENCH_LIMIT ?? Infinity);

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../tests/e2e/harness';
+import { launchChromium } from '../support/browser/launch';
 
 const ROWS = Number(process.env.ROWS ?? 10_000);
 const TARGET_MS = 10_000;

@@ -1,5 +1,5 @@
 // Run before the tests: an unsupported Node says so in one line instead of failing deep in Vite.
-import { nodeProblem } from './environment.mjs';
+import { nodeProblem } from '../support/environment.mjs';
 
 const problem = nodeProblem(process.version);
 if (problem) {

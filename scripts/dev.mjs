@@ -1,7 +1,7 @@
 // `npm run dev`: WXT's dev server with a browser, after checking the browser can start here.
 import { spawn } from 'node:child_process';
 import { URL, fileURLToPath } from 'node:url';
-import { devProblem, nodeProblem, targetBrowser } from './environment.mjs';
+import { devProblem, nodeProblem, targetBrowser } from '../support/environment.mjs';
 
 const args = process.argv.slice(2);
 const problem =

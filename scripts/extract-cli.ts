@@ -1,16 +1,19 @@
 /**
- * `npm run extract -- <file.html> [--url <page url>] [--format json|markdown|text] [--force]`
+ * `npm run extract -- <file.html> [--url <page url>] [--format json|markdown|text] [--force] [--explain]`
  * Prints what the extraction pipeline makes of a saved page. Exit code 1 and a one-line reason
- * when the file cannot be read or holds no article; 2 for a wrong command line.
+ * when the file cannot be read or holds no article; 2 for a wrong command line. `--explain` lists
+ * instead every element extraction removes and declutter hides, with the rule that took it
+ * (`--format json` for the same as JSON).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import TurndownService from 'turndown';
-import { stringify } from 'yaml';
-import { bylineBesideSite, type Article } from '../utils/core/article';
+import { bylineBesideSite, metadataOf, type Article } from '../utils/core/article';
 import { extractArticle } from '../utils/core/extract';
-import { parseHtml } from './corpus';
+import { articleToMarkdown, createTurndown } from '../utils/core/transfer/markdown';
+import { linkArticle, type TransferArticle } from '../utils/core/transfer/model';
+import { parseHtml } from '../support/corpus';
+import { explainPage, formatExplanation } from '../utils/core/explain';
 
 export type Format = 'json' | 'markdown' | 'text';
 
@@ -25,15 +28,17 @@ interface Args {
   url: string | null;
   format: Format;
   force: boolean;
+  explain: boolean;
 }
 
-const USAGE = 'usage: npm run extract -- <file.html> [--url <page url>] [--format json|markdown|text] [--force]';
+const USAGE = 'usage: npm run extract -- <file.html> [--url <page url>] [--format json|markdown|text] [--force] [--explain]';
 
 function parseArgs(argv: string[]): Args | string {
   let file: string | null = null;
   let url: string | null = null;
-  let format: Format = 'json';
+  let format: Format | null = null;
   let force = false;
+  let explain = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--url') {
@@ -50,6 +55,8 @@ function parseArgs(argv: string[]): Args | string {
       format = value;
     } else if (arg === '--force') {
       force = true;
+    } else if (arg === '--explain') {
+      explain = true;
     } else if (arg.startsWith('--')) {
       return `unknown option: ${arg}`;
     } else if (file === null) {
@@ -58,31 +65,20 @@ function parseArgs(argv: string[]): Args | string {
       return `unexpected argument: ${arg}`;
     }
   }
-  return file ? { file, url, format, force } : 'missing <file.html>';
+  if (explain && format === 'markdown') return '--explain prints text or json, not markdown';
+  // The article is JSON unless asked otherwise; the explanation, a listing to read.
+  return file ? { file, url, format: format ?? (explain ? 'text' : 'json'), force, explain } : 'missing <file.html>';
 }
 
-/** Markdown with a YAML header holding the metadata. */
-export function toMarkdown(article: Article, doc: Document): string {
-  const header = stringify({
-    title: article.title,
-    byline: article.byline,
-    siteName: article.siteName,
-    publishedTime: article.publishedTime,
-    lang: article.lang,
-    url: article.url,
-    canonicalUrl: article.canonicalUrl,
-    leadImageUrl: article.leadImageUrl,
-    excerpt: article.excerpt,
-    wordCount: article.wordCount,
-    readingMinutes: article.readingMinutes,
-  });
-  const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
-  // Already sanitized; parsed into a template, so nothing in it loads or runs.
-  const template = doc.createElement('template');
-  template.innerHTML = article.contentHtml;
-  const holder = doc.createElement('div');
-  holder.append(template.content);
-  return `---\n${header}---\n\n# ${article.title}\n\n${turndown.turndown(holder)}\n`;
+/** The article as the library's Markdown export writes it: YAML front matter, then the saved copy. */
+export function toMarkdown(article: Article, now: number = Date.now()): string {
+  const saved: TransferArticle = {
+    ...linkArticle(article.url, article.canonicalUrl, now),
+    ...metadataOf(article),
+    contentStatus: 'saved',
+    content: { html: article.contentHtml, text: article.textContent },
+  };
+  return articleToMarkdown(saved, createTurndown());
 }
 
 function toText(article: Article): string {
@@ -106,11 +102,16 @@ export function runCli(argv: string[]): CliResult {
   if (!parsed.doc) return { code: 1, stdout: '', stderr: `cannot parse ${args.file}: ${parsed.error}\n` };
   // A browser reads a page whose CSS jsdom rejects; so does the CLI, without the stylesheets, and says so.
   const note = parsed.fallback ? `note: read ${args.file} without its stylesheets (jsdom: ${parsed.fallback})\n` : '';
+  if (args.explain) {
+    const explanation = explainPage(parsed.doc, url, { force: args.force });
+    const stdout = args.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation);
+    return { code: 0, stdout, stderr: note };
+  }
   const result = extractArticle(parsed.doc, url, { force: args.force });
   if (!result.ok) return { code: 1, stdout: '', stderr: `${note}no article in ${args.file}: ${result.reason}: ${result.detail}\n` };
   const { article } = result;
   const stdout =
-    args.format === 'json' ? `${JSON.stringify(article, null, 2)}\n` : args.format === 'markdown' ? toMarkdown(article, parsed.doc) : toText(article);
+    args.format === 'json' ? `${JSON.stringify(article, null, 2)}\n` : args.format === 'markdown' ? toMarkdown(article) : toText(article);
   return { code: 0, stdout, stderr: note };
 }
 

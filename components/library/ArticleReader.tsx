@@ -3,29 +3,33 @@ import { i18n } from '#i18n';
 import { FetchArticle } from './FetchArticle';
 import { SavedCopy } from './SavedCopy';
 import { keptImagesKey } from '../shared/useKeptImages';
-import { useLiveQuery } from '../shared/useLiveQuery';
-import { ArticleActions, type BulkActions } from './BulkBar';
-import { parseTags, getSavedCopy } from '@/utils/data/articles';
-import { addHighlight, deleteHighlight, highlightsOf, setHighlightColor, setHighlightNote } from '@/utils/data/highlights';
-import { setReadingProgress } from '@/utils/data/library';
+import { NotesAndTags } from '../shared/NotesAndTags';
+import { useLatest } from '../shared/useLatest';
+import { ArticleActions, type ArticleActionHandlers } from './ArticleActions';
+import type { SavedCopy as SavedCopyData } from '@/utils/data/articles';
+import type { LibraryStore } from '@/utils/data/library-store';
 import { backgroundMessenger } from '@/utils/browser/messaging';
-import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightRecord, type KlipingDb } from '@/utils/data/schema';
+import { HIGHLIGHT_COLORS, type HighlightColor, type HighlightRecord } from '@/utils/core/records';
 import { anchor, clearHighlights, describeRange, paintHighlight, type Selectors } from '@/utils/core/highlight/anchor';
 
 export interface ArticleReaderProps {
-  db: KlipingDb;
+  store: LibraryStore;
   id: number;
   locale: string;
   write(run: () => Promise<unknown>): Promise<boolean>;
-  actions: BulkActions;
+  actions: ArticleActionHandlers;
 }
 
 /** Progress is a position, not the user's words: written once scrolling settles, and on leaving. */
 const PROGRESS_SETTLE_MS = 700;
 
-export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderProps) {
-  const copy = useLiveQuery(() => getSavedCopy(db, id), [id]);
-  const highlights = useLiveQuery(() => highlightsOf(db, id), [id]);
+export function ArticleReader({ store, id, locale, write, actions }: ArticleReaderProps) {
+  const [copy, setCopy] = useState<SavedCopyData | null | undefined>(undefined);
+  const [highlights, setHighlights] = useState<HighlightRecord[] | undefined>(undefined);
+  useEffect(() => {
+    const watching = [store.watchCopy(id, setCopy), store.watchHighlights(id, setHighlights)];
+    return () => watching.forEach((subscription) => subscription.unsubscribe());
+  }, [store, id]);
   const body = useRef<HTMLDivElement>(null);
   const [orphans, setOrphans] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState<{ selectors: Selectors; top: number; left: number } | null>(null);
@@ -65,7 +69,7 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
     };
     const flush = () => {
       clearTimeout(timer);
-      if (dirty) void write(() => setReadingProgress(db, id, progress()));
+      if (dirty) void write(() => backgroundMessenger.sendMessage('setReadingProgress', { articleId: id, progress: progress() }));
       dirty = false;
     };
     const onScroll = () => {
@@ -80,7 +84,7 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
       removeEventListener('scroll', onScroll);
       removeEventListener('pagehide', flush);
     };
-  }, [db, id, write]);
+  }, [id, write]);
 
   // A selection inside the body offers to highlight it.
   useEffect(() => {
@@ -111,6 +115,7 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
   // Keyboard: H highlights the selection; Esc clears it, leaves a field, or goes back to the list.
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
+  const highlightLatest = useLatest((selectors: Selectors) => highlightSelection(selectors));
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
@@ -125,17 +130,17 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
         } else location.hash = '#/';
       } else if (!typing && (event.key === 'h' || event.key === 'H') && pendingRef.current) {
         event.preventDefault();
-        void highlightSelection(pendingRef.current.selectors);
+        void highlightLatest.current(pendingRef.current.selectors);
       }
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, []);
+  }, [highlightLatest]);
 
   const highlightSelection = async (selectors: Selectors) => {
     setPending(null);
     getSelection()?.removeAllRanges();
-    await write(() => addHighlight(db, { articleId: id, selector: selectors, color: 'yellow' }));
+    await write(() => backgroundMessenger.sendMessage('addHighlight', { articleId: id, selector: selectors, color: 'yellow' }));
   };
 
   if (copy === undefined) return null;
@@ -163,34 +168,18 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
         </button>
       )}
       <aside class="library__side" key={id}>
-        <label class="field">
-          <span class="field__label">{i18n.t('library.tags')}</span>
-          <input
-            type="text"
-            class="field__input"
-            data-testid="article-tags"
-            defaultValue={article.tags.join(', ')}
-            placeholder={i18n.t('library.tagsPlaceholder')}
-            onInput={(event) => void write(() => backgroundMessenger.sendMessage('writeTags', { articleId: id, tags: parseTags(event.currentTarget.value) }))}
-          />
-        </label>
-        <label class="field">
-          <span class="field__label">{i18n.t('library.notes')}</span>
-          {/* Uncontrolled, written on every input: what is typed is what is stored. */}
-          <textarea
-            class="field__input field__input--notes"
-            data-testid="saved-notes"
-            rows={6}
-            defaultValue={copy.notes}
-            placeholder={i18n.t('library.notesPlaceholder')}
-            onInput={(event) => void write(() => backgroundMessenger.sendMessage('writeNotes', { articleId: id, text: event.currentTarget.value }))}
-          />
-        </label>
+        <NotesAndTags
+          place="library"
+          initialNotes={copy.notes}
+          initialTags={article.tags}
+          onNotes={(text) => void write(() => backgroundMessenger.sendMessage('writeNotes', { articleId: id, text }))}
+          onTags={(tags) => void write(() => backgroundMessenger.sendMessage('writeTags', { articleId: id, tags }))}
+        />
         <h2 class="library__side-title">{i18n.t('library.highlights')}</h2>
         {highlights && highlights.length === 0 && <p class="library__muted">{i18n.t('library.noHighlights')}</p>}
         <ol class="highlights" data-testid="highlights">
           {highlights?.map((item) => (
-            <HighlightItem key={item.id} item={item} orphaned={orphans.has(item.id)} db={db} write={write} />
+            <HighlightItem key={item.id} item={item} orphaned={orphans.has(item.id)} write={write} />
           ))}
         </ol>
       </aside>
@@ -198,7 +187,7 @@ export function ArticleReader({ db, id, locale, write, actions }: ArticleReaderP
   );
 }
 
-function HighlightItem({ item, orphaned, db, write }: { item: HighlightRecord; orphaned: boolean; db: KlipingDb; write: ArticleReaderProps['write'] }) {
+function HighlightItem({ item, orphaned, write }: { item: HighlightRecord; orphaned: boolean; write: ArticleReaderProps['write'] }) {
   const jump = () => document.querySelector(`mark[data-highlight-id="${item.id}"]`)?.scrollIntoView({ block: 'center' });
   return (
     <li class={`highlights__item highlight--${item.color ?? 'yellow'}-edge`} data-testid="highlight-item" data-orphaned={orphaned ? 'true' : 'false'}>
@@ -217,7 +206,7 @@ function HighlightItem({ item, orphaned, db, write }: { item: HighlightRecord; o
         aria-label={i18n.t('library.highlightNote')}
         placeholder={i18n.t('library.highlightNote')}
         defaultValue={item.note ?? ''}
-        onInput={(event) => void write(() => setHighlightNote(db, item.id, event.currentTarget.value))}
+        onInput={(event) => void write(() => backgroundMessenger.sendMessage('setHighlightNote', { id: item.id, note: event.currentTarget.value }))}
       />
       <div class="highlights__tools">
         {HIGHLIGHT_COLORS.map((color: HighlightColor) => (
@@ -227,10 +216,10 @@ function HighlightItem({ item, orphaned, db, write }: { item: HighlightRecord; o
             class={`swatch highlight--${color}`}
             aria-pressed={(item.color ?? 'yellow') === color}
             aria-label={`${i18n.t('library.color')}: ${i18n.t(`library.colors.${color}`)}`}
-            onClick={() => void write(() => setHighlightColor(db, item.id, color))}
+            onClick={() => void write(() => backgroundMessenger.sendMessage('setHighlightColor', { id: item.id, color }))}
           />
         ))}
-        <button type="button" class="button button--link" data-testid="delete-highlight" onClick={() => void write(() => deleteHighlight(db, item.id))}>
+        <button type="button" class="button button--link" data-testid="delete-highlight" onClick={() => void write(() => backgroundMessenger.sendMessage('deleteHighlight', { id: item.id }))}>
           {i18n.t('library.deleteHighlight')}
         </button>
       </div>

@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLatest } from '../shared/useLatest';
 import './transfer.css';
 import { holdsOrigins, requestOrigins } from '@/utils/browser/permissions';
 import { i18n } from '#i18n';
 import type { ArticleRecord } from '@/utils/data/schema';
-import { getDb } from '@/utils/data/schema';
 import { fetchArticle, originPattern } from '@/utils/core/transfer/fetch-article';
-import { markLinkOnly, saveFetchedArticle } from '@/utils/data/transfer-store';
 import { backgroundMessenger } from '@/utils/browser/messaging';
 import { hostLabel } from '@/utils/core/url';
 
@@ -19,7 +18,7 @@ type State = { kind: 'idle' } | { kind: 'fetching' } | { kind: 'denied' } | { ki
 export function FetchArticle({ article }: { article: ArticleRecord }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const started = useRef(false);
-  const origins = [originPattern(article.url)];
+  const origins = useMemo(() => [originPattern(article.url)], [article.url]);
 
   const run = async () => {
     if (started.current) return;
@@ -28,14 +27,13 @@ export function FetchArticle({ article }: { article: ArticleRecord }) {
     try {
       const result = await fetchArticle(article.url, { fetch: globalThis.fetch.bind(globalThis), win: window });
       if (result.ok) {
-        await saveFetchedArticle(getDb(), article.id, result.article);
-        // Its images follow, kept by the background (when "Keep images offline" is on).
-        void backgroundMessenger.sendMessage('keepImages', { articleId: article.id }).catch(() => undefined);
+        // The background stores it, then keeps its images (when "Keep images offline" is on).
+        await backgroundMessenger.sendMessage('saveFetchedArticle', { articleId: article.id, article: result.article });
         // The live query showing this article re-renders with the saved copy.
         return;
       }
       if (result.reason === 'no-content' || result.reason === 'not-readerable' || result.reason === 'not-html') {
-        await markLinkOnly(getDb(), article.id);
+        await backgroundMessenger.sendMessage('markLinkOnly', { articleId: article.id });
         setState({ kind: 'not-article' });
       } else {
         setState({ kind: 'failed', detail: result.detail });
@@ -47,18 +45,20 @@ export function FetchArticle({ article }: { article: ArticleRecord }) {
     }
   };
 
+  // The permission check answers later: it runs the render's latest `run`, not the first one's.
+  const latestRun = useLatest(run);
   useEffect(() => {
     let live = true;
     holdsOrigins(origins)
       .then((granted) => {
-        if (granted && live) void run();
+        if (granted && live) void latestRun.current();
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-    // Once per article opened.
-  }, [article.id]);
+    // Once per article opened (its origins change only with it).
+  }, [origins, latestRun]);
 
   const onClick = () => {
     // Asked straight from the click: browsers only grant permissions to a user gesture.

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ArticleRow } from './ArticleRow';
-import { ArticleActions, type BulkActions } from './BulkBar';
+import { ArticleActions, type ArticleActionHandlers } from './ArticleActions';
 import { VirtualList } from './VirtualList';
 import type { LibraryState } from './useLibrary';
 import type { SortOrder } from '@/utils/core/search/library-search';
@@ -37,7 +37,7 @@ export interface LibraryListProps {
   locale: string;
   state: ListState;
   onState(update: Partial<ListState>): void;
-  actionsFor(ids: number[]): BulkActions;
+  actionsFor(ids: number[]): ArticleActionHandlers;
   onOpen(id: number): void;
 }
 
@@ -53,14 +53,18 @@ export function LibraryList({ library, locale, state, onState, actionsFor, onOpe
   const sorts = searching ? SORTS : SORTS.filter((sort) => sort.value !== 'relevance');
   const order = (SORTS.find((sort) => sort.value === sortValue) ?? SORTS[0]!).order;
   const fullQuery = `${state.query} ${SHOW_QUALIFIER[state.show]}`.trim();
-  const outcome = useMemo(() => search.search(fullQuery, order), [search, version, fullQuery, order.key, order.descending]);
+  // `version` changes whenever what `search` holds does (the object stays the same), so it is the
+  // dependency that stands for the index's contents.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const outcome = useMemo(() => search.search(fullQuery, order), [search, version, fullQuery, order]);
   const ids = outcome.ids;
   const cursor = Math.min(state.cursor, ids.length - 1);
 
   // Figures for bench:library: first list in the DOM, and each query from keystroke to results in the DOM.
+  const listed = ids.length > 0;
   useLayoutEffect(() => {
-    if (ids.length && !performance.getEntriesByName('library:first-render').length) performance.mark('library:first-render');
-  }, [ids.length > 0]);
+    if (listed && !performance.getEntriesByName('library:first-render').length) performance.mark('library:first-render');
+  }, [listed]);
   useLayoutEffect(() => {
     if (performance.getEntriesByName('library:query').length) {
       performance.measure('library:search', 'library:query');

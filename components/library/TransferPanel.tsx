@@ -2,11 +2,9 @@ import { useRef, useState } from 'preact/hooks';
 import './transfer.css';
 import { i18n } from '#i18n';
 import { ProgressBar } from './ProgressBar';
-import { getDb } from '@/utils/data/schema';
+import type { LibraryStore } from '@/utils/data/library-store';
 import {
   EXPORT_FORMATS,
-  exportLibrary,
-  importFiles,
   ImportFormatError,
   type ExportFormat,
   type ImportSummary,
@@ -63,7 +61,7 @@ function download(name: string, mime: string, bytes: Uint8Array): void {
 }
 
 /** Export the library, or import another service's export, with progress and a clear outcome. */
-export function TransferPanel() {
+export function TransferPanel({ store }: { store: LibraryStore }) {
   const [format, setFormat] = useState<ExportFormat>('kliping-json');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -81,7 +79,7 @@ export function TransferPanel() {
     setOutcome(null);
     setProgress({ done: 0, total: 0, phase: 'reading' });
     try {
-      const file = await exportLibrary(getDb(), format, { onProgress });
+      const file = await store.exportLibrary(format, { onProgress });
       download(file.name, file.mime, file.bytes);
       setOutcome({ kind: 'exported', name: file.name });
     } catch (error) {
@@ -101,7 +99,7 @@ export function TransferPanel() {
     const started = performance.now();
     try {
       const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      const summary = await importFiles(getDb(), files, { onProgress });
+      const summary = await store.importFiles(files, { onProgress });
       setOutcome({ kind: 'imported', summary, ms: Math.round(performance.now() - started) });
     } catch (error) {
       setOutcome({ kind: 'error', text: importErrorText(error) });

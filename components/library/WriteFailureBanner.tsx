@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { WriteFailure } from '@/utils/data/quota';
+import type { WriteFailure } from '@/utils/data/write-failure';
 
 export function WriteFailureBanner({ failure }: { failure: WriteFailure | null }) {
   if (!failure) return null;

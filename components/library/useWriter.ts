@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
-import { tryWrite, type WriteFailure } from '@/utils/data/quota';
+import { tryWrite, type WriteFailure } from '@/utils/data/write-failure';
 
 /**
  * Every library write goes through here: a failure (a full disk above all) becomes a message on

@@ -5,7 +5,8 @@ import { ReaderArticle } from './ReaderArticle';
 import { ReaderControls } from './ReaderControls';
 import { useKeptImages, type KeptImage } from '../shared/useKeptImages';
 import { useReaderPrefs, useResolvedTheme } from './useReaderPrefs';
-import { useSession } from '../shared/useSession';
+import { usePageSession } from '../shared/usePageSession';
+import { useLatest } from '../shared/useLatest';
 import type { Article, SavePayload } from '@/utils/core/article';
 import { readerStyle, type ReaderPrefs } from '@/utils/core/reader/prefs';
 import { readingProgress } from '@/utils/core/reader/page-scroll';
@@ -35,7 +36,7 @@ function useReadAloud(article: Article, body: { current: HTMLDivElement | null }
   const blocks = useRef<Element[]>([]);
   const engine = typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined' ? speechSynthesis : null;
   const [hasVoice, setHasVoice] = useState(() => (engine?.getVoices().length ?? 0) > 0);
-  useEffect(() => watchVoices(engine, setHasVoice), []);
+  useEffect(() => watchVoices(engine, setHasVoice), [engine]);
   const supported = engine !== null && hasVoice;
 
   const ensure = (): ReadAloud | null => {
@@ -93,26 +94,28 @@ export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexi
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const page = useMemo<SavePayload>(() => ({ kind: 'article', article }), [article]);
-  const session = useSession(page);
+  const session = usePageSession(page);
   const speech = useReadAloud(article, body);
   const [kept, setKept] = useState<KeptImage[] | null>(null);
   const images = useKeptImages(kept);
+  // Props the parent may pass anew on each render; the listeners below read the latest.
+  const latest = useLatest({ onClose, loadDyslexicFont, loadKeptImages });
 
   // The saved copy's pictures stand in for the page's: they show offline, and as they were saved.
   useEffect(() => {
     let live = true;
-    loadKeptImages?.().then(
+    latest.current.loadKeptImages?.().then(
       (list) => live && setKept(list.filter((image) => image.status === 'kept')),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [article]);
+  }, [article, latest]);
 
   useEffect(() => {
-    if (prefs.font === 'dyslexic') loadDyslexicFont();
-  }, [prefs.font]);
+    if (prefs.font === 'dyslexic') latest.current.loadDyslexicFont();
+  }, [prefs.font, latest]);
 
   useEffect(() => {
     scroller.current?.focus({ preventScroll: true });
@@ -143,14 +146,14 @@ export function ReaderView({ article, initialPrefs, locale, onClose, loadDyslexi
       event.stopPropagation();
       event.preventDefault();
       setPanel((current) => {
-        if (current === 'none') onClose();
+        if (current === 'none') latest.current.onClose();
         return 'none';
       });
     };
     // Capture on window: Esc closes whether focus is in the reader or was left on the page.
     addEventListener('keydown', onKey, true);
     return () => removeEventListener('keydown', onKey, true);
-  }, []);
+  }, [latest]);
 
   const onScroll = () => {
     const el = scroller.current;

@@ -13,9 +13,11 @@ export interface ReaderPrefsState {
 export function useReaderPrefs(initial?: ReaderPrefs): ReaderPrefsState {
   const [prefs, setPrefs] = useState<ReaderPrefs>(initial ?? DEFAULT_READER_PREFS);
   const [loaded, setLoaded] = useState(initial !== undefined);
+  // Like useState's argument: only the first render's value counts.
+  const [startedWith] = useState(initial);
   useEffect(() => {
     let live = true;
-    if (!initial) {
+    if (!startedWith) {
       void loadReaderPrefs().then((value) => {
         if (live) {
           setPrefs(value);
@@ -28,7 +30,7 @@ export function useReaderPrefs(initial?: ReaderPrefs): ReaderPrefsState {
       live = false;
       unwatch();
     };
-  }, []);
+  }, [startedWith]);
   return {
     prefs,
     loaded,
@@ -41,14 +43,14 @@ export function useReaderPrefs(initial?: ReaderPrefs): ReaderPrefsState {
 
 /** Light or dark for "follow system", tracking the browser's setting while open. */
 export function usePrefersDark(): boolean {
-  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  const [query] = useState(() => (typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null));
   const [dark, setDark] = useState(query?.matches ?? false);
   useEffect(() => {
     if (!query) return;
     const onChange = () => setDark(query.matches);
     query.addEventListener('change', onChange);
     return () => query.removeEventListener('change', onChange);
-  }, []);
+  }, [query]);
   return dark;
 }
 

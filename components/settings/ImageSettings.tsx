@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { holdsOrigins, requestOrigins } from '@/utils/browser/permissions';
 import { i18n } from '#i18n';
-import { imagesUsage } from '@/utils/data/images';
-import { getDb } from '@/utils/data/schema';
 import { formatBytes } from '@/utils/core/format';
 import { DEFAULT_IMAGE_PREFS, type ImagePrefs } from '@/utils/core/images/prefs';
 import { imagePrefs, KEEP_IMAGES_ORIGINS, loadImagePrefs } from '@/utils/browser/settings-storage';
@@ -19,7 +17,7 @@ const MB = 1_000_000;
  * "Keep images offline": off until turned on here, when the host access it needs is asked for
  * (a permission request must come from the user's click, so it is the first thing the click does).
  */
-export function ImageSettings({ locale }: { locale: string }) {
+export function ImageSettings({ locale, readUsage }: { locale: string; readUsage(): Promise<{ bytes: number; count: number }> }) {
   const [prefs, setPrefs] = useState<ImagePrefs | null>(null);
   const [denied, setDenied] = useState(false);
   const [usage, setUsage] = useState<{ bytes: number; count: number } | null>(null);
@@ -29,9 +27,9 @@ export function ImageSettings({ locale }: { locale: string }) {
   useEffect(() => {
     void holdsOrigins(KEEP_IMAGES_ORIGINS).then(setGranted, () => setGranted(false));
     void loadImagePrefs().then(setPrefs);
-    void imagesUsage(getDb()).then(setUsage, () => setUsage(null));
+    void readUsage().then(setUsage, () => setUsage(null));
     return imagePrefs.watch((next) => setPrefs({ ...DEFAULT_IMAGE_PREFS, ...next }));
-  }, []);
+  }, [readUsage]);
   if (!prefs) return null;
 
   const save = (next: ImagePrefs) => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { ArticleImageRecord, ImageFailure } from '@/utils/data/schema';
 import type { ImageView, ImageViews } from '@/utils/core/images/render';
@@ -41,8 +41,14 @@ export function notKeptNote(reason: ImageFailure | null, httpStatus?: number): s
  * when the images change or the copy closes), the others with why they were not kept.
  */
 export function useKeptImages(images: readonly KeptImage[] | null | undefined): ImageViews | undefined {
+  // Keyed by content, not by the array a live query hands over each time: the same pictures keep
+  // the array (and the blob URLs) made for them first.
   const key = keptImagesKey(images);
+  const held = useRef({ key, images });
+  if (held.current.key !== key || !held.current.images !== !images) held.current = { key, images };
+  const current = held.current.images;
   const made = useMemo(() => {
+    const images = current;
     if (!images) return undefined;
     const urls: string[] = [];
     const views = new Map<string, ImageView>();
@@ -60,8 +66,7 @@ export function useKeptImages(images: readonly KeptImage[] | null | undefined): 
       }
     }
     return { urls, views };
-    // Keyed by content, not by the array a live query hands over each time.
-  }, [key, images === undefined]);
+  }, [current]);
   useEffect(() => () => made?.urls.forEach((url) => URL.revokeObjectURL(url)), [made]);
   return made?.views;
 }

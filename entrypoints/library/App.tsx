@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ArticleReader } from '@/components/library/ArticleReader';
-import type { BulkActions } from '@/components/library/BulkBar';
+import type { ArticleActionHandlers } from '@/components/library/ArticleActions';
 import { INITIAL_LIST_STATE, LibraryList, type ListState } from '@/components/library/LibraryList';
 import { StorageInfo } from '@/components/library/StorageInfo';
 import { TransferPanel } from '@/components/library/TransferPanel';
@@ -10,8 +10,9 @@ import { UndoToast } from '@/components/library/UndoToast';
 import { useLibrary } from '@/components/library/useLibrary';
 import { useWriter } from '@/components/library/useWriter';
 import { WriteFailureBanner } from '@/components/library/WriteFailureBanner';
-import { addTags, deleteArticles, restoreArticles, setFlags, type DeletedArticles } from '@/utils/data/library';
+import { LibraryStore } from '@/utils/data/library-store';
 import { getDb } from '@/utils/data/schema';
+import { backgroundMessenger, type DeletionReceipt } from '@/utils/browser/messaging';
 import { openExtensionPage } from '@/utils/browser/extension-pages';
 
 /** `#/article/12` opens a saved copy; anything else is the list. */
@@ -31,30 +32,30 @@ function useHash(): string {
 }
 
 export function App() {
-  const db = getDb();
+  const store = useMemo(() => new LibraryStore(getDb()), []);
   const locale = browser.i18n.getUILanguage();
   const openId = articleIdFromHash(useHash());
-  const library = useLibrary(db);
+  const library = useLibrary(store);
   const { failure, write } = useWriter();
   const [list, setList] = useState<ListState>(INITIAL_LIST_STATE);
-  const [undo, setUndo] = useState<DeletedArticles | null>(null);
+  const [undo, setUndo] = useState<DeletionReceipt | null>(null);
   const onState = useCallback((update: Partial<ListState>) => setList((state) => ({ ...state, ...update })), []);
   const onOpen = useCallback((id: number) => {
     location.hash = `#/article/${id}`;
   }, []);
 
   const actionsFor = useCallback(
-    (ids: number[]): BulkActions => ({
-      flags: (flags) => void write(() => setFlags(db, ids, flags)),
-      addTags: (tags) => void write(() => addTags(db, ids, tags)),
+    (ids: number[]): ArticleActionHandlers => ({
+      flags: (flags) => void write(() => backgroundMessenger.sendMessage('setFlags', { ids, flags })),
+      addTags: (tags) => void write(() => backgroundMessenger.sendMessage('addTags', { ids, tags })),
       remove: () =>
         void write(async () => {
-          setUndo(await deleteArticles(db, ids));
+          setUndo(await backgroundMessenger.sendMessage('deleteArticles', { ids }));
           setList((state) => ({ ...state, selected: new Set([...state.selected].filter((id) => !ids.includes(id))) }));
           if (openId !== null && ids.includes(openId)) location.hash = '#/';
         }),
     }),
-    [db, write, openId],
+    [write, openId],
   );
   const expireUndo = useCallback(() => setUndo(null), []);
   const readerActions = useMemo(() => (openId === null ? null : actionsFor([openId])), [actionsFor, openId]);
@@ -94,25 +95,25 @@ export function App() {
               {i18n.t('transfer.title')}
             </h2>
           </summary>
-          <TransferPanel />
+          <TransferPanel store={store} />
         </details>
       )}
       {openId === null || !readerActions ? (
         library.loaded && <LibraryList library={library} locale={locale} state={list} onState={onState} actionsFor={actionsFor} onOpen={onOpen} />
       ) : (
         <main class="library__reader">
-          <ArticleReader key={openId} db={db} id={openId} locale={locale} write={write} actions={readerActions} />
+          <ArticleReader key={openId} store={store} id={openId} locale={locale} write={write} actions={readerActions} />
         </main>
       )}
       {undo && (
         <UndoToast
-          key={undo.articles.map((article) => article.id).join(',')}
-          count={undo.articles.length}
+          key={undo.undoId}
+          count={undo.ids.length}
           onExpire={expireUndo}
           onUndo={() => {
             const deleted = undo;
             setUndo(null);
-            void write(() => restoreArticles(db, deleted));
+            void write(() => backgroundMessenger.sendMessage('restoreArticles', { undoId: deleted.undoId }));
           }}
         />
       )}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ImageSettings } from '@/components/settings/ImageSettings';
+import { imagesUsage } from '@/utils/data/images';
+import { getDb } from '@/utils/data/schema';
 import { ReaderControls } from '@/components/reader/ReaderControls';
 import { ShortcutList } from '@/components/settings/ShortcutList';
 import { useReaderPrefs } from '@/components/reader/useReaderPrefs';
@@ -9,6 +11,9 @@ import { siteLabel, type SiteAction, type SitePref } from '@/utils/core/site-pre
 import { sitePrefs } from '@/utils/browser/settings-storage';
 import { setSiteAction } from '@/utils/browser/site-scripts';
 import '@/components/reader/reader.css';
+
+/** The options page reads the database here, so the settings component needs no handle on it. */
+const readImagesUsage = () => imagesUsage(getDb());
 
 const SHORTCUT_SETTINGS = import.meta.env.FIREFOX ? 'about:addons' : 'chrome://extensions/shortcuts';
 
@@ -83,7 +88,7 @@ export function App() {
       <p class="settings__help">{i18n.t('settings.readerHelp')}</p>
       {reader.loaded && <ReaderControls prefs={reader.prefs} onChange={reader.set} />}
 
-      <ImageSettings locale={browser.i18n.getUILanguage()} />
+      <ImageSettings locale={browser.i18n.getUILanguage()} readUsage={readImagesUsage} />
 
       <h2>{i18n.t('settings.shortcutsHeading')}</h2>
       <ShortcutList commands={commands} settingsLabel={SHORTCUT_SETTINGS} onOpenSettings={() => void openShortcutSettings()} />

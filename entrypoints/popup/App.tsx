@@ -5,11 +5,11 @@ import { ArticleSummary } from '@/components/shared/ArticleSummary';
 import { NotesAndTags } from '@/components/shared/NotesAndTags';
 import { DeclutterButton } from '@/components/popup/DeclutterButton';
 import { SiteActionToggles } from '@/components/popup/SiteActionToggles';
-import { siteOf } from '@/utils/core/site-prefs';
+import { siteOriginOf } from '@/utils/core/site-prefs';
 import type { SavePayload } from '@/utils/core/article';
 import { lookUpPage, targetTab, type PageLookup } from '@/utils/browser/active-page';
 import { openReaderInTab } from '@/utils/browser/reader-remote';
-import { useSession } from '@/components/shared/useSession';
+import { usePageSession } from '@/components/shared/usePageSession';
 import { openExtensionPage, type ExtensionPage } from '@/utils/browser/extension-pages';
 
 const UNREADABLE_MESSAGE = {
@@ -39,7 +39,7 @@ export function App() {
   const [lookup, setLookup] = useState<PageLookup | null>(null);
   const [readerError, setReaderError] = useState<string | null>(null);
   const page = useMemo(() => payloadOf(lookup), [lookup]);
-  const session = useSession(page);
+  const session = usePageSession(page);
   const locale = browser.i18n.getUILanguage();
 
   useEffect(() => {
@@ -137,7 +137,7 @@ export function App() {
         </p>
       )}
 
-      {article && siteOf(article.url) && <SiteActionToggles site={siteOf(article.url)!} name={article.siteName} />}
+      {article && siteOriginOf(article.url) && <SiteActionToggles site={siteOriginOf(article.url)!} name={article.siteName} />}
 
       {page && session.ready && (
         <NotesAndTags

@@ -1,7 +1,6 @@
 import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
-import { LibraryApp } from './library-page';
+import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 
 // axe-core (pinned in package.json) runs inside each page under test: the popup, the library's
 // list, saved copy and export/import panel, the settings page and the reader over a web page,
@@ -98,7 +97,7 @@ for (const system of SYSTEMS) {
     });
 
     describe('the library', () => {
-      let library: LibraryApp;
+      let library: LibraryPage;
 
       beforeAll(async () => {
         // A second article, so the list has rows to Tab past.
@@ -108,7 +107,7 @@ for (const system of SYSTEMS) {
         await popup.save();
         await popup.close();
         await page.close();
-        library = await LibraryApp.open(ext);
+        library = await LibraryPage.open(ext);
         await library.items().nth(1).waitFor();
       });
 

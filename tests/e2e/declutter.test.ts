@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
-import { loadNewsId } from '../../scripts/corpus';
+import { loadNewsId } from '../../support/corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 
 describeCorpus('declutter in the browser, on the news-id pages', () => {

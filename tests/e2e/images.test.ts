@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePng } from '../support/png';
-import { LibraryPage, PopupPage, launchExtension, listenOnLoopback, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makePng } from '../../support/png';
+import { LibraryPage, PopupPage, freshProfileEachTest, listenOnLoopback, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 
 const TITLE = 'Hujan Deras Rendam Pasar Lama Kota';
 const eventually = <T>(read: () => Promise<T> | T, message?: string) => expect.poll(read, { timeout: 15_000, interval: 150, message });
@@ -88,7 +88,10 @@ let ext: ExtensionBrowser;
 let images: Awaited<ReturnType<typeof serve>>;
 let site: Awaited<ReturnType<typeof serve>>;
 
-beforeAll(async () => {
+// Each test has its own profile and its own image server (one test stops it, as a site going
+// offline would), and saves what it needs itself.
+freshProfileEachTest((launched) => (ext = launched));
+beforeEach(async () => {
   const photo = makePng(400, 300, 2);
   images = await serve({
     '/lead.png': [makePng(640, 360, 1), 'image/png'],
@@ -98,48 +101,62 @@ beforeAll(async () => {
     '/pixel.png': [makePng(1, 1, 4), 'image/png'],
   });
   site = await serve({ '/banjir.html': [articleHtml(images.origin), 'text/html; charset=utf-8'] });
-  ext = await launchExtension();
 });
-afterAll(async () => {
-  await ext?.close();
+afterEach(async () => {
   await images?.close();
   await site?.close();
 });
 
+/** Turns "Keep images offline" on in Settings, as a user does; returns the page still open. */
+async function keepImagesOffline(): Promise<E2EPage> {
+  const settings = await ext.newPage();
+  await settings.goto(ext.extensionUrl('options.html'));
+  const toggle = settings.getByTestId('keep-images');
+  expect(await toggle.isChecked()).toBe(false);
+  await toggle.click();
+  await eventually(() => toggle.isChecked()).toBe(true);
+  return settings;
+}
+
+const imagePath = (url: string) => url.replace(images.origin, '');
+
+/** What each image of the article became once stored: path, status, reason. */
+const EXPECTED_LINKS = [
+  ['/copy-of-photo.png', 'kept', null],
+  ['/lazy.png', 'kept', null],
+  ['/lead.png', 'kept', null],
+  ['/missing.png', 'failed', 'http-error'],
+  ['/photo.png', 'kept', null],
+  ['/pixel.png', 'skipped', 'tracking-pixel'],
+].sort();
+
+/** The article saved through the popup with "Keep images offline" on, its images all stored. */
+async function saveWithImagesStored(): Promise<void> {
+  await (await keepImagesOffline()).close();
+  const page = await ext.newPage();
+  await page.goto(`${site.origin}/banjir.html`);
+  const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+  await eventually(() => popup.saveButton().textContent()).toBe('Save');
+  await popup.save();
+  await popup.close();
+  await eventually(async () => (await storedLinks()).map((link) => [imagePath(link.url), link.status, link.reason]).sort()).toEqual(EXPECTED_LINKS);
+  await page.close();
+}
+
 describe('a saved copy keeps its images', () => {
   it('asks for access when "Keep images offline" is turned on in Settings', async () => {
-    const settings = await ext.newPage();
-    await settings.goto(ext.extensionUrl('options.html'));
-    const toggle = settings.getByTestId('keep-images');
-    expect(await toggle.isChecked()).toBe(false);
-    await toggle.click();
-    await eventually(() => toggle.isChecked()).toBe(true);
+    const settings = await keepImagesOffline();
     expect(await settings.getByTestId('keep-images-denied').count()).toBe(0);
     await settings.close();
   });
 
   it('saves the article at once, then stores its images in the background', async () => {
-    const page = await ext.newPage();
-    await page.goto(`${site.origin}/banjir.html`);
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-    await eventually(() => popup.saveButton().textContent()).toBe('Save');
-    await popup.save();
-    await popup.close();
-    const path = (url: string) => url.replace(images.origin, '');
-    await eventually(async () => (await storedLinks()).map((link) => [path(link.url), link.status, link.reason]).sort()).toEqual(
-      [
-        ['/copy-of-photo.png', 'kept', null],
-        ['/lazy.png', 'kept', null],
-        ['/lead.png', 'kept', null],
-        ['/missing.png', 'failed', 'http-error'],
-        ['/photo.png', 'kept', null],
-        ['/pixel.png', 'skipped', 'tracking-pixel'],
-      ].sort(),
-    );
-    await page.close();
+    // The steps, and what each stored image must be, are the set-up the other tests share.
+    await saveWithImagesStored();
   });
 
   it('shows every image in the library once the image server is gone, and says which could not be kept', async () => {
+    await saveWithImagesStored();
     await images.close();
     const library = await LibraryPage.open(ext);
     await library.openArticle(TITLE);
@@ -157,7 +174,9 @@ describe('a saved copy keeps its images', () => {
     await library.page.close();
   });
 
-  it('shows them in the reader over the page too, with the image server still gone', async () => {
+  it('shows them in the reader over the page too, with the image server gone', async () => {
+    await saveWithImagesStored();
+    await images.close();
     const page = await ext.newPage();
     await page.goto(`${site.origin}/banjir.html`);
     const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
@@ -175,6 +194,7 @@ describe('a saved copy keeps its images', () => {
   });
 
   it('shows the space images take in Settings, one copy of identical pictures', async () => {
+    await saveWithImagesStored();
     const settings = await ext.newPage();
     await settings.goto(ext.extensionUrl('options.html'));
     expect(await settings.getByTestId('images-usage').textContent()).toMatch(/^Images take 1.2\sMB \(3 pictures\)\.$/);
@@ -182,6 +202,7 @@ describe('a saved copy keeps its images', () => {
   });
 
   it('exports a zip with the pictures, and importing it after a delete brings every image back', async () => {
+    await saveWithImagesStored();
     const library = await LibraryPage.open(ext);
     await library.page.getByTestId('transfer-toggle').locator('summary').click();
     await library.page.getByTestId('export-format').selectOption('kliping-json');

@@ -1,24 +1,65 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
-import { LibraryApp } from './library-page';
+import { FIXTURES_DIR, LibraryPage, PopupPage, freshProfileEachTest, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer } from './harness';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
 const QUOTE = 'permintaan ekspor yang terus menguat';
+const NOTE = 'Bandingkan dengan Toraja, kafein rendah';
+const HIGHLIGHT_NOTE = 'Pasar utama: Eropa';
 
 /** Polls for what a user would wait for; generous, since CI machines can be busy. */
 const eventually = <T>(read: () => Promise<T> | T, message?: string) => expect.poll(read, { timeout: 10_000, interval: 100, message });
 
 let ext: ExtensionBrowser;
 let site: StaticServer;
-let library: LibraryApp;
+let library: LibraryPage;
 
+// Each test starts in a fresh profile (an empty library) and saves what it needs itself.
 beforeAll(async () => {
-  [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
+  site = await serveDirs(FIXTURES_DIR);
 });
 afterAll(async () => {
-  await ext?.close();
   await site?.close();
 });
+freshProfileEachTest((launched) => (ext = launched));
+
+/** Saves the fixture article through the popup with a note, as a user does. */
+async function saveWithNote(): Promise<void> {
+  const page = await ext.newPage();
+  await page.goto(site.url('/article-kompas-like.html'));
+  const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+  await eventually(() => popup.saveButton().textContent()).toBe('Save');
+  await popup.save();
+  await popup.notes().fill(NOTE);
+  await eventually(() => popup.notes().inputValue()).toBe(NOTE);
+  await popup.close();
+  await page.close();
+}
+
+/** The library page, with the saved article listed. */
+async function openLibrary(): Promise<LibraryPage> {
+  const opened = await LibraryPage.open(ext);
+  await eventually(() => opened.items().count()).toBe(1);
+  return opened;
+}
+
+/** Opens the article from the list with the keyboard (j, Enter). */
+async function openWithKeyboard(): Promise<void> {
+  await library.page.locator('body').click({ position: { x: 5, y: 300 } });
+  await library.page.keyboard.press('j');
+  await library.page.keyboard.press('Enter');
+  await library.body().waitFor();
+}
+
+/** Highlights QUOTE in the open article and gives the highlight a note, stored before it returns. */
+async function highlightWithNote(): Promise<void> {
+  await library.select(QUOTE);
+  await library.page.getByTestId('highlight-selection').click();
+  await eventually(() => library.marks().allTextContents()).toEqual([QUOTE]);
+  await library.page.getByTestId('highlight-note').fill(HIGHLIGHT_NOTE);
+  // The library page writes IndexedDB itself: wait until the write has landed before reloading
+  // (a reload within milliseconds of a keystroke can abort its transaction; see the report).
+  await eventually(() => storedHighlightNotes(library.page)).toEqual([HIGHLIGHT_NOTE]);
+}
 
 function storedHighlightNotes(page: E2EPage): Promise<(string | undefined)[]> {
   return page.evaluate(
@@ -39,21 +80,14 @@ function storedHighlightNotes(page: E2EPage): Promise<(string | undefined)[]> {
 
 describe('the library', () => {
   it('shows an article saved through the popup, with a note whose words are nowhere else', async () => {
-    const page = await ext.newPage();
-    await page.goto(site.url('/article-kompas-like.html'));
-    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
-    await eventually(() => popup.saveButton().textContent()).toBe('Save');
-    await popup.save();
-    await popup.notes().fill('Bandingkan dengan Toraja, kafein rendah');
-    await eventually(() => popup.notes().inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah');
-    await popup.close();
-    await page.close();
-    library = await LibraryApp.open(ext);
-    await eventually(() => library.items().count()).toBe(1);
+    await saveWithNote();
+    library = await openLibrary();
     expect(await library.page.getByTestId('storage').textContent()).toMatch(/Storage used: [\d.,]+\s?\S+ of/);
   });
 
   it('finds the article by a word only in its note, by a prefix, ignoring accents, and with qualifiers', async () => {
+    await saveWithNote();
+    library = await openLibrary();
     await library.searchFor('toraja');
     await eventually(() => library.matchCount().textContent()).toBe('1 match');
     expect(await library.items().first().textContent()).toContain(TITLE);
@@ -75,29 +109,26 @@ describe('the library', () => {
   });
 
   it('opens with the keyboard, highlights a selection with a note, and re-attaches it when reopened', async () => {
-    await library.page.locator('body').click({ position: { x: 5, y: 300 } });
-    await library.page.keyboard.press('j');
-    await library.page.keyboard.press('Enter');
-    await library.body().waitFor();
+    await saveWithNote();
+    library = await openLibrary();
+    await openWithKeyboard();
     expect(await library.page.getByTestId('article-title').textContent()).toBe(TITLE);
 
-    await library.select(QUOTE);
-    await library.page.getByTestId('highlight-selection').click();
-    await eventually(() => library.marks().allTextContents()).toEqual([QUOTE]);
-    await library.page.getByTestId('highlight-note').fill('Pasar utama: Eropa');
-    // The library page writes IndexedDB itself: wait until the write has landed before reloading
-    // (a reload within milliseconds of a keystroke can abort its transaction; see the report).
-    await eventually(() => storedHighlightNotes(library.page)).toEqual(['Pasar utama: Eropa']);
+    await highlightWithNote();
 
     await library.page.reload();
     await library.body().waitFor();
     await eventually(() => library.marks().allTextContents()).toEqual([QUOTE]);
     expect(await library.highlightItems().count()).toBe(1);
     expect(await library.highlightItems().first().getAttribute('data-orphaned')).toBe('false');
-    expect(await library.page.getByTestId('highlight-note').inputValue()).toBe('Pasar utama: Eropa');
+    expect(await library.page.getByTestId('highlight-note').inputValue()).toBe(HIGHLIGHT_NOTE);
   });
 
   it('lists a highlight whose text is gone instead of dropping it', async () => {
+    await saveWithNote();
+    library = await openLibrary();
+    await openWithKeyboard();
+    await highlightWithNote();
     // As if the saved copy had been updated since: the quote is no longer in the text.
     await library.page.evaluate(
       () =>
@@ -129,6 +160,10 @@ describe('the library', () => {
   });
 
   it('finds highlights by their words, and undoes a delete with everything it had', async () => {
+    await saveWithNote();
+    library = await openLibrary();
+    await openWithKeyboard();
+    await highlightWithNote();
     await library.page.goto((await library.page.url()).replace(/#.*$/, '#/'));
     await library.searchFor('eropa has:highlights');
     await eventually(() => library.matchCount().textContent()).toBe('1 match');
@@ -144,11 +179,12 @@ describe('the library', () => {
     await eventually(() => library.matchCount().textContent()).toBe('1 match');
     await library.openArticle(TITLE);
     await eventually(() => library.marks().allTextContents()).toEqual([QUOTE]);
-    expect(await library.page.getByTestId('saved-notes').inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah');
+    expect(await library.page.getByTestId('saved-notes').inputValue()).toBe(NOTE);
   });
 
   it('keeps the last keystroke of an article note when the library page is reloaded at once', async () => {
-    await library.page.goto((await library.page.url()).replace(/#.*$/, '#/'));
+    await saveWithNote();
+    library = await openLibrary();
     await library.openArticle(TITLE);
     const notes = library.page.getByTestId('saved-notes');
     await notes.click();
@@ -156,6 +192,6 @@ describe('the library', () => {
     await library.page.keyboard.type(' — cek lagi');
     await library.page.reload(); // no wait for the write: the background owns it
     await library.body().waitFor();
-    await eventually(() => library.page.getByTestId('saved-notes').inputValue()).toBe('Bandingkan dengan Toraja, kafein rendah — cek lagi');
+    await eventually(() => library.page.getByTestId('saved-notes').inputValue()).toBe(`${NOTE} — cek lagi`);
   });
 });

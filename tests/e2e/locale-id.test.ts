@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
-import { LibraryApp } from './library-page';
+import { FIXTURES_DIR, LibraryPage, PopupPage, freshProfileEachTest, serveDirs, tabIdOf, type E2EPage, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 let ext: ExtensionBrowser;
 let site: StaticServer;
 
+// Each test starts in a fresh profile: the library's count and the popup's Save are its own.
 beforeAll(async () => {
-  [ext, site] = await Promise.all([launchExtension({ lang: 'id' }), serveDirs(FIXTURES_DIR)]);
+  site = await serveDirs(FIXTURES_DIR);
 });
 afterAll(async () => {
-  await ext?.close();
   await site?.close();
 });
+freshProfileEachTest((launched) => (ext = launched), { lang: 'id' });
 
 it('speaks Bahasa Indonesia when the browser does', async () => {
   const page = await ext.newPage();
@@ -51,7 +51,14 @@ describe('in Bahasa Indonesia, the longer words still fit', () => {
   });
 
   it('shows the whole search placeholder, and the search qualifiers beside it', async () => {
-    const library = await LibraryApp.open(ext);
+    const page = await ext.newPage();
+    await page.goto(site.url('/news-long-title.html'));
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    await expect.poll(() => popup.saveButton().textContent()).toBe('Simpan');
+    await popup.save();
+    await popup.close();
+    await page.close();
+    const library = await LibraryPage.open(ext);
     await library.items().first().waitFor();
     expect(await library.placeholderFits()).toBe(true);
     expect(await library.page.locator('#library-search-help').textContent()).toContain('tag:kopi');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchExtension, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
-import { differences, offPagePages, pagePath, serveCorpusPages, type Comparison } from '../../scripts/offpage-corpus';
+import { differences, offPagePages, pagePath, serveCorpusPages, type Comparison } from '../../support/offpage-corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 
 /*

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type E2ELocator, type E2EPage, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, freshProfileEachTest, serveDirs, tabIdOf, type E2ELocator, type E2EPage, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 const TITLE = 'Jalur Sepeda Kota Ditata Ulang';
 
@@ -7,12 +7,13 @@ let ext: ExtensionBrowser;
 let site: StaticServer;
 
 beforeAll(async () => {
-  [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
+  site = await serveDirs(FIXTURES_DIR);
 });
 afterAll(async () => {
-  await ext?.close();
   await site?.close();
 });
+// Each test in a fresh profile: reading settings, saves and "always open reader" are its own.
+freshProfileEachTest((launched) => (ext = launched));
 
 /** The reader view inside a page; Playwright's locators pierce its (open) shadow root. */
 class ReaderOverlay {
@@ -234,7 +235,6 @@ describe('reader view', () => {
     await page.close();
   });
 
-  // Last: while it is on, every page of the fixture server opens in the reader.
   it('opens by itself on a site set to "always open reader", loading its UI on demand', async () => {
     const { page, tabId } = await openFixture('/reader-rtl.html');
     const popup = await PopupPage.open(ext, tabId);
@@ -251,10 +251,16 @@ describe('reader view', () => {
     await again.page.getByTestId('always-reader').uncheck();
     await expect.poll(() => again.page.getByTestId('always-reader').isChecked()).toBe(false);
     await again.close();
-    await next.page.reload();
-    await next.page.locator('article h1').waitFor();
-    await next.page.waitForTimeout(300);
-    expect(await next.host().count()).toBe(0);
+    // Turning it off unregisters the site's script in the background, a moment after the box
+    // shows unchecked: a page loaded from then on opens without the reader.
+    await expect
+      .poll(async () => {
+        await next.page.reload();
+        await next.page.locator('main article h1, body > article h1').first().waitFor();
+        await next.page.waitForTimeout(300);
+        return next.host().count();
+      })
+      .toBe(0);
     await next.page.close();
     await page.close();
   });

@@ -1,23 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, LibraryPage, PopupPage, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, freshProfileEachTest, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
 
 let ext: ExtensionBrowser;
 let site: StaticServer;
 
+// Each test starts in a fresh profile (an empty library) and saves what it needs itself.
 beforeAll(async () => {
-  [ext, site] = await Promise.all([launchExtension(), serveDirs(FIXTURES_DIR)]);
+  site = await serveDirs(FIXTURES_DIR);
 });
 afterAll(async () => {
-  await ext?.close();
   await site?.close();
 });
+freshProfileEachTest((launched) => (ext = launched));
 
 async function openArticleTab(query = '') {
   const page = await ext.newPage();
   await page.goto(site.url(`/article-kompas-like.html${query}`));
   return { page, tabId: await tabIdOf(ext, page) };
+}
+
+/** Saves the article through the popup, reached by the link with `query`. */
+async function saveArticle(query = ''): Promise<void> {
+  const { page, tabId } = await openArticleTab(query);
+  const popup = await PopupPage.open(ext, tabId);
+  await expect.poll(() => popup.saveButton().textContent()).toBe('Save');
+  await popup.save();
+  await popup.close();
+  await page.close();
 }
 
 describe('saving the article being read', () => {
@@ -41,6 +52,7 @@ describe('saving the article being read', () => {
   });
 
   it('keeps the last keystroke of a note when the popup closes at once, and never duplicates the page', async () => {
+    await saveArticle('?utm_source=newsletter&fbclid=abc');
     // The same article reached by another link: tracking parameters and fragment differ.
     const { tabId } = await openArticleTab('?utm_campaign=x#comments');
     const popup = await PopupPage.open(ext, tabId);
@@ -66,6 +78,7 @@ describe('saving the article being read', () => {
   });
 
   it('opens the library from the popup', async () => {
+    await saveArticle();
     const { tabId } = await openArticleTab();
     const popup = await PopupPage.open(ext, tabId);
     const opened = ext.waitForPage((url) => url.endsWith('/library.html'));

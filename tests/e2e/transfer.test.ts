@@ -238,14 +238,16 @@ describe('an imported link', () => {
     await panel.import('part_000000.csv', Buffer.from(`title,url,time_added,tags,status\nImported link,${url},1700000000,kopi,unread\n`), 'text/csv');
     await expect.poll(() => panel.result().getAttribute('data-added')).toBe('1');
     const before = await dump(panel.page);
-    expect(before.articles[0]).toMatchObject({ contentStatus: 'pending-fetch', hasContent: false });
+    expect(before.articles[0]).toMatchObject({ contentStatus: 'pending-fetch' });
+    // No body stored yet (what the retired `hasContent: false` said).
+    expect(before.contents.filter((row) => (row as { articleId?: unknown }).articleId === (before.articles[0] as { id?: unknown }).id)).toEqual([]);
 
     // The e2e build holds the 127.0.0.1 permission, so opening fetches at once (no prompt to click).
     await panel.page.getByRole('link', { name: 'Imported link' }).click();
     await panel.page.getByTestId('reader-body').waitFor();
     expect(await panel.page.getByTestId('reader-body').textContent()).toContain('Petani kopi di dataran tinggi Gayo');
     const after = await dump(panel.page);
-    expect(after.articles[0]).toMatchObject({ contentStatus: 'saved', hasContent: true, title: ARTICLE_TITLE, tags: ['kopi'] });
+    expect(after.articles[0]).toMatchObject({ contentStatus: 'saved', title: ARTICLE_TITLE, tags: ['kopi'] });
     expect(String((after.contents[0] as { text?: string }).text)).toContain('Petani kopi di dataran tinggi Gayo');
   });
 });

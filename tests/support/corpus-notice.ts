@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { CORPUS_HINT, corpusDir } from '../../scripts/corpus';
+import { CORPUS_HINT, corpusDir } from '../../support/corpus';
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

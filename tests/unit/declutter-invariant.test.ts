@@ -91,6 +91,39 @@ describe('declutter keeps the whole article visible', () => {
     expectArticleVisible(doc, ['Council votes to rebuild the old market hall', '12 May 2024', ...SENTENCES.slice(0, 6)]);
   });
 
+  it('keeps a headline the page shows in a plain element, as site builders do (no heading at all)', () => {
+    const headline = 'Council votes to rebuild the old market hall';
+    const doc = load(
+      page(
+        `<div class="hero"><div class="hero-inner"><a href="/market-hall" rel="bookmark"><div class="big-text">Council votes to rebuild the <span class="caps">old market</span> hall</div></a><div class="meta">Ana Putri · 12 May 2024</div></div>
+          <div class="tease"><a href="/other">Prices of chilies rise again</a></div></div>
+        <div class="post-body">${SENTENCES.slice(0, 6).map((s) => `<p>${s}</p>`).join('')}</div>`,
+        // The page names it only with the site's name after it.
+        `<title>${headline} | City Daily</title><meta property="og:title" content="${headline} | City Daily">`,
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, ...SENTENCES.slice(0, 6)]);
+    // Only the headline is taken for the title: the site's menu around it still goes.
+    expect(doc.querySelector('.site-nav')!.closest(`[${HIDDEN_ATTR}]`)).not.toBeNull();
+  });
+
+  it("keeps a section heading Readability drops because it repeats the page's title", () => {
+    const section = 'How the new hall will be built';
+    const doc = load(
+      page(
+        `<article><h1>Council votes to rebuild the old market hall</h1>
+          <div class="body">${SENTENCES.slice(0, 4).map((s) => `<p>${s}</p>`).join('')}<h2>${section}</h2>${SENTENCES.slice(4, 8).map((s) => `<p>${s}</p>`).join('')}</div>
+        </article>`,
+        `<title>${section}</title>`,
+      ),
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, ['Council votes to rebuild the old market hall', section, ...SENTENCES]);
+  });
+
   it('keeps the paragraphs after a tweet embedded in mid-article, and those the embed swallowed', () => {
     const doc = load(
       page(

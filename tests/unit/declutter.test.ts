@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { declutter, HIDDEN_ATTR, INDEX_ATTR, layoutFreeVisibleText, offPagePlanner, planDeclutter, STYLE_ID } from '@/utils/core/declutter';
 import { planSnapshot } from '@/utils/core/snapshot/analyze';
 import type { PageSnapshot } from '@/utils/core/snapshot/types';
-import { loadNewsId } from '../../scripts/corpus';
+import { loadNewsId } from '../../support/corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 import { visibleText } from '../support/visible-text';
 
@@ -100,6 +100,13 @@ describeCorpus('declutter mechanics', () => {
     expect(inlinePromo.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(shareBar.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(image.hasAttribute(HIDDEN_ATTR)).toBe(false);
+    // Each says why it was hidden: by where it landed, or by the clutter rule that took it.
+    const why = result.session.hiddenElements;
+    expect(why.get(banner)).toEqual({ rule: 'added-later', matcher: 'place', match: 'added outside the article' });
+    expect(why.get(injectedAd)).toEqual({ rule: 'added-later', matcher: 'place', match: 'added between its paragraphs' });
+    expect(why.get(inlinePromo)).toMatchObject({ rule: 'related-links', matcher: 'class' });
+    expect(why.get(shareBar)).toMatchObject({ rule: 'added-later', matcher: 'place' });
+    expect([...why.keys()].every((el) => el.hasAttribute(HIDDEN_ATTR))).toBe(true);
     result.session.restore();
     expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_NODE, devProblem, nodeProblem, targetBrowser } from '../../scripts/environment.mjs';
+import { SUPPORTED_NODE, devProblem, nodeProblem, targetBrowser } from '../../support/environment.mjs';
 
 describe('npm run dev on a machine that cannot open a browser', () => {
   const desktop = { platform: 'linux', uid: 1000, env: { DISPLAY: ':0' }, browser: 'chrome' };

@@ -1,9 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleArticle } from './helpers';
-import { saveArticle } from '@/utils/data/articles';
-import { addHighlight, deleteHighlight, highlightsOf, setHighlightNote } from '@/utils/data/highlights';
-import { addTags, deleteArticles, restoreArticles, setArticleNotes, setArticleTags, setFlags, setReadingProgress } from '@/utils/data/library';
-import { isQuotaError, tryWrite } from '@/utils/data/quota';
+import { saveArticle } from '@/utils/data/library-writes';
+import { highlightsOf } from '@/utils/data/highlights';
+import {
+  addHighlight,
+  addTags,
+  deleteArticles,
+  deleteHighlight,
+  restoreArticles,
+  setArticleNotes,
+  setArticleTags,
+  setFlags,
+  setHighlightNote,
+  setReadingProgress,
+} from '@/utils/data/library-writes';
+import { tryWrite } from '@/utils/data/write-failure';
 import { KlipingDb } from '@/utils/data/schema';
 
 let db: KlipingDb;
@@ -116,9 +127,9 @@ describe('a full disk', () => {
     expect((await db.notes.get(a.id))?.text).toBe('first words and more');
   });
 
-  it('is recognised when a transaction aborts with it as the inner cause', () => {
-    expect(isQuotaError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toBe(true);
-    expect(isQuotaError(new Error('ConstraintError'))).toBe(false);
+  it('is recognised when a transaction aborts with it as the inner cause', async () => {
+    expect(await tryWrite(() => Promise.reject({ name: 'AbortError', inner: { name: 'QuotaExceededError' } }))).toEqual({ kind: 'quota' });
+    expect(await tryWrite(() => Promise.reject(new Error('ConstraintError')))).toEqual({ kind: 'other', message: 'ConstraintError' });
   });
 
   it('other failures keep their message', async () => {

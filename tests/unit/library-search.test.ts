@@ -20,7 +20,6 @@ function entry(overrides: Partial<ArticleRecord> = {}, extra: Partial<Omit<Libra
       leadImageUrl: null,
       wordCount: 100,
       readingMinutes: 1,
-      hasContent: true,
       tags: [],
       savedAt: 1_000 + id,
       updatedAt: 1_000 + id,

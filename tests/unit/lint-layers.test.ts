@@ -13,7 +13,8 @@ async function complaints(path: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
 }
 
-describe('the layer rule', () => {
+// ESLint's first lint of a file loads its whole config: slow on a loaded machine.
+describe('the layer rule', { timeout: 60_000 }, () => {
   it('keeps utils/core pure: no database, no browser wiring, no browser.*', async () => {
     expect(await complaints('utils/core/extract/example.ts', "import { getDb } from '../../data/schema';\nexport const x = getDb;\n")).toHaveLength(1);
     expect(await complaints('utils/core/example.ts', "import { openSessionPort } from '@/utils/browser/session-port';\nexport const x = openSessionPort;\n")).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, words } from '@/utils/core/search/fold';
+import { foldForSearch, words } from '@/utils/core/search/fold';
 import { matchesQualifiers, parseDate, parseQuery, type Facts } from '@/utils/core/search/query';
 
 const facts = (overrides: Partial<Facts> = {}): Facts => ({
@@ -14,9 +14,9 @@ const facts = (overrides: Partial<Facts> = {}): Facts => ({
   ...overrides,
 });
 
-describe('fold and words', () => {
+describe('foldForSearch and words', () => {
   it('removes accents and case, keeps letters of every script', () => {
-    expect(fold('Café CRÈME Ñandú')).toBe('cafe creme nandu');
+    expect(foldForSearch('Café CRÈME Ñandú')).toBe('cafe creme nandu');
     expect(words("Don't stop—Harga naik 20% (Jakarta)")).toEqual(['dont', 'stop', 'harga', 'naik', '20', 'jakarta']);
   });
 });

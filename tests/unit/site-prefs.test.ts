@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AUTO_ACTION, takeAutoAction } from '@/utils/core/auto-action';
-import { matchPatternOf, planSiteScripts, prefFor, SCRIPT_ID_PREFIX, scriptFor, siteOf, withPref, type SitePref } from '@/utils/core/site-prefs';
+import { matchPatternOf, planSiteScripts, prefFor, SCRIPT_ID_PREFIX, scriptFor, siteOriginOf, withPref, type SitePref } from '@/utils/core/site-prefs';
 import { sitePrefs } from '@/utils/browser/settings-storage';
 
 describe('site of a page', () => {
   it('is scheme and host, without port, path or query', () => {
-    expect(siteOf('https://www.kompas.com/read/2024/01/01/x?utm_source=y#z')).toBe('https://www.kompas.com');
-    expect(siteOf('http://127.0.0.1:5173/a.html')).toBe('http://127.0.0.1');
+    expect(siteOriginOf('https://www.kompas.com/read/2024/01/01/x?utm_source=y#z')).toBe('https://www.kompas.com');
+    expect(siteOriginOf('http://127.0.0.1:5173/a.html')).toBe('http://127.0.0.1');
     expect(matchPatternOf('http://127.0.0.1')).toBe('http://127.0.0.1/*');
   });
   it('is null where no content script may run', () => {
-    expect(siteOf('chrome://extensions')).toBeNull();
-    expect(siteOf('file:///tmp/a.html')).toBeNull();
-    expect(siteOf('not a url')).toBeNull();
-    expect(siteOf(undefined)).toBeNull();
+    expect(siteOriginOf('chrome://extensions')).toBeNull();
+    expect(siteOriginOf('file:///tmp/a.html')).toBeNull();
+    expect(siteOriginOf('not a url')).toBeNull();
+    expect(siteOriginOf(undefined)).toBeNull();
   });
 });
 

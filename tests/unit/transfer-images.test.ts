@@ -2,9 +2,9 @@
 // Blobs and crypto.subtle as Node has them; no DOM is needed to export or import pictures.
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makePng } from '../support/png';
+import { makePng } from '../../support/png';
 import { sampleArticle } from './helpers';
-import { saveArticle } from '@/utils/data/articles';
+import { saveArticle } from '@/utils/data/library-writes';
 import { recordImages, storedImagesOf } from '@/utils/data/images';
 import { KlipingDb, type ImageRecord } from '@/utils/data/schema';
 import { sha256Hex } from '@/utils/data/keep-images';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { strFromU8 } from 'fflate';
-import { saveArticle, setNotes } from '@/utils/data/articles';
+import { saveArticle, setPageNotes } from '@/utils/data/library-writes';
 import { KlipingDb } from '@/utils/data/schema';
 import { exportLibrary, importFiles, ImportFormatError } from '@/utils/data/transfer';
 import { applyImport, mergeNotes } from '@/utils/data/transfer-store';
@@ -47,7 +47,7 @@ async function seed(d: KlipingDb) {
     ],
   });
   const saved = await saveArticle(d, { kind: 'article', article: sampleArticle({ url: 'https://c.example/a', canonicalUrl: 'https://c.example/a', title: 'Saved here' }) }, 5000);
-  await setNotes(d, { kind: 'article', article: sampleArticle({ url: 'https://c.example/a', canonicalUrl: 'https://c.example/a' }) }, 'catatan saya', 6000);
+  await setPageNotes(d, { kind: 'article', article: sampleArticle({ url: 'https://c.example/a', canonicalUrl: 'https://c.example/a' }) }, 'catatan saya', 6000);
   await d.highlights.put({
     id: 'h-2',
     articleId: saved.id,
@@ -104,7 +104,7 @@ describe('merging into a library', () => {
     const saved = await db.articles.where('canonicalUrl').equals('https://c.example/a').first();
     expect(saved).toMatchObject({ tags: ['imported'], archived: false, contentStatus: 'saved', savedAt: 5000 });
     expect((await db.notes.get(saved!.id))?.text).toBe('catatan saya');
-    expect(await db.articles.where('canonicalUrl').equals('https://d.example/').first()).toMatchObject({ contentStatus: 'pending-fetch', hasContent: false, readState: 'unread' });
+    expect(await db.articles.where('canonicalUrl').equals('https://d.example/').first()).toMatchObject({ contentStatus: 'pending-fetch', readState: 'unread' });
     expect(await db.articles.count()).toBe(4);
   });
 
@@ -124,7 +124,7 @@ describe('merging into a library', () => {
     })();
     await importFiles(db, [{ name: 'k.json', bytes: exported.bytes }]);
     const record = await db.articles.where('canonicalUrl').equals('https://news.example/a/1').first();
-    expect(record).toMatchObject({ contentStatus: 'saved', hasContent: true, title: transferArticle().title, favorite: true });
+    expect(record).toMatchObject({ contentStatus: 'saved', title: transferArticle().title, favorite: true });
     expect((await db.contents.get(record!.id))?.text).toBe(transferArticle().content!.text);
   });
 });

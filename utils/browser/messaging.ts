@@ -1,8 +1,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { DeclutterAction, DeclutterStatus } from '../core/declutter/controller';
 import type { Article, NotArticleReason, SavePayload } from '../core/article';
-import type { NumberedPlan, PageExtract, PageSnapshot } from '../core/snapshot/types';
+import type { NumberedClutter, NumberedPlan, PageExtract, PageSnapshot } from '../core/snapshot/types';
 import type { SavedState } from '../data/articles';
+import type { ArticleFlags, NewHighlight } from '../data/library-writes';
+import type { HighlightColor } from '../core/records';
 import type { SavedImageInfo } from './image-service';
 
 /** Requests an extension page sends to the content script in a tab. */
@@ -38,17 +40,32 @@ export interface BackgroundProtocol {
   /** Declutter's plan for a numbered snapshot; `readerableOnly` for automatic declutter. */
   planPage(data: { snapshot: PageSnapshot; readerableOnly: boolean }): NumberedPlan;
   /** Declutter's rules on what the page added late: the subtree snapshot's numbers to hide. */
-  lateClutter(snapshot: PageSnapshot): number[];
+  lateClutter(snapshot: PageSnapshot): NumberedClutter[];
   /** The dyslexia-friendly font, base64: pages cannot fetch the extension's files. */
   readerFont(): string;
   /**
-   * The library's notes and tags, written by the background: a message sent on a keystroke
-   * survives the page being closed or reloaded at once, a page's own IndexedDB write does not.
+   * The library's writes, made by the background (utils/data/library-writes.ts does each): a
+   * message sent on a keystroke survives the page being closed or reloaded at once, a page's own
+   * IndexedDB write does not. Extension pages never write the database themselves.
    */
   writeNotes(data: { articleId: number; text: string }): void;
   writeTags(data: { articleId: number; tags: string[] }): void;
-  /** Keeps a saved article's images (after the library fetched an imported link's article). */
-  keepImages(data: { articleId: number }): void;
+  setFlags(data: { ids: number[]; flags: ArticleFlags }): void;
+  addTags(data: { ids: number[]; tags: string[] }): void;
+  setReadingProgress(data: { articleId: number; progress: number }): void;
+  addHighlight(data: NewHighlight): void;
+  setHighlightNote(data: { id: string; note: string }): void;
+  setHighlightColor(data: { id: string; color: HighlightColor }): void;
+  deleteHighlight(data: { id: string }): void;
+  /**
+   * Deletes articles; the background keeps what was taken (pictures included, which a message
+   * cannot carry in Chromium) under `undoId` for `restoreArticles`, for a while.
+   */
+  deleteArticles(data: { ids: number[] }): DeletionReceipt;
+  restoreArticles(data: { undoId: string }): number[];
+  /** An imported link's article, fetched by the library page; the background then keeps its images. */
+  saveFetchedArticle(data: { articleId: number; article: Article }): void;
+  markLinkOnly(data: { articleId: number }): void;
   /** The reader view's access to a saved page's kept images: the list, then each picture. */
   savedImages(data: { canonicalUrl: string }): SavedImageInfo[];
   savedImage(data: { hash: string }): { type: string; base64: string } | null;
@@ -64,10 +81,11 @@ export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>(
 export interface OffscreenProtocol {
   offscreenExtract(snapshot: PageSnapshot): PageExtract;
   offscreenPlan(data: { snapshot: PageSnapshot; readerableOnly: boolean }): NumberedPlan;
-  offscreenLateClutter(snapshot: PageSnapshot): number[];
+  offscreenLateClutter(snapshot: PageSnapshot): NumberedClutter[];
 }
 
-export const offscreenMessenger = defineExtensionMessaging<OffscreenProtocol>();
+// Pure: a script that never sends these (the content script) leaves them out.
+export const offscreenMessenger = /* @__PURE__ */ defineExtensionMessaging<OffscreenProtocol>();
 
 /**
  * Benchmark and test builds only (entrypoints/inpage.content.ts): the pipeline as it ran inside
@@ -80,20 +98,27 @@ export interface InPageProtocol {
   inPageOpenReader(): ReaderOpened;
 }
 
-export const inPageMessenger = defineExtensionMessaging<InPageProtocol>();
+export const inPageMessenger = /* @__PURE__ */ defineExtensionMessaging<InPageProtocol>();
+/** What a deletion left to undo. */
+export interface DeletionReceipt {
+  undoId: string;
+  /** The articles deleted (those that still existed). */
+  ids: number[];
+}
 
 /**
- * The popup's long-lived port to the background. Every keystroke travels on it and the
- * background writes the database, so a popup that closes mid-sentence loses nothing.
+ * The long-lived port from a page open in the popup or the reader view to the background's
+ * PageSession (utils/browser/page-session.ts). Every keystroke travels on it and the background
+ * writes the database, so a popup that closes mid-sentence loses nothing.
  */
-export const POPUP_SESSION_PORT = 'kliping:popup-session';
+export const PAGE_SESSION_PORT = 'kliping:page-session';
 
-export type SessionRequest =
+export type PageSessionRequest =
   | { type: 'open'; page: SavePayload }
   | { type: 'save' }
   | { type: 'notes'; text: string }
   | { type: 'tags'; tags: string[] };
 
-export type SessionReply =
+export type PageSessionReply =
   | { type: 'state'; state: SavedState | null; saved: boolean }
   | { type: 'error'; message: string };

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { extractSnapshot, lateClutterInSnapshot, planSnapshot } from '../core/snapshot/analyze';
-import type { NumberedPlan, PageExtract, PageSnapshot } from '../core/snapshot/types';
+import type { NumberedClutter, NumberedPlan, PageExtract, PageSnapshot } from '../core/snapshot/types';
 import { contentMessenger, offscreenMessenger } from './messaging';
 
 /**
@@ -40,7 +40,7 @@ export async function planPage(data: { snapshot: PageSnapshot; readerableOnly: b
   return offscreenMessenger.sendMessage('offscreenPlan', data);
 }
 
-export async function lateClutter(snapshot: PageSnapshot): Promise<number[]> {
+export async function lateClutter(snapshot: PageSnapshot): Promise<NumberedClutter[]> {
   if (hasDom()) return lateClutterInSnapshot(snapshot);
   await ensureOffscreenDocument();
   return offscreenMessenger.sendMessage('offscreenLateClutter', snapshot);

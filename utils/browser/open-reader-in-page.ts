@@ -14,7 +14,7 @@ export async function openReaderInPage(extract: () => Promise<ExtractResult>, ar
   // Ask for the UI first, so the round trip to the background overlaps the extraction.
   const loading = installedReader() ? null : backgroundMessenger.sendMessage('loadReader', undefined);
   // The user asked for this page explicitly: no "is it readerable" pre-check.
-  const result: ExtractResult = article ? { ok: true, article } : await extract().catch((error: unknown) => ({ ok: false, reason: 'parse-error', detail: String(error), url: location.href, canonicalUrl: location.href, title: document.title }) as const);
+  const result: ExtractResult = article ? { ok: true, article } : await extract();
   if (!result.ok) {
     loading?.catch(() => {});
     return { ok: false, reason: result.reason, detail: result.detail };

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { SavePayload } from '../core/article';
-import { saveArticle } from '../data/articles';
+import { saveArticle } from '../data/library-writes';
 import { getDb } from '../data/schema';
 import { keepImagesAfterSave } from './image-service';
 import { contentMessenger, type DeclutterStatus, type PageExtract, type ReaderOpened } from './messaging';

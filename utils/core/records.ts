@@ -19,7 +19,7 @@ export type ContentStatus = 'saved' | 'link-only' | 'pending-fetch';
 
 /** What the user's library knows of an article beyond the page: kept in the database and in exports. */
 export interface ArticleLibraryState {
-  /** In the order the user typed them; trimmed, no case-insensitive duplicates (parseTags). */
+  /** In the order the user typed them; trimmed, no case-insensitive duplicates (utils/core/tags.ts). */
   tags: string[];
   /** Epoch milliseconds when first saved (imports keep the source's time). */
   savedAt: number;
@@ -40,11 +40,6 @@ export interface ArticleLibraryState {
  */
 export interface ArticleRecord extends ArticleMetadata, ArticleLibraryState {
   id: number;
-  /**
-   * True when a `contents` row exists. Kept in step with `contentStatus === 'saved'` (v1 field;
-   * read `contentStatus` in new code).
-   */
-  hasContent: boolean;
 }
 
 /** The article body, kept apart so that listing the library never loads every body. */

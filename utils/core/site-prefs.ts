@@ -9,8 +9,8 @@ export interface SitePref {
   action: SiteAction;
 }
 
-/** The site a page belongs to, or null for pages no content script may run in. */
-export function siteOf(url: string | undefined): string | null {
+/** The origin-like site a page belongs to (`https://host`, no port), or null for pages no content script may run in. */
+export function siteOriginOf(url: string | undefined): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);

@@ -2,9 +2,9 @@ import type { ArticleRecord } from './schema';
 
 /**
  * What version 2 adds to an article that did not have it: a v1 row, or an imported one.
- * Kept out of schema.ts so that code reaching it (saveArticle, and parseTags beside it in the
- * content script's bundle) does not pull Dexie in: Dexie's minified U+FFFF literal makes
- * Chromium refuse a content script as "not UTF-8".
+ * Kept out of schema.ts so that code reaching it (saveArticle, the import) does not pull Dexie
+ * in where it is not needed: Dexie's minified U+FFFF literal makes Chromium refuse a content
+ * script as "not UTF-8".
  */
 export function articleDefaults(hasContent: boolean): Pick<ArticleRecord, 'readState' | 'readingProgress' | 'favorite' | 'archived' | 'contentStatus'> {
   return { readState: 'unread', readingProgress: 0, favorite: false, archived: false, contentStatus: hasContent ? 'saved' : 'link-only' };

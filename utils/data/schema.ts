@@ -53,7 +53,7 @@ export class KlipingDb extends Dexie {
         tx
           .table('articles')
           .toCollection()
-          .modify((article: Partial<ArticleRecord> & { hasContent: boolean }) => {
+          .modify((article: V1Article) => {
             Object.assign(article, { ...articleDefaults(article.hasContent), ...definedOnly(article) });
           }),
       );
@@ -67,6 +67,12 @@ export class KlipingDb extends Dexie {
     });
   }
 }
+
+/**
+ * A row as version 1 stored it. Its `hasContent` (whether a `contents` row exists) is read only
+ * here, to fill `contentStatus`; rows keep it, and nothing writes it any more.
+ */
+type V1Article = Partial<ArticleRecord> & { hasContent: boolean };
 
 /** Keeps values a row already has (never overwrite data on upgrade). */
 function definedOnly(article: Partial<ArticleRecord>): Partial<ArticleRecord> {

@@ -1,8 +1,8 @@
-import { metadataOf, type Article } from '../core/article';
+import { metadataOf } from '../core/article';
 import { imageSize } from '../core/images/sniff';
 import { articleDefaults } from './defaults';
 import type { ArticleImageRecord, ArticleRecord, ContentRecord, HighlightRecord, ImageRecord, KlipingDb, NoteRecord } from './schema';
-import { cleanTags } from '../core/transfer/common';
+import { cleanTags } from '../core/tags';
 import type { ImportBatch, ProgressCallback, TransferArticle, TransferHighlight, TransferImage, TransferPicture } from '../core/transfer/model';
 
 /*
@@ -133,7 +133,6 @@ function newRecord(a: TransferArticle): NewArticle {
   return {
     ...articleDefaults(hasContent),
     ...metadataOf(a),
-    hasContent,
     tags: cleanTags(a.tags),
     savedAt: a.savedAt,
     updatedAt: a.updatedAt,
@@ -186,7 +185,6 @@ function mergedRecord(existing: ArticleRecord, a: TransferArticle, fromKliping: 
     tags: cleanTags([...existing.tags, ...incoming.tags]),
     savedAt: Math.min(existing.savedAt, incoming.savedAt),
     updatedAt: Math.max(existing.updatedAt, incoming.updatedAt),
-    hasContent: takeContent || keepContent,
     contentStatus: takeContent ? 'saved' : keepContent ? 'saved' : existing.contentStatus,
     wordCount: takeContent ? incoming.wordCount : existing.wordCount,
     readingMinutes: takeContent ? incoming.readingMinutes : existing.readingMinutes,
@@ -308,37 +306,4 @@ export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?
     }
   });
   return summary;
-}
-
-/**
- * Stores a fetched copy for an imported link. The record keeps its canonical URL (the key the
- * user's notes and tags hang on, even when the site redirected); the rest comes from the page.
- */
-export async function saveFetchedArticle(db: KlipingDb, articleId: number, article: Article, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.articles, db.contents, async () => {
-    const record = await db.articles.get(articleId);
-    if (!record) return;
-    await db.articles.put({
-      ...record,
-      title: article.title || record.title,
-      byline: article.byline ?? record.byline,
-      siteName: article.siteName ?? record.siteName,
-      publishedTime: article.publishedTime ?? record.publishedTime,
-      lang: article.lang ?? record.lang,
-      dir: article.dir ?? record.dir,
-      excerpt: record.excerpt ?? article.excerpt,
-      leadImageUrl: article.leadImageUrl ?? record.leadImageUrl,
-      wordCount: article.wordCount,
-      readingMinutes: article.readingMinutes,
-      hasContent: true,
-      contentStatus: 'saved',
-      updatedAt: now,
-    });
-    await db.contents.put({ articleId, html: article.contentHtml, text: article.textContent });
-  });
-}
-
-/** The page holds no article: keep the link, and stop offering to fetch it. */
-export async function markLinkOnly(db: KlipingDb, articleId: number, now = Date.now()): Promise<void> {
-  await db.articles.update(articleId, { contentStatus: 'link-only', updatedAt: now });
 }

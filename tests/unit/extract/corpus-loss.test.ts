@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { extractArticle } from '@/utils/core/extract';
-import { readabilityOnly } from '../../../scripts/baseline';
-import { loadScrapinghub, parseHtml } from '../../../scripts/corpus';
-import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';
-import { linesLost } from '../../../scripts/score';
+import { readabilityOnly } from '../../../support/baseline';
+import { loadScrapinghub, parseHtml } from '../../../support/corpus';
+import { CORPUS_DIR, describeCorpus, UNHURRIED_MS } from '../../support/corpus-gate';
+import { linesLost } from '../../../support/score';
 
 /**
  * Every clutter rule, checked against the whole scrapinghub corpus for lost text: a line of the
@@ -29,7 +29,7 @@ describeCorpus('scrapinghub corpus: no article text lost to the rules', () => {
       const parsed = parseHtml(page.html, page.url);
       if (!parsed.doc) continue;
       const baseline = readabilityOnly(parsed.doc)?.text ?? '';
-      const result = extractArticle(parsed.doc, page.url, { force: true });
+      const result = extractArticle(parsed.doc, page.url, { force: true, budgetMs: UNHURRIED_MS });
       lost.push(...linesLost(page.articleBody, baseline, result.ok ? result.article.textContent : ''));
       parsed.close();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/core/extract';
 import { chooseExcerpt, cleanByline, signedByline, splitBylineDate } from '@/utils/core/extract/metadata';
-import { parseHtml } from '../../../scripts/corpus';
+import { parseHtml } from '../../../support/corpus';
 import { articleWith, clutterTexts, proseKept } from './fragment';
 
 const URL_ = 'https://news.example/2024/05/01/story';

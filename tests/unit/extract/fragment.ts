@@ -13,12 +13,12 @@ export function articleWith(markup: string): HTMLElement {
 
 /** Texts of what the rule(s) would remove, whitespace folded. */
 export function clutterTexts(root: ParentNode, rules?: readonly ClutterRule[]): string[] {
-  return findClutter(root, rules).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+  return findClutter(root, rules).map(({ el }) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
 }
 
 /** Every paragraph of prose must survive whatever the rules remove. */
 export function proseKept(root: ParentNode, rules?: readonly ClutterRule[]): boolean {
-  const removed = findClutter(root, rules);
+  const removed = findClutter(root, rules).map(({ el }) => el);
   return Array.from(root.querySelectorAll('p')).every(
     (p) => (p.textContent ?? '').length < 100 || !removed.some((el) => el === p || el.contains(p)),
   );

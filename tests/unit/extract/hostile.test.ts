@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/core/extract';
-import { parseHtml } from '../../../scripts/corpus';
+import { parseHtml } from '../../../support/corpus';
 
 const URL_ = 'https://news.example/2024/05/01/story';
 const SENTENCE =

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { extractArticle } from '@/utils/core/extract';
-import { loadNewsId, parseHtml } from '../../../scripts/corpus';
-import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';
-import { clutterLeft, paragraphKept } from '../../../scripts/score';
+import { loadNewsId, parseHtml } from '../../../support/corpus';
+import { CORPUS_DIR, describeCorpus, UNHURRIED_MS } from '../../support/corpus-gate';
+import { clutterLeft, paragraphKept } from '../../../support/score';
 
 /**
  * The pipeline on the news-id corpus: every body paragraph kept, no clutter text left. The corpus
@@ -19,7 +19,7 @@ describeCorpus('news-id corpus', () => {
       const { doc, error } = parseHtml(page.html, page.url);
       expect(error).toBeNull();
       const before = doc!.documentElement.outerHTML;
-      const result = extractArticle(doc!, page.url, { force: true });
+      const result = extractArticle(doc!, page.url, { force: true, budgetMs: UNHURRIED_MS });
       expect(doc!.documentElement.outerHTML).toBe(before);
       if (!result.ok) throw new Error(`${page.id}: ${result.reason} ${result.detail}`);
       const { article } = result;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '@/utils/core/extract';
 import { revealStreamedContent } from '@/utils/core/extract/streamed';
-import { parseHtml } from '../../../scripts/corpus';
+import { parseHtml } from '../../../support/corpus';
 
 const URL_ = 'https://guide.example/seo-tutorials';
 const SENTENCE = 'Search engines rank pages by how well they answer a question, so a tutorial that answers one plainly, with examples, tends to rank and to be read.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findClutter } from '@/utils/core/extract';
+import { findClutter, removeClutter } from '@/utils/core/extract';
 import { ads } from '@/utils/core/extract/rules/ads';
 import { authorNotes } from '@/utils/core/extract/rules/author-notes';
 import { comments } from '@/utils/core/extract/rules/comments';
@@ -259,7 +259,7 @@ describe('photo-credits rule', () => {
       '<figure><img src="/a.jpg"><figcaption>Warga melintasi banjir di Jakarta Utara. <span class="credit">Antara/Aditya</span></figcaption></figure><p>Foto: Antara/Aditya Pradana</p><div>(Photo: Getty Images)</div>',
     );
     expect(clutterTexts(root, [photoCredits])).toEqual(['Antara/Aditya', 'Foto: Antara/Aditya Pradana', '(Photo: Getty Images)']);
-    const removed = findClutter(root, [photoCredits]);
+    const removed = findClutter(root, [photoCredits]).map(({ el }) => el);
     expect(removed.some((el) => el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION' || el.querySelector('img'))).toBe(false);
   });
 });
@@ -335,9 +335,47 @@ describe('findClutter', () => {
 
   it('returns only outermost elements, in document order', () => {
     const root = articleWith('<div class="related"><p>Baca juga: <a href="/x">Judul lain yang menarik</a></p></div><div>ADVERTISEMENT</div>');
-    const found = findClutter(root);
+    const found = findClutter(root).map(({ el }) => el);
     expect(found.map((el) => el.tagName)).toEqual(['DIV', 'DIV']);
     expect(found[0]!.className).toBe('related');
+  });
+});
+
+describe('findClutter reasons', () => {
+  const reasons = (root: ParentNode) => findClutter(root).map(({ el, rule, matcher, match }) => ({ tag: el.tagName, rule, matcher, match }));
+
+  it('names the rule, the matcher and what matched, for every kind of matcher', () => {
+    const root = articleWith(
+      '<ins class="adsbygoogle"></ins>' +
+        '<div class="post-share-bar">Facebook Twitter</div>' +
+        '<div class="bacajugabox"><a href="/y">Another headline here</a></div>' +
+        '<p>Baca juga: <a href="/x">Judul lain yang menarik</a></p>' +
+        '<div>ADVERTISEMENT</div>' +
+        '<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul>' +
+        '<div><h3>Terpopuler</h3><ul><li><a href="/a">Satu berita yang sedang ramai dibaca orang</a></li><li><a href="/b">Dua berita yang ramai dibaca</a></li></ul></div>',
+    );
+    expect(reasons(root)).toEqual([
+      { tag: 'INS', rule: 'ads', matcher: 'selector', match: 'ins.adsbygoogle' },
+      { tag: 'DIV', rule: 'share', matcher: 'class', match: 'share in post-share-bar' },
+      { tag: 'DIV', rule: 'related-links', matcher: 'class', match: '/baca-?juga/i on bacajugabox' },
+      { tag: 'P', rule: 'related-links', matcher: 'lead-phrase', match: 'Baca juga:' },
+      { tag: 'DIV', rule: 'ads', matcher: 'label', match: 'ADVERTISEMENT' },
+      { tag: 'UL', rule: 'navigation', matcher: 'link-list', match: '3+ items of one link up to 30 characters' },
+      { tag: 'DIV', rule: 'most-read', matcher: 'box-heading', match: 'Terpopuler' },
+    ]);
+  });
+
+  it('keeps the first reason when two rules take the same element', () => {
+    const root = articleWith('<nav class="share">Share</nav>');
+    // The selector is asked first: `nav` (navigation) wins over the class word `share`.
+    expect(reasons(root)).toEqual([{ tag: 'NAV', rule: 'navigation', matcher: 'selector', match: 'nav' }]);
+  });
+
+  it('gives the same elements as before reasons were kept: reasons change nothing found', () => {
+    const root = articleWith('<div class="related"><p>Baca juga: <a href="/x">Judul lain yang menarik</a></p></div><div>ADVERTISEMENT</div>');
+    const removed = removeClutter(root);
+    expect(removed.map(({ rule, matcher }) => `${rule}/${matcher}`)).toEqual(['related-links/class', 'ads/label']);
+    expect(removed.every(({ el }) => !el.isConnected && !root.contains(el))).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linesLost, sameTitleWithoutSite, shingleScore } from '../../../scripts/score';
+import { linesLost, sameTitleWithoutSite, shingleScore } from '../../../support/score';
 
 describe('sameTitleWithoutSite', () => {
   it('accepts the expected title verbatim or without one short end', () => {

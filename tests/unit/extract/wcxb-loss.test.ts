@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { extractArticle } from '@/utils/core/extract';
-import { readabilityOnly } from '../../../scripts/baseline';
-import { loadWcxb, parseHtml } from '../../../scripts/corpus';
-import { snippetsIn } from '../../../scripts/score';
-import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';
+import { readabilityOnly } from '../../../support/baseline';
+import { loadWcxb, parseHtml } from '../../../support/corpus';
+import { snippetsIn } from '../../../support/score';
+import { CORPUS_DIR, describeCorpus, UNHURRIED_MS } from '../../support/corpus-gate';
 
 /**
  * wcxb-dev's `with` snippets (article text that must be kept): one that plain Readability keeps
@@ -13,7 +13,7 @@ import { CORPUS_DIR, describeCorpus } from '../../support/corpus-gate';
  */
 const REVIEWED: Record<string, string> = {
   // Captions stay in the article's HTML, under their picture, and out of its plain text, as the
-  // scrapinghub truth has them (see rules/captions.ts); WCXB counts them as text.
+  // scrapinghub truth has them (see CAPTION_TEXT_FILTER in utils/core/extract/text.ts); WCXB counts them as text.
   // An affiliate disclaimer WCXB counts as article text; the disclosures rule takes it as a notice.
   '4787 Affiliate Disclaimer: We independently review everything we recommend. When you buy through our links, we may earn a commission.': 'an affiliate disclosure',
   '0433 Cayenne accelerated TPC-H queries 1.4x faster than DuckDB (file mode) and used nearly 3x less memory': 'a figure caption',
@@ -54,7 +54,7 @@ describeCorpus('wcxb-dev corpus: no `with` snippet lost to the rules', () => {
       const parsed = parseHtml(page.html, page.url, { stylesheets: false });
       if (!parsed.doc) continue;
       const baseline = readabilityOnly(parsed.doc)?.text ?? '';
-      const result = extractArticle(parsed.doc, page.url, { force: true });
+      const result = extractArticle(parsed.doc, page.url, { force: true, budgetMs: UNHURRIED_MS });
       const ours = result.ok ? result.article.textContent : '';
       parsed.close();
       const kept = new Set(snippetsIn(page.truth.with, ours));

@@ -1,5 +1,7 @@
 import { takeSnapshot, takeSubtreeSnapshot } from '../snapshot/take';
-import type { NumberedPlan, PageSnapshot } from '../snapshot/types';
+import type { ClutterMatch } from '../extract/clutter';
+import type { NumberedClutter, NumberedPlan, PageSnapshot } from '../snapshot/types';
+import type { HideReason } from './plan';
 import type { DeclutterPlanner } from './controller';
 import type { SessionPlan } from './session';
 
@@ -28,7 +30,12 @@ export function sessionPlanOf(elements: readonly Element[], plan: Extract<Number
   }
   return {
     span: { start, end, spine: set(plan.spine), kept: set(plan.kept) },
-    hide: [...set(plan.hide)].filter((el) => el.isConnected),
+    // One the page removed meanwhile is marked all the same: harmless, and restored with the rest.
+    hide: [...set(plan.hide)],
+    why: new Map(plan.why.flatMap(([n, reason]): [Element, HideReason][] => {
+      const el = at(n);
+      return el ? [[el, reason]] : [];
+    })),
     pieces,
     held: set(plan.held),
     heldBack: plan.heldBack,
@@ -45,15 +52,18 @@ export function offPagePlanner(send: (snapshot: PageSnapshot) => Promise<Numbere
     const plan = await send(snapshot);
     if (!plan.ok) return plan;
     const live = sessionPlanOf(elements, plan);
-    return live ? { ok: true, ...live } : { ok: false, reason: 'no-article', detail: 'The article maps to nothing on the page.' };
+    return live ? { ok: true, ...live } : { ok: false, reason: 'no-article', detail: 'The page changed under the plan.' };
   };
 }
 
 /** The content script's late-clutter check: the added elements' parent goes to `send` as a subtree. */
-export function offPageLateClutter(send: (snapshot: PageSnapshot) => Promise<number[]>): (parent: Element) => Promise<Element[]> {
+export function offPageLateClutter(send: (snapshot: PageSnapshot) => Promise<NumberedClutter[]>): (parent: Element) => Promise<ClutterMatch[]> {
   return async (parent) => {
     const { snapshot, elements } = takeSubtreeSnapshot(parent);
     const found = await send(snapshot);
-    return found.map((n) => elements[n]).filter((el): el is Element => el !== undefined);
+    return found.flatMap(({ n, ...reason }) => {
+      const el = elements[n];
+      return el ? [{ el, ...reason }] : [];
+    });
   };
 }

@@ -1,6 +1,6 @@
-import { findClutter } from '../extract/clutter';
+import { findClutter, type ClutterMatch } from '../extract/clutter';
+import { DECLUTTER_RULES } from '../extract/rules';
 import { planDeclutter } from './plan';
-import { DECLUTTER_RULES } from './rules';
 import { HIDDEN_ATTR, startSession, type DeclutterOptions, type DeclutterResult } from './session';
 import { visibleTextWithout } from './visible';
 
@@ -8,7 +8,7 @@ import { visibleTextWithout } from './visible';
 export const layoutFreeVisibleText = (body: HTMLElement): string => visibleTextWithout(body, HIDDEN_ATTR);
 
 /** The clutter rules run in the page on what it adds late (the baseline's way, and the tests'). */
-export const inPageLateClutter = (parent: Element): Element[] => findClutter(parent, DECLUTTER_RULES);
+export const inPageLateClutter = (parent: Element): ClutterMatch[] => findClutter(parent, DECLUTTER_RULES);
 
 /**
  * Declutter planned and applied in one document: the tests, the CLI, and the benchmark's

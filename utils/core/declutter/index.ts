@@ -1,6 +1,6 @@
 export { showMissingArticle, startSession, DeclutterSession, HIDDEN_ATTR, STYLE_ID, MAX_NODES_PER_SLICE, type DeclutterResult, type DeclutterOptions, type SessionPlan, type SessionOptions } from './session';
 export { declutter, inPageLateClutter, layoutFreeVisibleText } from './in-page';
-export { planDeclutter, indexedClone, INDEX_ATTR, type ArticleSpan, type DeclutterPlan } from './plan';
+export { planDeclutter, indexedClone, INDEX_ATTR, type ArticleSpan, type DeclutterPlan, type HideReason } from './plan';
 export { DeclutterController, type DeclutterPlanner, type PlanResult } from './controller';
 export { offPageLateClutter, offPagePlanner, sessionPlanOf } from './from-numbers';
-export { articlePieces, foldVisible, guardPlan, heldSet, missingPieces, visibleTextWithout, type ArticlePiece } from './invariant';
+export { articlePieces, comparableVisibleText, guardPlan, heldSet, missingPieces, visibleTextWithout, type ArticlePiece } from './invariant';

@@ -1,6 +1,6 @@
 import { findClutter } from '../extract/clutter';
 import { CLUTTER_RULES } from '../extract/rules';
-import { foldVisible, hideAround, SKIP_TAGS, type ArticlePiece } from './visible';
+import { comparableVisibleText, hideAround, SKIP_TAGS, type ArticlePiece } from './visible';
 
 /**
  * "Declutter never hides the article": the text the extraction pipeline would give the reader,
@@ -21,13 +21,13 @@ export function articlePieces(
   liveOf: (cloneEl: Element) => Element | null,
   liveHolder: (cloneText: Node) => Element | null = () => null,
 ): ArticlePiece[] {
-  const clutter = new Set(findClutter(content, CLUTTER_RULES));
+  const clutter = new Set(findClutter(content, CLUTTER_RULES).map(({ el }) => el));
   const pieces: ArticlePiece[] = [];
   const stack: { node: Node; live: Element | null }[] = [{ node: content, live: liveOf(content) }];
   while (stack.length) {
     const { node, live } = stack.pop()!;
     if (node.nodeType === 3) {
-      const text = foldVisible(node.nodeValue ?? '');
+      const text = comparableVisibleText(node.nodeValue ?? '');
       // The live twin's parent when the text node is the page's own; else the nearest mapped element.
       const holder = text ? (liveHolder(node) ?? live) : null;
       if (!text || !holder) continue;
@@ -74,4 +74,4 @@ export function guardPlan(hide: readonly Element[], held: ReadonlySet<Element>):
   return { hide: safe, heldBack };
 }
 
-export { foldVisible, hideAround, missingPieces, visibleTextWithout, type ArticlePiece } from './visible';
+export { comparableVisibleText, hideAround, missingPieces, visibleTextWithout, type ArticlePiece } from './visible';

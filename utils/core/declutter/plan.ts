@@ -1,9 +1,10 @@
+import { collapseSpace } from '../text';
 import { parseArticle, type ParsedArticle } from '../extract';
-import { findClutter } from '../extract/clutter';
+import { findClutter, type ClutterReason } from '../extract/clutter';
+import { DECLUTTER_RULES } from '../extract/rules';
 import { articlePieces, guardPlan, heldSet, type ArticlePiece } from './invariant';
-import { articleRoot, endsBefore, FOLLOWING, placeOf, type ArticleSpan } from './span';
+import { articleRoot, CONTAINED_BY, endsBefore, FOLLOWING, placeOf, type ArticleSpan } from './span';
 import {
-  DECLUTTER_RULES,
   EMBED_CLASS,
   EMBED_MAX_CHARS,
   EMBED_SELECTOR,
@@ -23,6 +24,8 @@ import {
   PROSE_MAX_LINK_SHARE,
   PROSE_MIN_CHARS,
   PROSE_SHARE,
+  SECTION_HEADING_TAGS,
+  TITLE_HOLDER_CLIMB,
   TITLE_BLOCK_EXTRA_CHARS,
   SITE_NAME_MAX_WORDS,
   TITLE_SOME_WORDS,
@@ -32,11 +35,19 @@ import {
 /** Index attribute that ties an element of the clone to its live twin. Only the clone carries it. */
 export const INDEX_ATTR = 'data-kliping-i';
 
+/**
+ * Why declutter hides an element: a clutter rule's reason, or where the element sits (`place`):
+ * outside the article's stretch, left out of it by Readability, after <body>, added later.
+ */
+export type HideReason = ClutterReason | { rule: 'outside-article' | 'left-out' | 'after-body' | 'added-later' | 'given'; matcher: 'place'; match: string };
+
 export type DeclutterPlan =
   | {
       ok: true;
       span: ArticleSpan;
       hide: Element[];
+      /** Why each element the planner chose is hidden (the guard's parts: see their wrapper's). */
+      why: ReadonlyMap<Element, HideReason>;
       title: string;
       /** The extracted article's text and title block, tied to live elements: what must stay visible. */
       pieces: ArticlePiece[];
@@ -95,14 +106,18 @@ export function indexedClone(doc: Document): {
   return { clone, live, indexOf, liveText };
 }
 
-const normalize = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+const normalize = (text: string | null | undefined) => collapseSpace(text ?? '').toLowerCase();
 
 const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** The titles a page gives its article: Readability's, the Open Graph one, the document's. */
 function titleCandidates(doc: Document, parsedTitle: string): string[] {
   const meta = (name: string) => doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content');
-  return [parsedTitle, meta('og:title'), meta('twitter:title'), doc.title].map(normalize).filter((t) => t.length > 0);
+  // "Headline | Site": the headline alone, as the page shows it.
+  const parts = (doc.title ?? '').split(/\s+[|–—·]\s+|\s+-\s+/);
+  const headline = parts.length > 1 ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : '';
+  const titles = [parsedTitle, meta('og:title'), meta('twitter:title'), doc.title, words(headline).length >= 3 ? headline : ''];
+  return titles.map(normalize).filter((t) => t.length > 0);
 }
 
 /**
@@ -148,7 +163,33 @@ function findTitle(doc: Document, body: Element, title: string, siteName: string
   // of the title's words is the headline the reader sees first.
   const bodyStart = kept.find((el) => el.tagName === 'P' && textLength(el) >= PROSE_MIN_CHARS / 2) ?? kept.find((el) => headings.every((h) => !el.contains(h)));
   const before = h1s.filter((h) => bodyStart !== undefined && endsBefore(h, bodyStart) && share(h) >= TITLE_SOME_WORDS);
-  return before[before.length - 1] ?? match ?? null;
+  return before[before.length - 1] ?? match ?? titleOutsideHeadings(body, wanted, bodyStart);
+}
+
+/**
+ * Pages built without headings (site builders such as Framer or Wix, some blog themes) show
+ * their headline in a plain element: the first one before the body whose text is a title the
+ * page gives. Walked by text nodes, and an element's whole text read only where a text node starts
+ * a title, so the walk stays linear.
+ */
+function titleOutsideHeadings(body: Element, wanted: readonly string[], bodyStart: Element | undefined): Element | null {
+  if (!bodyStart) return null;
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Past the start of the body: what follows is the article or after it.
+    if (bodyStart.compareDocumentPosition(node) & (FOLLOWING | CONTAINED_BY)) return null;
+    const holder = node.parentElement;
+    // A permalink around the headline is common (WordPress's rel="bookmark"); a menu is not a headline.
+    if (!holder || INVISIBLE_TAGS.has(holder.tagName) || holder.closest('nav, button')) continue;
+    // The headline may be split by inline markup ("Local <span>DNS</span> Services"): a text
+    // that starts a title is checked with the rest of its element's text.
+    const text = normalize(node.nodeValue);
+    if (!text || !wanted.some((w) => w.startsWith(text))) continue;
+    for (let el: Element | null = holder, up = 0; el && up < TITLE_HOLDER_CLIMB; el = el.parentElement, up++) {
+      if (wanted.includes(normalize(el.textContent))) return el;
+    }
+  }
+  return null;
 }
 
 /** The headline's largest wrapper that holds little more than it and none of the body. */
@@ -249,14 +290,24 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   for (let up: Element | null = body; up; up = up.parentElement) spine.add(up);
 
   const span: ArticleSpan = { start, end: last, spine, kept };
-  const clutter = new Set(findClutter(articleRoot(span), DECLUTTER_RULES).filter((el) => !(titleEl && el.contains(titleEl)) && isInside(el, span)));
+  const clutter = new Map(
+    findClutter(articleRoot(span), DECLUTTER_RULES)
+      .filter(({ el }) => !(titleEl && el.contains(titleEl)) && isInside(el, span))
+      .map(({ el, ...reason }) => [el, reason]),
+  );
   const hide: Element[] = [];
+  const why = new Map<Element, HideReason>();
+  const hideFor = (el: Element, reason: HideReason) => {
+    hide.push(el);
+    why.set(el, reason);
+  };
 
   const visit = (parent: Element): void => {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       if (INVISIBLE_TAGS.has(child.tagName) || NEVER_HIDDEN_TAGS.has(child.tagName)) continue;
-      if (clutter.has(child) && !containsArticleProse(child, kept)) {
-        hide.push(child);
+      const rule = clutter.get(child);
+      if (rule && !containsArticleProse(child, kept)) {
+        hideFor(child, rule);
         continue;
       }
       if (spine.has(child)) {
@@ -266,15 +317,16 @@ export function planDeclutter(doc: Document): DeclutterPlan {
       // Inside the title block only clutter (a share bar) is hidden: the rest is headline furniture.
       const place = titleBlock?.contains(child) ? 'header' : placeOf(child, span, firstKept);
       if (place === 'outside') {
-        hide.push(child);
+        hideFor(child, { rule: 'outside-article', matcher: 'place', match: endsBefore(child, span.start) ? 'before the article' : 'after the article' });
         continue;
       }
       if (place === 'body' && !kept.has(child) && !isHeaderBit(child, byline) && !isMedia(child)) {
         // Prose between the headline and the article's end that Readability left out (a section
         // under an unlucky class, an embed whose markup swallowed the next paragraphs) is still
-        // the article: hide less.
-        if (isProse(child) || swallowsProse(child)) continue;
-        hide.push(child);
+        // the article: hide less. So is the heading of a section it kept (Readability drops a
+        // heading that repeats the title, and a page may title its article with a section's name).
+        if (isProse(child) || swallowsProse(child) || headsKeptSection(child, kept)) continue;
+        hideFor(child, { rule: 'left-out', matcher: 'place', match: 'inside the article, left out by Readability' });
         continue;
       }
       visit(child);
@@ -283,7 +335,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   visit(body);
   // Overlays some sites append after <body>, straight into <html>.
   for (let child = doc.documentElement.firstElementChild; child; child = child.nextElementSibling) {
-    if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hide.push(child);
+    if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hideFor(child, { rule: 'after-body', matcher: 'place', match: 'outside <body>' });
   }
 
   // The invariant: nothing that holds the extracted article's text or its title block is hidden.
@@ -300,10 +352,16 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   const held = heldSet([...pieces.map((piece) => piece.el), ...titleHeld]);
   const guarded = guardPlan(hide, held);
   if (titleEl) pieces.unshift({ el: titleEl, text: normalize(titleEl.textContent) });
-  return { ok: true, span, hide: guarded.hide, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
+  return { ok: true, span, hide: guarded.hide, why, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
 }
 
-/** Text that reads as the article's own prose: long, few links, not in a comment or related box. */
+/** A heading whose next element is article the extraction kept: the title of one of its sections. */
+function headsKeptSection(el: Element, kept: ReadonlySet<Element>): boolean {
+  if (!SECTION_HEADING_TAGS.has(el.tagName)) return false;
+  const next = el.nextElementSibling;
+  return next !== null && kept.has(next) && textLength(next) > 0;
+}
+
 /**
  * Text that reads as the article's own prose: mostly long paragraphs with few links, fewer links
  * than paragraphs (a list of teasers has a headline link per blurb), not in a comment or related box.

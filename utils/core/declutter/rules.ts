@@ -1,17 +1,7 @@
-import { ads } from '../extract/rules/ads';
-import { comments } from '../extract/rules/comments';
-import { mostRead } from '../extract/rules/most-read';
-import { navigation } from '../extract/rules/navigation';
-import { newsletter } from '../extract/rules/newsletter';
-import { relatedLinks } from '../extract/rules/related-links';
-import { share } from '../extract/rules/share';
-import { tags } from '../extract/rules/tags';
-import { textSize } from '../extract/rules/text-size';
-import type { ClutterRule } from '../extract/rules/types';
-
 /**
- * What declutter keeps or hides inside the article's own stretch of the page. Everything outside
- * that stretch is hidden structurally (no rules needed); these rules only refine the inside.
+ * Declutter's own thresholds and selectors; its clutter rules are the extraction's, from
+ * `../extract/rules`. What declutter keeps or hides inside the article's own stretch of the page.
+ * Everything outside that stretch is hidden structurally (no rules needed); these only refine the inside.
  */
 
 /** Article furniture Readability lifts out of its content but a reader still wants to see in place. */
@@ -37,6 +27,12 @@ export const MEDIA_TAGS = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME',
 export const MEDIA_WRAPPER_MAX_CHARS = 300;
 
 /** Elements that are never visible content: hiding them changes nothing, so they are never marked. */
+/** Headings that title a section of the article (the page's own <h1> is the headline's). */
+export const SECTION_HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** How far up from a text that starts the title its element may be (inline markup inside a headline). */
+export const TITLE_HOLDER_CLIMB = 3;
+
 export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'BASE']);
 
 /** Below this much article text (less than a short paragraph) there is no article: refuse instead. */
@@ -81,10 +77,3 @@ export const PROSE_MAX_LINK_SHARE = 0.3;
 /** How much of a continuation's text its prose paragraphs must be. */
 export const PROSE_SHARE = 0.6;
 export const NOT_ARTICLE_CLASS = /comment|komentar|related|terkait|recommend|rekomendasi|footer|sidebar|newsletter|subscribe|popular|populer|trending|more-stories|read-next|next-article/i;
-
-/**
- * The extraction pipeline's clutter rules that also apply to the live page. Bylines, datelines and
- * photo credits are clutter in a saved copy (its header repeats them) but part of the article's
- * own look in place, so they stay.
- */
-export const DECLUTTER_RULES: readonly ClutterRule[] = [relatedLinks, ads, newsletter, share, textSize, mostRead, comments, navigation, tags];

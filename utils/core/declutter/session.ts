@@ -1,3 +1,5 @@
+import type { ClutterMatch } from '../extract/clutter';
+import type { HideReason } from './plan';
 import { hideAround, missingPieces, type ArticlePiece } from './visible';
 import { placeOf, type ArticleSpan } from './span';
 import { INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
@@ -45,11 +47,11 @@ export interface DeclutterOptions {
   visibleText?: (body: HTMLElement) => string;
   /**
    * The clutter rules on an element the page added late, inside the article: the elements under
-   * `parent` they would hide. In the page, `findClutter` itself (see in-page.ts); the content
-   * script asks the extension instead, so the rules stay out of the page. Without it, late
-   * additions are judged by where they land only.
+   * `parent` they would hide, with why. In the page, `findClutter` itself (see in-page.ts); the
+   * content script asks the extension instead, so the rules stay out of the page. Without it,
+   * late additions are judged by where they land only.
    */
-  lateClutter?: (parent: Element) => Element[] | Promise<Element[]>;
+  lateClutter?: (parent: Element) => ClutterMatch[] | Promise<ClutterMatch[]>;
 }
 
 /** A session's options: the visible text is always given (the page's `innerText`, or in-page.ts's layout-free stand-in). */
@@ -59,6 +61,7 @@ export type SessionOptions = DeclutterOptions & { visibleText: (body: HTMLElemen
 export interface SessionPlan {
   span: ArticleSpan;
   hide: readonly Element[];
+  why: ReadonlyMap<Element, HideReason>;
   pieces: readonly ArticlePiece[];
   held: ReadonlySet<Element>;
   heldBack: number;
@@ -69,7 +72,7 @@ export interface SessionPlan {
  * that the article's text is all still visible, and shows again whatever hid a part of it.
  */
 export function startSession(doc: Document, plan: SessionPlan, options: SessionOptions): DeclutterSession {
-  const session = new DeclutterSession(doc, plan.span, [...plan.hide], options.lateClutter);
+  const session = new DeclutterSession(doc, plan.span, [...plan.hide], plan.why, options.lateClutter);
   session.heldBack = plan.heldBack;
   session.heldBack += showMissingArticle(session, plan.pieces, plan.held, options.visibleText);
   return session;
@@ -95,8 +98,22 @@ export function showMissingArticle(
   return shown;
 }
 
+/** A part hidden in place of its wrapper, which held article text: the wrapper's reason, said so. */
+function partOf(reason: HideReason): HideReason {
+  return { ...reason, match: `${reason.match} (a part of an element that held article text)` };
+}
+
+/** The reason of the nearest planned wrapper, for a part the plan's guard hid in its place. */
+function wrapperReason(el: Element, why: ReadonlyMap<Element, HideReason>): HideReason {
+  for (let up = el.parentElement; up; up = up.parentElement) {
+    const reason = why.get(up);
+    if (reason) return partOf(reason);
+  }
+  return { rule: 'given', matcher: 'place', match: 'handed to the session' };
+}
+
 export class DeclutterSession {
-  private readonly hidden = new Set<Element>();
+  private readonly hidden = new Map<Element, HideReason>();
   private readonly style: HTMLStyleElement;
   private readonly observer: MutationObserver;
   private queue: Element[] = [];
@@ -107,13 +124,14 @@ export class DeclutterSession {
     private readonly doc: Document,
     private readonly span: ArticleSpan,
     hide: Element[],
+    why: ReadonlyMap<Element, HideReason> = new Map(),
     private readonly lateClutter?: DeclutterOptions['lateClutter'],
   ) {
     this.style = doc.createElement('style');
     this.style.id = STYLE_ID;
     this.style.textContent = scrollLockedByOverlay(doc, hide) ? STYLE_TEXT + UNLOCK_SCROLL : STYLE_TEXT;
     (doc.head ?? doc.documentElement).appendChild(this.style);
-    for (const el of hide) this.hide(el);
+    for (const el of hide) this.hide(el, why.get(el) ?? wrapperReason(el, why));
     const View = doc.defaultView as (Window & typeof globalThis) | null;
     const Observer = View?.MutationObserver ?? globalThis.MutationObserver;
     this.observer = new Observer((records) => this.onMutations(records));
@@ -129,16 +147,22 @@ export class DeclutterSession {
     return this.hidden.size;
   }
 
+  /** Every element this session hides, with why (what `npm run extract -- --explain` lists). */
+  get hiddenElements(): ReadonlyMap<Element, HideReason> {
+    return this.hidden;
+  }
+
   /** Elements left visible because they held article text the plan would have hidden. */
   heldBack = 0;
 
   /** Shows a hidden element again that held article text, hiding only its parts that hold none. */
   reveal(el: Element, held: ReadonlySet<Element>): boolean {
-    if (!this.hidden.delete(el)) return false;
+    const reason = this.hidden.get(el);
+    if (!reason || !this.hidden.delete(el)) return false;
     el.removeAttribute(HIDDEN_ATTR);
     const parts: Element[] = [];
     hideAround(el, held, parts);
-    for (const part of parts) this.hide(part);
+    for (const part of parts) this.hide(part, partOf(reason));
     return true;
   }
 
@@ -152,14 +176,14 @@ export class DeclutterSession {
     this.active = false;
     this.observer.disconnect();
     this.queue = [];
-    for (const el of this.hidden) el.removeAttribute(HIDDEN_ATTR);
+    for (const el of this.hidden.keys()) el.removeAttribute(HIDDEN_ATTR);
     this.hidden.clear();
     this.style.remove();
   }
 
-  private hide(el: Element): void {
+  private hide(el: Element, reason: HideReason): void {
     el.setAttribute(HIDDEN_ATTR, '');
-    this.hidden.add(el);
+    this.hidden.set(el, reason);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -199,7 +223,7 @@ export class DeclutterSession {
     const place = placeOf(el, this.span);
     const media = MEDIA_TAGS.has(el.tagName) || el.querySelector(MEDIA_SELECTOR) !== null;
     if (place === 'outside' || (place === 'body' && !media && !this.isInsideParagraph(el))) {
-      this.hide(el);
+      this.hide(el, { rule: 'added-later', matcher: 'place', match: place === 'outside' ? 'added outside the article' : 'added between its paragraphs' });
       return false;
     }
     return true;
@@ -218,9 +242,9 @@ export class DeclutterSession {
       byParent.set(parent, [...(byParent.get(parent) ?? []), el]);
     }
     for (const [parent, children] of byParent) {
-      const hideFound = (found: Element[]) => {
+      const hideFound = (found: ClutterMatch[]) => {
         if (!this.active) return;
-        for (const el of found) if (el.isConnected && children.some((child) => child === el || child.contains(el))) this.hide(el);
+        for (const { el, ...reason } of found) if (el.isConnected && children.some((child) => child === el || child.contains(el))) this.hide(el, reason);
       };
       const found = find(parent);
       if (Array.isArray(found)) hideFound(found);

@@ -4,7 +4,7 @@
  */
 
 export const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without relying on a global Node
-const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
+export const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
 
 /** Where the article lies on the live page, in document order. */
 export interface ArticleSpan {

@@ -1,3 +1,4 @@
+import { collapseSpace } from '../text';
 import { INVISIBLE_TAGS, NEVER_HIDDEN_TAGS } from './rules';
 
 /**
@@ -9,15 +10,15 @@ import { INVISIBLE_TAGS, NEVER_HIDDEN_TAGS } from './rules';
 /** One run of article text and the live element it sits in. */
 export interface ArticlePiece {
   el: Element;
-  /** Folded text (see `foldVisible`). */
+  /** Its text as compared (see `comparableVisibleText`). */
   text: string;
 }
 
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /** Case, whitespace, soft hyphens and zero-width marks folded: how text is compared to `innerText`. */
-export function foldVisible(text: string): string {
-  return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+export function comparableVisibleText(text: string): string {
+  return collapseSpace(text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')).toLowerCase();
 }
 
 /**
@@ -38,7 +39,7 @@ export function hideAround(el: Element, held: ReadonlySet<Element>, out: Element
  * not cause and cannot undo).
  */
 export function missingPieces(pieces: readonly ArticlePiece[], visibleText: string, hiddenSelector: string): { piece: ArticlePiece; culprit: Element | null }[] {
-  const visible = foldVisible(visibleText);
+  const visible = comparableVisibleText(visibleText);
   const missing: { piece: ArticlePiece; culprit: Element | null }[] = [];
   for (const piece of pieces) {
     if (visible.includes(piece.text)) continue;
@@ -50,7 +51,7 @@ export function missingPieces(pieces: readonly ArticlePiece[], visibleText: stri
 /** A hidden element inside the piece's holder that holds some of the piece's text. */
 function hiddenPartOf(piece: ArticlePiece, hiddenSelector: string): Element | null {
   for (const el of piece.el.querySelectorAll(hiddenSelector)) {
-    const text = foldVisible(el.textContent ?? '');
+    const text = comparableVisibleText(el.textContent ?? '');
     if (text && (piece.text.includes(text) || text.includes(piece.text))) return el;
   }
   return null;

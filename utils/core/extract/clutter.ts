@@ -1,6 +1,7 @@
 import { elementChildren } from '../dom';
 import { CLUTTER_RULES, type ClutterRule } from './rules';
 import { BLOCK_TAGS } from './text';
+import { collapseSpaceAndZeroWidth } from '../text';
 
 /** Longest text a label, byline or heading can have; longer blocks are never matched by text. */
 const MAX_TEXT = 600;
@@ -24,7 +25,30 @@ interface Info {
 
 type Infos = Map<Element, Info>;
 
-const fold = (text: string) => text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+/** Which of a rule's matchers took an element (the fields of `ClutterRule` by the same names). */
+export type ClutterMatcher =
+  | 'selector'
+  | 'class'
+  | 'link-list'
+  | 'screen-reader-label'
+  | 'label'
+  | 'short-text'
+  | 'date-only'
+  | 'box-heading'
+  | 'link-line'
+  | 'lead-phrase';
+
+/** Why an element is clutter: the rule, its matcher, and what matched (a selector, a class word, the text). */
+export interface ClutterReason {
+  rule: string;
+  matcher: ClutterMatcher;
+  match: string;
+}
+
+/** An element the rules would remove, with the reason of the first rule that took it. */
+export interface ClutterMatch extends ClutterReason {
+  el: Element;
+}
 
 /**
  * One post-order pass, without recursion (pages nest deeper than the call stack), gathering every
@@ -60,7 +84,7 @@ function summarize(el: Element, infos: Infos): Info {
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       const value = child.nodeValue ?? '';
-      length += fold(value).length;
+      length += collapseSpaceAndZeroWidth(value).length;
       parts?.push(value);
     } else if (child.nodeType === 1) {
       const info = infos.get(child as Element);
@@ -77,7 +101,7 @@ function summarize(el: Element, infos: Infos): Info {
   }
   if (el.tagName === 'A') linkLength = length;
   if (el.tagName === 'P' && length >= 100 && linkLength < length * 0.3) prose = Math.max(prose, length);
-  return { text: parts ? fold(parts.join('')) : null, length, linkLength, prose };
+  return { text: parts ? collapseSpaceAndZeroWidth(parts.join('')) : null, length, linkLength, prose };
 }
 
 /** Text a reader would take for the article itself: never removed, whatever its classes say. */
@@ -95,31 +119,38 @@ function classTokens(el: Element): string[] {
   return raw.split(/\s+/).filter(Boolean);
 }
 
-/** Every rule's class words and patterns, prepared once per `findClutter` call. */
+/** Every rule's class words and patterns, prepared once per `findClutter` call, each tied to its rule. */
 interface ClassMatcher {
-  words: Set<string>;
+  words: Map<string, string>;
   /** Each word as it sits between dashes in a token whose `-`/`_` runs became single dashes. */
-  dashed: string[];
-  patterns: RegExp[];
+  dashed: { dashed: string; word: string; rule: string }[];
+  patterns: { pattern: RegExp; rule: string }[];
 }
 
 function classMatcher(rules: readonly ClutterRule[]): ClassMatcher {
-  const words = rules.flatMap((rule) => rule.classWords ?? []);
-  return {
-    words: new Set(words),
-    dashed: words.map((word) => `-${word.replace(/_/g, '-')}-`),
-    patterns: rules.flatMap((rule) => rule.classPatterns ?? []),
-  };
+  const words = new Map<string, string>();
+  const dashed: ClassMatcher['dashed'] = [];
+  for (const rule of rules) {
+    for (const word of rule.classWords ?? []) {
+      if (!words.has(word)) words.set(word, rule.name);
+      dashed.push({ dashed: `-${word.replace(/_/g, '-')}-`, word, rule: rule.name });
+    }
+  }
+  return { words, dashed, patterns: rules.flatMap((rule) => (rule.classPatterns ?? []).map((pattern) => ({ pattern, rule: rule.name }))) };
 }
 
-function matchesClassWords(tokens: string[], matcher: ClassMatcher): boolean {
+/** The first class word or pattern that matches one of the tokens, as a reason; null when none does. */
+function matchClassWords(tokens: string[], matcher: ClassMatcher): ClutterReason | null {
   for (const token of tokens) {
-    if (matcher.words.has(token)) return true;
+    const rule = matcher.words.get(token);
+    if (rule) return { rule, matcher: 'class', match: token };
     const joined = `-${token.split(/[-_]+/).filter(Boolean).join('-')}-`;
-    if (matcher.dashed.some((word) => joined.includes(word))) return true;
-    if (matcher.patterns.some((pattern) => pattern.test(token))) return true;
+    const word = matcher.dashed.find((entry) => joined.includes(entry.dashed));
+    if (word) return { rule: word.rule, matcher: 'class', match: `${word.word} in ${token}` };
+    const pattern = matcher.patterns.find((entry) => entry.pattern.test(token));
+    if (pattern) return { rule: pattern.rule, matcher: 'class', match: `${String(pattern.pattern)} on ${token}` };
   }
-  return false;
+  return null;
 }
 
 /** Digits that read as a date or a clock time, not as a count. */
@@ -220,18 +251,19 @@ function leadBlockOf(el: Element, phraseLength: number, root: ParentNode, infos:
 }
 
 /**
- * The elements inside `root` that the clutter rules would remove: outermost ones only, in
- * document order. Pure: reads the DOM, never changes it, so it serves the live page (declutter in
- * place) and the pipeline's clone alike.
+ * The elements inside `root` that the clutter rules would remove, each with the rule that took it:
+ * outermost ones only, in document order. Pure: reads the DOM, never changes it, so it serves the
+ * live page (declutter in place) and the pipeline's clone alike.
  */
-export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CLUTTER_RULES): Element[] {
+export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CLUTTER_RULES): ClutterMatch[] {
   const infos = measure(root);
   const classes = classMatcher(rules);
   // Rules whose class matches may take a little prose (a bio): matched on their own.
   const bioClasses = rules.filter((rule) => rule.proseUpTo).map((rule) => ({ rule, matcher: classMatcher([rule]) }));
-  const found = new Set<Element>();
-  const add = (el: Element | null) => {
-    if (el && el !== root && !PROTECTED_TAGS.has(el.tagName)) found.add(el);
+  // The first reason an element is found for is the one it keeps.
+  const found = new Map<Element, ClutterReason>();
+  const add = (el: Element | null, rule: string, matcher: ClutterMatcher, match: string) => {
+    if (el && el !== root && !PROTECTED_TAGS.has(el.tagName) && !found.has(el)) found.set(el, { rule, matcher, match });
   };
   // Asked per measured element rather than by querySelectorAll over the root: the same matches,
   // and in jsdom far cheaper, since elements with prose are never asked.
@@ -243,37 +275,52 @@ export function findClutter(root: ParentNode, rules: readonly ClutterRule[] = CL
   };
 
   for (const [el, info] of infos) {
-    if (selector && !hasProse(info) && el.matches(selector)) add(el);
+    if (selector && !hasProse(info) && el.matches(selector)) {
+      // Which selector, asked only of the few elements the joined one matched.
+      const rule = rules.find((candidate) => candidate.selectors?.some((one) => el.matches(one)))!;
+      add(el, rule.name, 'selector', rule.selectors!.find((one) => el.matches(one))!);
+    }
     if (PROTECTED_TAGS.has(el.tagName) || SKIP_TAGS.has(el.tagName)) continue;
     const tokens = classTokens(el);
-    const classMatch =
-      tokens.length > 0 &&
-      (hasProse(info)
-        ? bioClasses.some(({ rule, matcher }) => isShortProse(el, info, rule) && matchesClassWords(tokens, matcher))
-        : matchesClassWords(tokens, classes));
+    let classMatch: ClutterReason | null = null;
+    if (tokens.length > 0) {
+      if (!hasProse(info)) classMatch = matchClassWords(tokens, classes);
+      else {
+        for (const { rule, matcher } of bioClasses) {
+          classMatch = isShortProse(el, info, rule) ? matchClassWords(tokens, matcher) : null;
+          if (classMatch) break;
+        }
+      }
+    }
     if (classMatch) {
-      add(el);
+      add(el, classMatch.rule, classMatch.matcher, classMatch.match);
       continue;
     }
-    if ((el.tagName === 'UL' || el.tagName === 'OL') && rules.some((rule) => rule.linkLists && isLinkList(el, rule.linkLists, infos))) {
-      add(el);
-      continue;
+    if (el.tagName === 'UL' || el.tagName === 'OL') {
+      const rule = rules.find((candidate) => candidate.linkLists && isLinkList(el, candidate.linkLists, infos));
+      if (rule) {
+        add(el, rule.name, 'link-list', `${rule.linkLists!.minItems}+ items of one link up to ${rule.linkLists!.maxItemLength} characters`);
+        continue;
+      }
     }
     const text = info.text;
-    if (text && rules.some((rule) => rule.screenReaderLabels?.test(text)) && SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) {
-      add(el);
-      continue;
+    if (text && SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) {
+      const rule = rules.find((candidate) => candidate.screenReaderLabels?.test(text));
+      if (rule) {
+        add(el, rule.name, 'screen-reader-label', text);
+        continue;
+      }
     }
     if (!text || !lastOfChain(el)) continue;
     for (const rule of rules) {
-      if (rule.labels?.test(text) && standsAlone(el, info, infos)) add(topOfSameText(el, root, infos));
-      else if (rule.shortTexts && text.length <= rule.shortTexts.maxLength && rule.shortTexts.pattern.test(text) && standsAlone(el, info, infos)) add(el);
-      else if (rule.dateOnly && isDateOnly(text, rule.dateOnly) && standsAlone(el, info, infos)) add(el);
-      else if (rule.boxHeadings?.test(text) && isHeadingLike(el, info, infos)) for (const part of boxOf(el, root, infos)) add(part);
-      else if (rule.linkLines && LEAD_BLOCK_TAGS.has(el.tagName) && linkShare(el, infos) >= LINK_LINE_SHARE && rule.linkLines.some((re) => re.test(text))) add(el);
+      if (rule.labels?.test(text) && standsAlone(el, info, infos)) add(topOfSameText(el, root, infos), rule.name, 'label', text);
+      else if (rule.shortTexts && text.length <= rule.shortTexts.maxLength && rule.shortTexts.pattern.test(text) && standsAlone(el, info, infos)) add(el, rule.name, 'short-text', text);
+      else if (rule.dateOnly && isDateOnly(text, rule.dateOnly) && standsAlone(el, info, infos)) add(el, rule.name, 'date-only', text);
+      else if (rule.boxHeadings?.test(text) && isHeadingLike(el, info, infos)) for (const part of boxOf(el, root, infos)) add(part, rule.name, 'box-heading', text);
+      else if (rule.linkLines && LEAD_BLOCK_TAGS.has(el.tagName) && linkShare(el, infos) >= LINK_LINE_SHARE && rule.linkLines.some((re) => re.test(text))) add(el, rule.name, 'link-line', text);
       else if (rule.leadPhrases && LEAD_BLOCK_TAGS.has(el.tagName)) {
         const phrase = rule.leadPhrases.map((re) => re.exec(text)).find(Boolean);
-        if (phrase) add(leadBlockOf(el, phrase[0].length, root, infos));
+        if (phrase) add(leadBlockOf(el, phrase[0].length, root, infos), rule.name, 'lead-phrase', phrase[0]);
       }
     }
   }
@@ -291,9 +338,9 @@ function isLinkList(list: Element, shape: { minItems: number; maxItemLength: num
 }
 
 /** Drops elements inside another found element; keeps document order. */
-function outermost(found: Set<Element>): Element[] {
-  const result: Element[] = [];
-  for (const el of found) {
+function outermost(found: Map<Element, ClutterReason>): ClutterMatch[] {
+  const result: ClutterMatch[] = [];
+  for (const [el, reason] of found) {
     let inside = false;
     for (let parent = el.parentElement; parent; parent = parent.parentElement) {
       if (found.has(parent)) {
@@ -301,14 +348,17 @@ function outermost(found: Set<Element>): Element[] {
         break;
       }
     }
-    if (!inside) result.push(el);
+    if (!inside) result.push({ el, ...reason });
   }
-  return result.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  return result.sort((a, b) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
 }
 
-/** Removes what `findClutter` finds; only for a clone or a detached fragment. */
-export function removeClutter(root: ParentNode, rules: readonly ClutterRule[] = CLUTTER_RULES): number {
+/**
+ * Removes what `findClutter` finds; only for a clone or a detached fragment. Returns what it
+ * removed, with why.
+ */
+export function removeClutter(root: ParentNode, rules: readonly ClutterRule[] = CLUTTER_RULES): ClutterMatch[] {
   const found = findClutter(root, rules);
-  for (const el of found) el.remove();
-  return found.length;
+  for (const { el } of found) el.remove();
+  return found;
 }

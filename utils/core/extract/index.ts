@@ -3,17 +3,20 @@ import type { Article, ExtractResult, NotArticleReason } from '../article';
 import { canonicalUrlOf } from '../url';
 import { elementsByTag, firstElement } from '../dom';
 import { sanitizeToBody } from '../sanitize';
-import { removeClutter } from './clutter';
-import { captions } from './rules/captions';
+import { removeClutter, type ClutterMatch } from './clutter';
 import { absolutizeUrls, resolveLazyImages } from './images';
 import { chooseExcerpt, cleanByline, cleanTitle, foldForTitle, isWeakByline, readMetadata, signedByline, splitBylineDate, toIsoDate } from './metadata';
 import { readingMinutesOfText } from './reading-time';
 import { proseLength } from './prose';
 import { revealStreamedContent } from './streamed';
-import { blockText, countWords } from './text';
+import { blockText, captionsIn, countWords } from './text';
+import { collapseSpace } from '../text';
 
-export { findClutter, removeClutter } from './clutter';
-export { CLUTTER_RULES, type ClutterRule } from './rules';
+export { findClutter, removeClutter, type ClutterMatch, type ClutterMatcher, type ClutterReason } from './clutter';
+export { CLUTTER_RULES, DECLUTTER_RULES, type ClutterRule } from './rules';
+
+/** An element the pipeline took out of Readability's pick: by a clutter rule, or as the repeated headline. */
+export type ExtractionRemoval = ClutterMatch | { el: Element; rule: 'title-heading'; matcher: 'title'; match: string };
 
 export interface ExtractOptions {
   /** Skip the readerable pre-check (the user asked for this page explicitly). */
@@ -24,6 +27,8 @@ export interface ExtractOptions {
   maxDepth?: number;
   /** Past this many milliseconds the pipeline gives up at its next step with 'too-large'. */
   budgetMs?: number;
+  /** Told of every element removed from Readability's pick, with why (the CLI's `--explain`). */
+  onRemoved?: (removal: ExtractionRemoval) => void;
 }
 
 export const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs: 15_000 } as const;
@@ -90,7 +95,7 @@ function readability(clone: Document, charThreshold: number, maxElements: number
   return { ...parsed, content: parsed.content };
 }
 
-const foldSpace = (text: string | null) => (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+const foldSpace = (text: string | null) => collapseSpace(text ?? '').toLowerCase();
 
 /**
  * The second pick is the first one grown: it holds most of the first's paragraphs and is no more
@@ -181,8 +186,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   const { content } = parsed;
   const page = readMetadata(doc);
-  removeTitleHeading(content, [parsed.title, page.title, pageTitle]);
-  removeClutter(content);
+  const headlines = removeTitleHeading(content, [parsed.title, page.title, pageTitle]);
+  const removed = removeClutter(content);
+  if (options.onRemoved) {
+    for (const el of headlines) options.onRemoved({ el, rule: 'title-heading', matcher: 'title', match: 'the headline, shown once above the article' });
+    for (const removal of removed) options.onRemoved(removal);
+  }
   const win = (doc.defaultView ?? globalThis.window) as Window & typeof globalThis;
   const safe = sanitizeToBody(content.innerHTML, win);
   absolutizeUrls(safe, url);
@@ -222,15 +231,6 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   return { ok: true, article };
 }
 
-/** The captions and credits in the article, which its plain text leaves out. */
-function captionsIn(root: ParentNode): Set<Element> {
-  return new Set(
-    Array.from(root.querySelectorAll(captions.selectors.join(','))).filter(
-      (el) => (el.textContent ?? '').length <= captions.maxLength,
-    ),
-  );
-}
-
 /** The page's first few h1 texts: where a headline shows itself. */
 function topHeadings(doc: Document): string[] {
   return elementsByTag(doc, 'h1')
@@ -238,12 +238,12 @@ function topHeadings(doc: Document): string[] {
     .map((heading) => heading.textContent ?? '');
 }
 
-/** The headline repeated at the top of the body: the reader shows the title once, above it. */
-function removeTitleHeading(content: Element, titles: (string | null | undefined)[]): void {
+/** The headline repeated at the top of the body: the reader shows the title once, above it. Returns what it removed. */
+function removeTitleHeading(content: Element, titles: (string | null | undefined)[]): Element[] {
   const wanted = new Set(titles.map(foldForTitle).filter((title) => title.length > 0));
-  for (const heading of firstHeadings(content, 2)) {
-    if (wanted.has(foldForTitle(heading.textContent))) heading.remove();
-  }
+  const removed = firstHeadings(content, 2).filter((heading) => wanted.has(foldForTitle(heading.textContent)));
+  for (const heading of removed) heading.remove();
+  return removed;
 }
 
 /** The first `count` of `content.querySelectorAll('h1, h2')`, without walking the rest. */

@@ -1,4 +1,5 @@
 import { asciiLowerCase, elementsByTag, firstElement, hasAttrToken } from '../dom';
+import { collapseSpace } from '../text';
 
 /**
  * Page metadata read from the original document without changing it: JSON-LD, meta tags and
@@ -193,7 +194,7 @@ const TRAILING_DATE = new RegExp(
 /** The byline and the date its text carries after the name, when it carries one. */
 export function splitBylineDate(raw: string | null | undefined): { byline: string | null; date: string | null } {
   if (!raw) return { byline: null, date: null };
-  const value = raw.replace(/[\s\u00a0]+/g, ' ').trim();
+  const value = collapseSpace(raw);
   const match = TRAILING_DATE.exec(value);
   if (!match || !/\p{L}{2}/u.test(match[1]!)) return { byline: value, date: null };
   return { byline: match[1]!, date: match[2]!.trim() };
@@ -239,10 +240,10 @@ export function signedByline(root: Element | null): string | null {
   if (!root) return null;
   const found = firstElement(root, (el) => {
     if (el.children.length > 3) return false;
-    const text = (el.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+    const text = collapseSpace(el.textContent ?? '');
     return text.length > 0 && text.length <= 80 && signature(text) !== null;
   });
-  const text = found?.textContent?.replace(/[\s\u00a0]+/g, ' ').trim();
+  const text = found?.textContent ? collapseSpace(found.textContent) : undefined;
   return text ? signature(text) : null;
 }
 
@@ -259,7 +260,7 @@ export function chooseExcerpt(candidates: (string | null | undefined)[], title: 
     return !(byline && own === foldForTitle(byline));
   };
   for (const raw of candidates) {
-    const value = raw?.replace(/[\s\u00a0]+/g, ' ').trim();
+    const value = raw ? collapseSpace(raw) : raw;
     if (value && useful(value)) return value;
   }
   const paragraph = text.split('\n').find((line) => line.length >= 80 && useful(line));
@@ -281,7 +282,6 @@ export interface TitleContext {
 
 /** A title reduced to its letters and digits, lower-cased: how two titles are compared. */
 export const foldForTitle = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-const normalizeSpace = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
@@ -291,10 +291,10 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
  * already sends "- Something", unless a heading of the page shows the whole title is the headline.
  */
 export function cleanTitle(title: string, { siteName, headline, headings = [] }: TitleContext): string {
-  const value = normalizeSpace(title);
+  const value = collapseSpace(title);
   const fold = foldForTitle;
   if (headline) {
-    const cleanHeadline = normalizeSpace(headline);
+    const cleanHeadline = collapseSpace(headline);
     if (fold(cleanHeadline) !== fold(value) && fold(value).includes(fold(cleanHeadline)) && cleanHeadline.length >= 15) {
       const parts = value.split(TITLE_SEPARATORS);
       if (parts.some((part) => fold(part) === fold(cleanHeadline))) return cleanHeadline;
@@ -313,7 +313,7 @@ function restoredColonPrefix(title: string, headings: string[]): string {
   const folded = foldForTitle(title);
   if (!folded) return title;
   for (const raw of headings) {
-    const heading = normalizeSpace(raw);
+    const heading = collapseSpace(raw);
     const colon = heading.indexOf(': ');
     if (colon < 0 || wordCount(heading.slice(0, colon)) > 3) continue;
     if (foldForTitle(heading.slice(colon + 1)) === folded) return `${heading.slice(0, colon)}: ${title}`;

@@ -1,4 +1,5 @@
 import { elementsByTag } from '../dom';
+import { collapseSpace } from '../text';
 
 /** A paragraph shorter than this is a label or a caption, not prose. */
 const MIN_PARAGRAPH = 40;
@@ -23,10 +24,10 @@ function inComments(el: Element): boolean {
 export function proseLength(doc: Document): number {
   let total = 0;
   for (const p of elementsByTag(doc.body ?? doc.documentElement, 'p')) {
-    const length = (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    const length = collapseSpace(p.textContent ?? '').length;
     if (length < MIN_PARAGRAPH) continue;
     let links = 0;
-    for (const a of elementsByTag(p, 'a')) links += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    for (const a of elementsByTag(p, 'a')) links += collapseSpace(a.textContent ?? '').length;
     if (links <= length * MAX_LINK_SHARE && !inComments(p)) total += length;
   }
   return total;

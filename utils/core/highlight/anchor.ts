@@ -1,4 +1,5 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../records';
+import { collapseSpace } from '../text';
 
 /*
  * W3C-style anchoring on a saved copy's body. Offsets count UTF-16 code units of the body's
@@ -6,7 +7,8 @@ import type { TextPositionSelector, TextQuoteSelector } from '../records';
  * wrapped around highlights later.
  */
 
-export const CONTEXT_LENGTH = 32;
+/** How much context a TextQuoteSelector carries either side (the W3C spec suggests ~32). */
+export const CONTEXT_CHARS = 32;
 
 export interface Selectors {
   quote: TextQuoteSelector;
@@ -27,14 +29,24 @@ export function describeRange(root: Element, range: Range): Selectors | null {
   const start = textOffset(root, range.startContainer, range.startOffset);
   const end = textOffset(root, range.endContainer, range.endOffset);
   const text = root.textContent ?? '';
-  const exact = text.slice(start, end);
-  if (!exact.trim()) return null;
+  if (!text.slice(start, end).trim()) return null;
+  return selectorsAt(text, start, end);
+}
+
+/** Selectors for the first occurrence of `exact` in `text` (an imported highlight), or null when it is not there. */
+export function quoteSelectorIn(text: string, exact: string): Selectors | null {
+  const start = text.indexOf(exact);
+  return start < 0 ? null : selectorsAt(text, start, start + exact.length);
+}
+
+/** The quote (with its context either side) and the position of `text.slice(start, end)`. */
+function selectorsAt(text: string, start: number, end: number): Selectors {
   return {
     quote: {
       type: 'TextQuoteSelector',
-      exact,
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
+      suffix: text.slice(end, end + CONTEXT_CHARS),
     },
     position: { type: 'TextPositionSelector', start, end },
   };
@@ -54,7 +66,7 @@ function commonHead(a: string, b: string): number {
 
 export type Anchor = { start: number; end: number; by: 'quote' | 'position' };
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+const squash = (text: string) => collapseSpace(text).toLocaleLowerCase();
 
 /**
  * Finds a highlight again in `text`: the quote where its context matches best (ties broken by

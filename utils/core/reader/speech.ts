@@ -3,6 +3,7 @@
  * Web Speech API that reads one block (paragraph, heading, list item) at a time so the reader can
  * highlight it.
  */
+import { collapseSpace } from '../text';
 
 /** Blocks a listener hears, in reading order. Captions and code are skipped: they read badly. */
 const SPOKEN_BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, dd, dt, td, th';
@@ -27,7 +28,7 @@ const SENTENCE_END = /(?<=[.!?…。！？؟]["'”’»)\]]*)\s+/u;
  * as sentences grouped up to `max` characters; a sentence longer than that is split at spaces.
  */
 export function chunkForSpeech(text: string, max = 220): string[] {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = collapseSpace(text);
   if (!clean) return [];
   const pieces: string[] = [];
   for (const sentence of clean.split(SENTENCE_END)) {

@@ -1,6 +1,6 @@
 import type { ArticleRecord } from '../records';
 import { hostLabel } from '../url';
-import { fold, words } from './fold';
+import { foldForSearch, words } from './fold';
 import { InvertedIndex } from './inverted-index';
 import { matchesQualifiers, parseQuery, type Facts } from './query';
 import { STOPWORDS } from './stopwords';
@@ -196,7 +196,7 @@ function metaDocOf(entry: LibraryEntry): MetaDoc {
   return {
     id: article.id,
     title: article.title,
-    site: siteOf(article),
+    site: siteSearchText(article),
     byline: article.byline ?? '',
     tags: article.tags.join(' '),
     notes: entry.notes,
@@ -205,9 +205,9 @@ function metaDocOf(entry: LibraryEntry): MetaDoc {
 }
 
 /** The site name and the host, so that `site:` and words both find either. */
-export function siteOf(article: Pick<ArticleRecord, 'siteName' | 'url'>): string {
+function siteSearchText(article: Pick<ArticleRecord, 'siteName' | 'url'>): string {
   const host = hostLabel(article.url);
-  return article.siteName && fold(article.siteName) !== fold(host) ? `${article.siteName} ${host}` : host;
+  return article.siteName && foldForSearch(article.siteName) !== foldForSearch(host) ? `${article.siteName} ${host}` : host;
 }
 
 const factsCache = new WeakMap<LibraryEntry, Facts>();
@@ -224,8 +224,8 @@ export function factsOf(entry: LibraryEntry): Facts {
 function computeFacts(entry: LibraryEntry): Facts {
   const { article } = entry;
   return {
-    tags: article.tags.map(fold),
-    site: fold(siteOf(article)),
+    tags: article.tags.map(foldForSearch),
+    site: foldForSearch(siteSearchText(article)),
     readState: article.readState,
     favorite: article.favorite,
     archived: article.archived,

@@ -1,4 +1,4 @@
-import { fold, words } from './fold';
+import { foldForSearch, words } from './fold';
 
 /**
  * A search as the user typed it, taken apart. Words are searched in the text; qualifiers filter:
@@ -71,7 +71,7 @@ export function parseQuery(input: string): ParsedQuery {
     if (qualifier) {
       const key = qualifier[1]!.toLowerCase();
       const raw = unquote(qualifier[2]!);
-      const value = fold(raw).trim();
+      const value = foldForSearch(raw).trim();
       if (['tag', 'site', 'is', 'has', 'before', 'after'].includes(key)) {
         const parsedQualifier = qualifierOf(key, value, negate);
         if (parsedQualifier) parsed.qualifiers.push(parsedQualifier);
@@ -112,7 +112,7 @@ function qualifierOf(key: string, value: string, negate: boolean): Qualifier | n
 
 /** What qualifiers look at: an article's facts as the library keeps them in memory. */
 export interface Facts {
-  /** Folded (utils/search/fold). */
+  /** Folded (utils/core/search/fold.ts). */
   tags: string[];
   /** Site name and host, folded, for `site:`. */
   site: string;

@@ -2,9 +2,9 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { extractArticle } from '../extract';
 import { findClutter } from '../extract/clutter';
 import { planDeclutter } from '../declutter/plan';
-import { DECLUTTER_RULES } from '../declutter/rules';
+import { DECLUTTER_RULES } from '../extract/rules';
 import { readSnapshot } from './read';
-import type { NumberedPlan, PageExtract, PageSnapshot } from './types';
+import type { NumberedClutter, NumberedPlan, PageExtract, PageSnapshot } from './types';
 
 /**
  * The work that used to freeze the page, done in an extension context on its snapshot: the one
@@ -52,6 +52,10 @@ export function planSnapshot(snapshot: PageSnapshot, options: AnalyzeOptions = {
   return {
     ok: true,
     hide: numbers(plan.hide),
+    why: [...plan.why].flatMap(([el, reason]) => {
+      const n = numberOf(el);
+      return n === null ? [] : [[n, reason] as [number, typeof reason]];
+    }),
     start: upTo(plan.span.start),
     end: upTo(plan.span.end),
     spine: numbers(plan.span.spine),
@@ -63,7 +67,7 @@ export function planSnapshot(snapshot: PageSnapshot, options: AnalyzeOptions = {
 }
 
 /** Declutter's rules on a subtree snapshot (takeSubtreeSnapshot): the numbers of what they would hide. */
-export function lateClutterInSnapshot(snapshot: PageSnapshot, options: AnalyzeOptions = {}): number[] {
+export function lateClutterInSnapshot(snapshot: PageSnapshot, options: AnalyzeOptions = {}): NumberedClutter[] {
   const { doc, numberOf } = readSnapshot(snapshot, options.parse);
   let root: Element | null = null;
   for (const el of doc.getElementsByTagName('*')) {
@@ -73,10 +77,10 @@ export function lateClutterInSnapshot(snapshot: PageSnapshot, options: AnalyzeOp
     }
   }
   if (!root) return [];
-  const found: number[] = [];
-  for (const el of findClutter(root, DECLUTTER_RULES)) {
+  const found: NumberedClutter[] = [];
+  for (const { el, ...reason } of findClutter(root, DECLUTTER_RULES)) {
     const n = numberOf(el);
-    if (n !== null) found.push(n);
+    if (n !== null) found.push({ n, ...reason });
   }
   return found;
 }

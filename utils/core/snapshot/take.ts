@@ -1,11 +1,12 @@
 import { NOSCRIPT_TEXT_ATTR, NUMBER_ATTR, type PageSnapshot } from './types';
 
+/** `<!DOCTYPE …>` as the page wrote it: without one the copy would parse in quirks mode. */
 function doctypeOf(doc: Document): string {
-  const type = doc.doctype;
-  if (!type) return '';
-  const pub = type.publicId ? ` PUBLIC "${type.publicId}"` : '';
-  const sys = type.systemId ? `${type.publicId ? '' : ' SYSTEM'} "${type.systemId}"` : '';
-  return `<!DOCTYPE ${type.name}${pub}${sys}>`;
+  return doc.doctype ? new XMLSerializer().serializeToString(doc.doctype) : '';
+}
+
+function snapshotOf(doc: Document, top: Element | null, numbered: boolean): PageSnapshot {
+  return { html: doctypeOf(doc) + (top?.outerHTML ?? ''), url: doc.URL, baseURI: doc.baseURI, documentURI: doc.documentURI, numbered };
 }
 
 /**
@@ -33,8 +34,7 @@ export function takeSnapshot(doc: Document, numbered: boolean): { snapshot: Page
     noscript.setAttribute(NOSCRIPT_TEXT_ATTR, noscript.textContent ?? '');
     noscript.textContent = '';
   }
-  const html = doctypeOf(doc) + (copy.documentElement?.outerHTML ?? '');
-  return { snapshot: { html, url: doc.URL, baseURI: doc.baseURI, documentURI: doc.documentURI, numbered }, elements };
+  return { snapshot: snapshotOf(doc, copy.documentElement, numbered), elements };
 }
 
 /**
@@ -58,7 +58,5 @@ export function takeSubtreeSnapshot(root: Element): { snapshot: PageSnapshot; el
     shell.appendChild(outer);
     outer = shell;
   }
-  const doc = root.ownerDocument;
-  const html = doctypeOf(doc) + outer.outerHTML;
-  return { snapshot: { html, url: doc.URL, baseURI: doc.baseURI, documentURI: doc.documentURI, numbered: true }, elements };
+  return { snapshot: snapshotOf(root.ownerDocument, outer, true), elements };
 }

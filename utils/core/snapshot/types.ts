@@ -1,4 +1,6 @@
 import type { ExtractResult } from '../article';
+import type { ClutterReason } from '../extract/clutter';
+import type { HideReason } from '../declutter/plan';
 
 /**
  * A page's document as the page hands it to the extension: serialized HTML, parsed again in an
@@ -42,6 +44,8 @@ export type NumberedPlan =
   | {
       ok: true;
       hide: number[];
+      /** Why each is hidden (what `--explain` lists), by number. */
+      why: [number, HideReason][];
       start: number;
       end: number;
       spine: number[];
@@ -51,3 +55,6 @@ export type NumberedPlan =
       heldBack: number;
     }
   | { ok: false; reason: 'no-article' | 'parse-error' | 'not-readerable'; detail: string };
+
+/** A late-clutter match in a subtree snapshot: the element's number and the rule's reason. */
+export type NumberedClutter = ClutterReason & { n: number };

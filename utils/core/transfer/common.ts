@@ -1,4 +1,5 @@
 import { normalizeUrl } from '../url';
+import { cleanTags } from '../tags';
 import { ImportFormatError, type ImportLocation, type Problem, type TransferArticle } from './model';
 
 /** UTF-8 text of a file, BOM dropped; a binary or mis-encoded file is named, not garbled. */
@@ -40,21 +41,6 @@ export function requireWebAddress(raw: string, at: ImportLocation): { url: strin
 /** Short enough to quote in a message. */
 export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** Tags trimmed, de-duplicated case-insensitively, first spelling kept. */
-export function cleanTags(raw: Iterable<string>): string[] {
-  const seen = new Set<string>();
-  const tags: string[] = [];
-  for (const value of raw) {
-    const tag = value.trim().replace(/\s+/g, ' ');
-    const key = tag.toLocaleLowerCase();
-    if (tag && !seen.has(key)) {
-      seen.add(key);
-      tags.push(tag);
-    }
-  }
-  return tags;
 }
 
 /** Seconds or milliseconds since the epoch, or an ISO date, as milliseconds; null when absent. */

@@ -1,4 +1,5 @@
-import { cleanTags, mergeDuplicates, parseTime, requireWebAddress } from './common';
+import { cleanTags } from '../tags';
+import { mergeDuplicates, parseTime, requireWebAddress } from './common';
 import { cell, columns, readCsv } from './csv';
 import { ImportFormatError, linkArticle, type ImportBatch, type ImportLocation } from './model';
 

@@ -1,4 +1,5 @@
-import { cleanTags, clip, webAddress } from './common';
+import { cleanTags } from '../tags';
+import { clip, webAddress } from './common';
 import { jsonErrorOffset, lineOfOffset } from './json-position';
 import { HIGHLIGHT_COLORS } from '../records';
 import {
@@ -64,10 +65,6 @@ export function pictureExtension(type: string): string {
 /** Where a picture sits in Kliping's zip. */
 export function pictureFile(hash: string, type: string): string {
   return `images/${hash}.${pictureExtension(type)}`;
-}
-
-export function looksLikeKlipingJson(text: string): boolean {
-  return /^\s*\{[\s\S]{0,200}"format"\s*:\s*"kliping"/.test(text);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { cleanTags, clip, mergeDuplicates, parseTime, webAddress } from './common';
+import { cleanTags } from '../tags';
+import { clip, mergeDuplicates, parseTime, webAddress } from './common';
 import { ImportFormatError, linkArticle, type ImportBatch, type TransferArticle } from './model';
 
 /** The Netscape bookmark file every browser and read-later service reads and writes. */

@@ -1,9 +1,10 @@
 import { blockText, countWords } from '../extract/text';
 import { readingMinutes } from '../extract/reading-time';
 import { sanitizeHtml } from '../sanitize';
-import { cleanTags, clip, decodeText, mergeDuplicates, parseTime, requireWebAddress } from './common';
+import { cleanTags } from '../tags';
+import { clip, decodeText, mergeDuplicates, parseTime, requireWebAddress } from './common';
 import { jsonErrorLine } from './kliping-json';
-import { quoteSelectorIn } from './selectors';
+import { quoteSelectorIn } from '../highlight/anchor';
 import { ImportFormatError, linkArticle, type ImportBatch, type InputFile, type TransferArticle, type TransferHighlight } from './model';
 
 /**

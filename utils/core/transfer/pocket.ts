@@ -1,4 +1,5 @@
-import { cleanTags, clip, mergeDuplicates, parseTime, requireWebAddress } from './common';
+import { cleanTags } from '../tags';
+import { clip, mergeDuplicates, parseTime, requireWebAddress } from './common';
 import { cell, columns, readCsv } from './csv';
 import { ImportFormatError, linkArticle, type ImportBatch, type TransferArticle } from './model';
 

@@ -20,9 +20,13 @@ import { textSize } from './text-size';
 import { videoPromos } from './video-promos';
 import type { ClutterRule } from './types';
 
+/**
+ * The clutter rules' one public surface: extraction and declutter both take their rules from
+ * here, grouped by what they are for, and never from the rule files themselves.
+ */
 export type { ClutterRule } from './types';
 
-/** Every clutter rule the pipeline applies, one module per concern. */
+/** Every clutter rule the extraction pipeline applies to a saved copy, one module per concern. */
 export const CLUTTER_RULES: readonly ClutterRule[] = [
   relatedLinks,
   ads,
@@ -45,3 +49,10 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   disclosures,
   callsToAction,
 ];
+
+/**
+ * The rules that also apply to the live page (declutter in place). Bylines, datelines and photo
+ * credits are clutter in a saved copy (its header repeats them) but part of the article's own look
+ * in place, so they stay.
+ */
+export const DECLUTTER_RULES: readonly ClutterRule[] = [relatedLinks, ads, newsletter, share, textSize, mostRead, comments, navigation, tags];

@@ -1,13 +1,13 @@
-import type { E2EPage, ExtensionBrowser } from './harness';
+import type { E2EPage, ExtensionBrowser } from '../browser/types';
 
-/** The library page's search, list, reader and highlights, as a user drives them. */
-export class LibraryApp {
+/** The library page as a user drives it: search, list, the saved copy with its notes, highlights. */
+export class LibraryPage {
   private constructor(readonly page: E2EPage) {}
 
-  static async open(ext: ExtensionBrowser): Promise<LibraryApp> {
+  static async open(ext: ExtensionBrowser): Promise<LibraryPage> {
     const page = await ext.newPage();
     await page.goto(ext.extensionUrl('library.html'));
-    return new LibraryApp(page);
+    return new LibraryPage(page);
   }
   /** Whether the search box's placeholder is shown whole at the box's width. */
   placeholderFits(): Promise<boolean> {
@@ -35,9 +35,17 @@ export class LibraryApp {
     await this.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'search');
     await this.page.keyboard.type(query);
   }
+  /** Opens a listed article and waits for its saved copy (shown once its reading settings load). */
   async openArticle(title: string): Promise<void> {
     await this.page.getByRole('link', { name: title }).click();
-    await this.page.getByTestId('reader-body').waitFor();
+    await this.savedCopy().waitFor();
+    await this.body().waitFor({ state: 'attached' });
+  }
+  savedCopy() {
+    return this.page.getByTestId('saved-copy');
+  }
+  savedNotes() {
+    return this.page.getByTestId('saved-notes');
   }
   body() {
     return this.page.getByTestId('reader-body');

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
+import { requireBrowser } from './binaries';
 import type { E2ELocator, E2EPage, ExtensionBrowser, FilePayload, LaunchOptions, PageCommandName } from './types';
 
 /*
@@ -11,7 +12,6 @@ import type { E2ELocator, E2EPage, ExtensionBrowser, FilePayload, LaunchOptions,
  * add-on. Its quirks under automation, and what gets round each, are noted where they bite.
  */
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const GECKO_ID = 'kliping@kliping.app';
 /** Playwright's default in the harness: fail in seconds when what a user waits for never shows. */
 const TIMEOUT = 10_000;
@@ -494,9 +494,9 @@ class FirefoxExtension implements ExtensionBrowser {
  * Firefox speaks only the languages it has a pack for, and falls back to English without a word:
  * say so instead of letting a test of the Indonesian UI fail on English text.
  */
-function requireLanguagePack(lang: string): void {
+function requireLanguagePack(firefox: string, lang: string): void {
   if (lang.startsWith('en')) return;
-  const extensions = join(dirname(realpathSync(FIREFOX)), 'browser', 'extensions');
+  const extensions = join(dirname(realpathSync(firefox)), 'browser', 'extensions');
   const found = existsSync(extensions) && readdirSync(extensions).some((file) => file.startsWith(`langpack-${lang}@`));
   if (!found) throw new Error(`Firefox has no '${lang}' language pack in ${extensions}: apt-get install firefox-esr-l10n-${lang.toLowerCase()}`);
 }
@@ -504,14 +504,15 @@ function requireLanguagePack(lang: string): void {
 /** Stock Firefox ESR, headless, with the e2e build installed as a temporary add-on. */
 export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const lang = options.lang ?? 'en-US';
-  requireLanguagePack(lang);
+  const firefox = requireBrowser('firefox');
+  requireLanguagePack(firefox, lang);
   // The add-on's UUID is random per install unless set before launch; tests need its URLs.
   const uuid = randomUUID();
   const downloadDir = mkdtempSync(join(tmpdir(), 'kliping-ff-downloads-'));
   const scratchDir = mkdtempSync(join(tmpdir(), 'kliping-ff-files-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX,
+    executablePath: firefox,
     headless: true,
     // Without it Firefox refuses to navigate automation to moz-extension:// pages.
     args: ['--remote-allow-system-access'],

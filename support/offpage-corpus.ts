@@ -2,7 +2,7 @@
  * The pages `bench:offpage` and the off-page diff test run on (wcxb-dev, scrapinghub-dev and
  * news-id), a loopback server for them, and the diff between the in-page and off-page answers.
  */
-import { listenOnLoopback, type StaticServer } from '../tests/e2e/harness';
+import { listenOnLoopback, type StaticServer } from './loopback';
 import { loadNewsId, loadScrapinghub, loadWcxb } from './corpus';
 
 export const OFF_PAGE_CORPORA = ['wcxb-dev', 'scrapinghub-dev', 'news-id'] as const;

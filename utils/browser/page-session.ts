@@ -1,35 +1,37 @@
 import type { SavePayload } from '../core/article';
-import { findSaved, saveArticle, setNotes, setTags, type SavedState } from '../data/articles';
+import { findSaved, type SavedState } from '../data/articles';
+import { saveArticle, setPageNotes, setPageTags } from '../data/library-writes';
 import type { KlipingDb } from '../data/schema';
-import type { SessionReply, SessionRequest } from './messaging';
+import type { PageSessionReply, PageSessionRequest } from './messaging';
 
 /**
- * The background's side of one popup: applies its requests in the order they were sent, each
- * write finished before the next starts, whether or not the popup is still open.
+ * The background's side of one page open in the popup or the reader view: applies its requests in
+ * the order they were sent, each write finished before the next starts, whether or not the page
+ * is still open.
  */
-export class PopupSession {
+export class PageSession {
   private page: SavePayload | null = null;
   private queue: Promise<void> = Promise.resolve();
 
-  /** Whether the open page was in the library when the popup opened. */
+  /** Whether the open page was in the library when the session opened. */
   private wasSaved = false;
 
   constructor(
     private readonly db: KlipingDb,
-    private readonly reply: (message: SessionReply) => void,
+    private readonly reply: (message: PageSessionReply) => void,
     /** Told of each save, after the reply (the background keeps the images then, unawaited). */
     private readonly onSaved: (articleId: number) => void = () => {},
   ) {}
 
   /** Resolves when every request received so far is written. */
-  handle(request: SessionRequest): Promise<void> {
+  handle(request: PageSessionRequest): Promise<void> {
     this.queue = this.queue.then(() => this.apply(request)).catch((error: unknown) => {
       this.reply({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     });
     return this.queue;
   }
 
-  private async apply(request: SessionRequest): Promise<void> {
+  private async apply(request: PageSessionRequest): Promise<void> {
     if (request.type === 'open') {
       this.page = request.page;
       const canonical = request.page.kind === 'article' ? request.page.article.canonicalUrl : request.page.link.canonicalUrl;
@@ -49,10 +51,10 @@ export class PopupSession {
         return;
       }
       case 'notes':
-        this.savedBy(await setNotes(this.db, page, request.text));
+        this.savedBy(await setPageNotes(this.db, page, request.text));
         return;
       case 'tags':
-        this.savedBy(await setTags(this.db, page, request.tags));
+        this.savedBy(await setPageTags(this.db, page, request.tags));
         return;
     }
   }

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findSaved } from '@/utils/data/articles';
 import { KlipingDb } from '@/utils/data/schema';
-import type { SessionReply } from '@/utils/browser/messaging';
-import { PopupSession } from '@/utils/browser/session';
+import type { PageSessionReply } from '@/utils/browser/messaging';
+import { PageSession } from '@/utils/browser/page-session';
 import { sampleArticle } from './helpers';
 
 let db: KlipingDb;
@@ -12,10 +12,10 @@ beforeEach(async () => {
 });
 afterEach(() => db.delete());
 
-describe('PopupSession', () => {
+describe('PageSession', () => {
   it('applies every keystroke in order, so the last one wins', async () => {
-    const replies: SessionReply[] = [];
-    const session = new PopupSession(db, (reply) => replies.push(reply));
+    const replies: PageSessionReply[] = [];
+    const session = new PageSession(db, (reply) => replies.push(reply));
     void session.handle({ type: 'open', page: { kind: 'article', article: sampleArticle() } });
     let text = '';
     for (const ch of 'Catatan penting') {
@@ -28,8 +28,8 @@ describe('PopupSession', () => {
   });
 
   it('answers a save with the saved state', async () => {
-    const replies: SessionReply[] = [];
-    const session = new PopupSession(db, (reply) => replies.push(reply));
+    const replies: PageSessionReply[] = [];
+    const session = new PageSession(db, (reply) => replies.push(reply));
     void session.handle({ type: 'open', page: { kind: 'link', link: { url: 'chrome://x', canonicalUrl: 'chrome://x', title: 'Settings' } } });
     await session.handle({ type: 'save' });
     expect(replies.at(-1)).toMatchObject({ type: 'state', saved: true, state: { notes: '', tags: [] } });
@@ -37,7 +37,7 @@ describe('PopupSession', () => {
 
   it('tells of each save after replying, and of the save a first note makes, once', async () => {
     const events: string[] = [];
-    const session = new PopupSession(db, (reply) => events.push(reply.type === 'state' ? `reply:${reply.saved}` : reply.type), (id) => events.push(`saved:${id}`));
+    const session = new PageSession(db, (reply) => events.push(reply.type === 'state' ? `reply:${reply.saved}` : reply.type), (id) => events.push(`saved:${id}`));
     void session.handle({ type: 'open', page: { kind: 'article', article: sampleArticle() } });
     void session.handle({ type: 'notes', text: 'a' });
     void session.handle({ type: 'notes', text: 'ab' });
@@ -47,8 +47,8 @@ describe('PopupSession', () => {
   });
 
   it('reports a request before any page as an error instead of throwing', async () => {
-    const replies: SessionReply[] = [];
-    await new PopupSession(db, (reply) => replies.push(reply)).handle({ type: 'save' });
+    const replies: PageSessionReply[] = [];
+    await new PageSession(db, (reply) => replies.push(reply)).handle({ type: 'save' });
     expect(replies).toEqual([{ type: 'error', message: 'No page is open in this popup.' }]);
   });
 });

@@ -6,19 +6,27 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The collections of the shared corpus (its README): a folder holding none of them is not the corpus. */
+export const CORPUS_COLLECTIONS = ['news-id', 'scrapinghub-dev', 'readability-test-pages', 'wcxb-dev'] as const;
+
+const DEFAULT_CORPUS = resolve(REPO_ROOT, '../shared/corpus');
+
+const holdsCorpus = (dir: string) => CORPUS_COLLECTIONS.some((name) => existsSync(join(dir, name)));
+
 /**
- * The shared corpus lives beside the repository (`../shared/corpus` in CI's clone); a worktree sits
- * deeper, so the machine-wide copy is the fallback. `KLIPING_CORPUS` overrides both.
+ * The shared corpus: where `KLIPING_CORPUS` says when it is set (and only there, so pointing it at
+ * an empty folder runs as a fresh clone does), else beside the repository (`../shared/corpus`).
+ * Null when that place holds none of the corpus's collections.
  */
 export function corpusDir(): string | null {
-  const candidates = [process.env.KLIPING_CORPUS, resolve(REPO_ROOT, '../shared/corpus')].filter(
-    (dir): dir is string => Boolean(dir),
-  );
-  return candidates.find((dir) => existsSync(dir)) ?? null;
+  const dir = process.env.KLIPING_CORPUS || DEFAULT_CORPUS;
+  return holdsCorpus(dir) ? dir : null;
 }
 
 /** Where the corpus was looked for, for messages that say it is missing. */
-export const CORPUS_HINT = `set KLIPING_CORPUS, or place the shared corpus at ${resolve(REPO_ROOT, '../shared/corpus')}`;
+export const CORPUS_HINT = process.env.KLIPING_CORPUS
+  ? `KLIPING_CORPUS=${process.env.KLIPING_CORPUS} holds none of ${CORPUS_COLLECTIONS.join(', ')}`
+  : `set KLIPING_CORPUS, or place the shared corpus at ${DEFAULT_CORPUS}`;
 
 export function requireCorpusDir(): string {
   const dir = corpusDir();

@@ -3,7 +3,7 @@
  * AbortError whose cause is the quota). The transaction that hit it is rolled back by IndexedDB,
  * so nothing stored before is touched; the UI only has to say so and keep what was typed.
  */
-export function isQuotaError(error: unknown): boolean {
+function isQuotaError(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
     const { name, inner, cause } = current as { name?: string; inner?: unknown; cause?: unknown };
     if (name === 'QuotaExceededError') return true;
@@ -14,7 +14,7 @@ export function isQuotaError(error: unknown): boolean {
 
 export type WriteFailure = { kind: 'quota' } | { kind: 'other'; message: string };
 
-export function writeFailureOf(error: unknown): WriteFailure {
+function writeFailureOf(error: unknown): WriteFailure {
   if (isQuotaError(error)) return { kind: 'quota' };
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,16 +1,16 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { parseTags } from '@/utils/data/articles';
-import type { ArticleFlags } from '@/utils/data/library';
+import { parseTags } from '@/utils/core/tags';
+import type { ArticleFlags } from '@/utils/data/library-writes';
 
-export interface BulkActions {
+export interface ArticleActionHandlers {
   flags(flags: ArticleFlags): void;
   addTags(tags: string[]): void;
   remove(): void;
 }
 
 /** Actions on the selected articles (or, in the reader, on the one open). */
-export function ArticleActions({ count, actions, state }: { count: number; actions: BulkActions; state?: ArticleFlags }) {
+export function ArticleActions({ count, actions, state }: { count: number; actions: ArticleActionHandlers; state?: ArticleFlags }) {
   const [tag, setTag] = useState('');
   const button = (label: string, run: () => void, testid: string) => (
     <button type="button" class="button" data-testid={testid} onClick={run}>

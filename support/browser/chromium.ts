@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { requireBrowser } from './binaries';
 import type { E2ELocator, E2EPage, ExtensionBrowser, LaunchOptions, PageCommandName } from './types';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Chromium through Playwright; `context` stays open to the benchmarks, which run in Chromium only. */
 export interface ChromiumExtension extends ExtensionBrowser {
@@ -83,7 +82,7 @@ class ChromiumPage implements E2EPage {
 /** Real Chromium with the built extension loaded, in a fresh profile (so a fresh IndexedDB). */
 export async function launchChromium(extensionDir: string, options: LaunchOptions = {}): Promise<ChromiumExtension> {
   const context = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
+    executablePath: requireBrowser('chromium'),
     headless: true,
     locale: options.lang ?? 'en-US',
     colorScheme: options.colorScheme ?? 'light',
