@@ -7,6 +7,7 @@ import { keepImagesAfterSave, savedImageData, savedImagesFor } from '@/utils/bro
 import { PageSession } from '@/utils/browser/page-session';
 import { acceptPageSessionPorts } from '@/utils/browser/page-session-port';
 import { serveLibraryWrites } from '@/utils/browser/library-write-service';
+import { acceptImports } from '@/utils/browser/import-port';
 import { watchSitePrefs } from '@/utils/browser/site-scripts';
 import { extractPage, lateClutter, planPage } from '@/utils/browser/off-page';
 import { compareOffPage, timeCommand } from '@/utils/browser/off-page-diff';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   });
   // The library's writes.
   serveLibraryWrites(getDb);
+  acceptImports(getDb);
 
   // Shortcuts (manifest `commands`) and the page's context menu run the same three actions.
   browser.commands.onCommand.addListener((command, tab) => {

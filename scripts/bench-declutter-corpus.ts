@@ -228,6 +228,14 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
 const f3 = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : '–');
 const f1 = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
 
+/** The texts each corpus table scores, in its row order: both extractions, then the page before and after. */
+const SCORED_TEXTS = [
+  ['Readability extraction (baseline)', (r: Row) => r.readability ?? ''],
+  ['Kliping extraction', (r: Row) => r.kliping ?? ''],
+  ['page before declutter (innerText)', (r: Row) => r.before ?? ''],
+  ['page after declutter (innerText)', (r: Row) => r.after ?? ''],
+] as const;
+
 function report(all: BenchPage[], rows: Map<string, Row>): void {
   const key = (p: { corpus: string; id: string }) => `${p.corpus}/${p.id}`;
   console.log(`\nbench:declutter:corpus — Chromium, extension's declutter command, pages on 127.0.0.1 (other requests refused); load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
@@ -253,12 +261,7 @@ function report(all: BenchPage[], rows: Map<string, Row>): void {
       const score = (pick: (row: Row) => string) => aggregate(active.map((x) => shingleScore(pick(x.row), x.p.truthText ?? '')));
       console.log('| text (4-token shingles)          | precision | recall | F1    |');
       console.log('|----------------------------------|-----------|--------|-------|');
-      for (const [label, pick] of [
-        ['Readability extraction (baseline)', (r: Row) => r.readability ?? ''],
-        ['Kliping extraction', (r: Row) => r.kliping ?? ''],
-        ['page before declutter (innerText)', (r: Row) => r.before ?? ''],
-        ['page after declutter (innerText)', (r: Row) => r.after ?? ''],
-      ] as const) {
+      for (const [label, pick] of SCORED_TEXTS) {
         const s = score(pick);
         console.log(`| ${label.padEnd(32)} | ${f3(s.precision).padStart(9)} | ${f3(s.recall).padStart(6)} | ${f3(s.f1)} |`);
       }
@@ -270,12 +273,7 @@ function report(all: BenchPage[], rows: Map<string, Row>): void {
       };
       console.log('| text (WCXB words)                 | precision | recall | F1    | with kept | without left |');
       console.log('|-----------------------------------|-----------|--------|-------|-----------|--------------|');
-      for (const [label, pick] of [
-        ['Readability extraction (baseline)', (r: Row) => r.readability ?? ''],
-        ['Kliping extraction', (r: Row) => r.kliping ?? ''],
-        ['page before declutter (innerText)', (r: Row) => r.before ?? ''],
-        ['page after declutter (innerText)', (r: Row) => r.after ?? ''],
-      ] as const) {
+      for (const [label, pick] of SCORED_TEXTS) {
         const s = score(pick);
         let withKept = 0;
         let withAll = 0;
@@ -363,14 +361,19 @@ async function main() {
   const todo = all.filter((p) => !rows.has(`${p.corpus}/${p.id}`));
   console.log(`${all.length} pages in ${CORPORA.join(', ')}; ${todo.length} to measure; results in ${OUT}`);
 
-  const [ext, server] = await Promise.all([launchChromium(), pageServer()]);
+  const server = await pageServer();
   let allowed = '';
-  // Only the page itself loads: its scripts, styles, fonts, ads and trackers are all refused.
   const blank = `${server.origin}/blank`;
-  await ext.context.route('**/*', (route) => {
-    const requested = route.request().url();
-    return requested === allowed || requested === blank ? route.continue() : route.abort();
-  });
+  const openBrowser = async () => {
+    const browser = await launchChromium();
+    // Only the page itself loads: its scripts, styles, fonts, ads and trackers are all refused.
+    await browser.context.route('**/*', (route) => {
+      const requested = route.request().url();
+      return requested === allowed || requested === blank ? route.continue() : route.abort();
+    });
+    return browser;
+  };
+  let ext = await openBrowser();
   let page = await ext.context.newPage();
   let tabId = -1;
   const started = Date.now();
@@ -384,14 +387,16 @@ async function main() {
       try {
         if (tabId < 0) {
           await page.goto(blank).catch(() => {});
-          tabId = await tabIdOf(ext, page);
+          tabId = await withTimeout(tabIdOf(ext, page), PAGE_MS, 'finding the tab');
         }
         const measured = await withTimeout(measure(ext, page, tabId, url), PAGE_MS, p.id);
         row = { ...measured, corpus: p.corpus, id: p.id };
       } catch (error) {
         row = { corpus: p.corpus, id: p.id, skipped: String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 160) };
-        // A page that hung or crashed its tab gets a fresh one.
-        await page.close().catch(() => {});
+        // A page that hung or crashed gets a fresh browser: closing just its tab was seen to hang
+        // as well (wcxb-dev 0121 at load 20), stopping the whole run.
+        await withTimeout(ext.close(), 15_000, 'closing the browser').catch(() => {});
+        ext = await openBrowser();
         page = await ext.context.newPage();
         tabId = -1;
       }

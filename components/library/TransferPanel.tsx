@@ -1,3 +1,4 @@
+import { importInBackground } from '@/utils/browser/import-port';
 import { useRef, useState } from 'preact/hooks';
 import './transfer.css';
 import { i18n } from '#i18n';
@@ -99,7 +100,8 @@ export function TransferPanel({ store }: { store: LibraryStore }) {
     const started = performance.now();
     try {
       const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      const summary = await store.importFiles(files, { onProgress });
+      const summary = await importInBackground(await store.readImport(files, { onProgress }), onProgress);
+      performance.mark('kliping:import:written');
       setOutcome({ kind: 'imported', summary, ms: Math.round(performance.now() - started) });
     } catch (error) {
       setOutcome({ kind: 'error', text: importErrorText(error) });

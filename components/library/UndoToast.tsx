@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
 
-export const UNDO_SECONDS = 12;
+const UNDO_SECONDS = 12;
 
 /** "Deleted N articles. Undo" — for a while, then the deletion stands. */
 export function UndoToast({ count, onUndo, onExpire }: { count: number; onUndo(): void; onExpire(): void }) {

@@ -42,7 +42,7 @@ export function useReaderPrefs(initial?: ReaderPrefs): ReaderPrefsState {
 }
 
 /** Light or dark for "follow system", tracking the browser's setting while open. */
-export function usePrefersDark(): boolean {
+function usePrefersDark(): boolean {
   const [query] = useState(() => (typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null));
   const [dark, setDark] = useState(query?.matches ?? false);
   useEffect(() => {

@@ -28,7 +28,7 @@ const REASON_KEY: Record<ImageFailure, string> = {
   tiny: 'tiny',
 };
 
-export function notKeptNote(reason: ImageFailure | null, httpStatus?: number): string {
+function notKeptNote(reason: ImageFailure | null, httpStatus?: number): string {
   const why =
     reason === 'http-error'
       ? i18n.t('images.reason.httpError', [String(httpStatus ?? '')])

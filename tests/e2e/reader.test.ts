@@ -259,7 +259,7 @@ describe('reader view', () => {
         await next.page.locator('main article h1, body > article h1').first().waitFor();
         await next.page.waitForTimeout(300);
         return next.host().count();
-      })
+      }, { timeout: 20_000, interval: 500 })
       .toBe(0);
     await next.page.close();
     await page.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isProbablyReaderable } from '@mozilla/readability';
-import { declutter, DeclutterSession, HIDDEN_ATTR, layoutFreeVisibleText, planDeclutter, showMissingArticle } from '@/utils/core/declutter';
+import { declutter, DeclutteredPage, HIDDEN_ATTR, layoutFreeVisibleText, planDeclutter, showMissingArticle } from '@/utils/core/declutter';
 import { extractArticle } from '@/utils/core/extract';
 import { visibleLines, visibleText } from '../support/visible-text';
 
@@ -199,7 +199,7 @@ describe('declutter keeps the whole article visible', () => {
     const result = declutter(doc);
     if (!result.ok) throw new Error(result.detail);
     expectArticleVisible(doc, short);
-    expect(result.session.heldBack).toBeGreaterThan(0);
+    expect(result.page.heldBack).toBeGreaterThan(0);
     expect(visibleText(doc.body)).not.toContain('Ten things to do this weekend');
   });
 
@@ -214,13 +214,13 @@ describe('declutter keeps the whole article visible', () => {
     if (!plan.ok) throw new Error(plan.detail);
     const story = doc.querySelector('.story')!;
     // A plan that went wrong after the check before hiding: the whole story hidden.
-    const session = new DeclutterSession(doc, plan.span, [...plan.hide, story]);
+    const page = new DeclutteredPage(doc, plan.span, [...plan.hide, story]);
     expect(visibleText(doc.body)).not.toContain(SENTENCES[0]);
-    expect(showMissingArticle(session, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(1);
+    expect(showMissingArticle(page, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(1);
     expectArticleVisible(doc, SENTENCES);
     expect(doc.querySelector('.share-buttons')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
-    expect(showMissingArticle(session, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(0);
-    session.restore();
+    expect(showMissingArticle(page, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(0);
+    page.restore();
   });
 });
 

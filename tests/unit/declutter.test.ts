@@ -30,7 +30,7 @@ describeCorpus('declutter on the news corpus', () => {
       const images = [...doc.body.querySelectorAll('img')].filter((img) => !img.closest(`[${HIDDEN_ATTR}]`));
       expect(images.length).toBe(doc.body.querySelectorAll('img').length);
 
-      if (result.ok) result.session.restore();
+      if (result.ok) result.page.restore();
       expect(doc.documentElement.outerHTML).toBe(before);
     });
   }
@@ -56,12 +56,12 @@ describeCorpus('declutter mechanics', () => {
     expect(doc.querySelectorAll(`#${STYLE_ID}`)).toHaveLength(1);
     expect(doc.getElementById(STYLE_ID)?.textContent).toContain(`[${HIDDEN_ATTR}]`);
     expect(doc.getElementsByTagName('*').length).toBe(elementsBefore + 1);
-    expect(result.session.hiddenCount).toBeGreaterThan(0);
-    expect(doc.querySelectorAll(`[${HIDDEN_ATTR}]`)).toHaveLength(result.session.hiddenCount);
-    result.session.restore();
+    expect(result.page.hiddenCount).toBeGreaterThan(0);
+    expect(doc.querySelectorAll(`[${HIDDEN_ATTR}]`)).toHaveLength(result.page.hiddenCount);
+    result.page.restore();
     expect(doc.getElementById(STYLE_ID)).toBeNull();
     expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).toBeNull();
-    result.session.restore(); // a second restore is harmless
+    result.page.restore(); // a second restore is harmless
   });
 
   it('keeps hiding clutter the page adds later, and leaves added article content alone', async () => {
@@ -101,13 +101,13 @@ describeCorpus('declutter mechanics', () => {
     expect(shareBar.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(image.hasAttribute(HIDDEN_ATTR)).toBe(false);
     // Each says why it was hidden: by where it landed, or by the clutter rule that took it.
-    const why = result.session.hiddenElements;
+    const why = result.page.hiddenElements;
     expect(why.get(banner)).toEqual({ rule: 'added-later', matcher: 'place', match: 'added outside the article' });
     expect(why.get(injectedAd)).toEqual({ rule: 'added-later', matcher: 'place', match: 'added between its paragraphs' });
     expect(why.get(inlinePromo)).toMatchObject({ rule: 'related-links', matcher: 'class' });
     expect(why.get(shareBar)).toMatchObject({ rule: 'added-later', matcher: 'place' });
     expect([...why.keys()].every((el) => el.hasAttribute(HIDDEN_ATTR))).toBe(true);
-    result.session.restore();
+    result.page.restore();
     expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).toBeNull();
   });
 
@@ -130,7 +130,7 @@ describeCorpus('declutter mechanics', () => {
     expect(firstSlice).toBeLessThan(added.length);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(added.every((el) => el.hasAttribute(HIDDEN_ATTR))).toBe(true);
-    result.session.restore();
+    result.page.restore();
   });
 
   it('reports a page with no article instead of hiding anything', () => {
@@ -197,7 +197,7 @@ describeCorpus('overlays', () => {
     if (!result.ok) throw new Error(result.detail);
     expect(doc.querySelector('.cookie-wall')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
     expect(doc.getElementById(STYLE_ID)!.textContent).toContain('overflow-y:auto');
-    result.session.restore();
+    result.page.restore();
     expect(doc.getElementById(STYLE_ID)).toBeNull();
   });
 
@@ -206,7 +206,7 @@ describeCorpus('overlays', () => {
     const result = declutter(doc);
     if (!result.ok) throw new Error(result.detail);
     expect(doc.getElementById(STYLE_ID)!.textContent).not.toContain('overflow');
-    result.session.restore();
+    result.page.restore();
   });
 
   it('hides an overlay the page appends after <body>, into <html>', async () => {
@@ -218,7 +218,7 @@ describeCorpus('overlays', () => {
     doc.documentElement.appendChild(bar);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(bar.hasAttribute(HIDDEN_ATTR)).toBe(true);
-    result.session.restore();
+    result.page.restore();
     expect(bar.hasAttribute(HIDDEN_ATTR)).toBe(false);
   });
 });

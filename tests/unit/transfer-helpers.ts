@@ -1,3 +1,6 @@
+import { applyImport } from '@/utils/data/library-writes';
+import type { KlipingDb } from '@/utils/data/schema';
+import { readImport, type ImportOptions, type ImportSummary } from '@/utils/data/transfer';
 import { strToU8, zipSync } from 'fflate';
 import type { InputFile, TransferArticle } from '@/utils/core/transfer/model';
 
@@ -48,4 +51,12 @@ export function file(name: string, text: string): InputFile {
 
 export function zipOf(name: string, files: Record<string, string>): InputFile {
   return { name, bytes: zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)]))) };
+}
+
+/**
+ * An import as the library page and the background make it between them (the page reads and
+ * checks the files, the background writes the batch), in one context.
+ */
+export async function importFiles(db: KlipingDb, files: readonly InputFile[], options: ImportOptions = {}): Promise<ImportSummary> {
+  return applyImport(db, await readImport(files, options), options.onProgress);
 }

@@ -8,7 +8,8 @@ import { saveArticle } from '@/utils/data/library-writes';
 import { recordImages, storedImagesOf } from '@/utils/data/images';
 import { KlipingDb, type ImageRecord } from '@/utils/data/schema';
 import { sha256Hex } from '@/utils/data/keep-images';
-import { exportLibrary, importFiles, ImportFormatError } from '@/utils/data/transfer';
+import { exportLibrary, ImportFormatError } from '@/utils/data/transfer';
+import { importFiles } from './transfer-helpers';
 
 let n = 0;
 const open: KlipingDb[] = [];

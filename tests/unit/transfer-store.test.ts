@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { strFromU8 } from 'fflate';
 import { saveArticle, setPageNotes } from '@/utils/data/library-writes';
 import { KlipingDb } from '@/utils/data/schema';
-import { exportLibrary, importFiles, ImportFormatError } from '@/utils/data/transfer';
-import { applyImport, mergeNotes } from '@/utils/data/transfer-store';
+import { exportLibrary, ImportFormatError } from '@/utils/data/transfer';
+import { mergeNotes } from '@/utils/data/transfer-store';
+import { applyImport } from '@/utils/data/library-writes';
 import { sampleArticle } from './helpers';
-import { file, transferArticle } from './transfer-helpers';
+import { file, importFiles, transferArticle } from './transfer-helpers';
 
 let n = 0;
 const open: KlipingDb[] = [];

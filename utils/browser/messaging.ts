@@ -1,4 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ImportSource, ProgressPhase, TransferArticle } from '../core/transfer/model';
+import type { ImportSummary } from '../data/transfer-store';
 import type { DeclutterAction, DeclutterStatus } from '../core/declutter/controller';
 import type { Article, NotArticleReason, SavePayload } from '../core/article';
 import type { NumberedClutter, NumberedPlan, PageExtract, PageSnapshot } from '../core/snapshot/types';
@@ -122,3 +124,21 @@ export type PageSessionRequest =
 export type PageSessionReply =
   | { type: 'state'; state: SavedState | null; saved: boolean }
   | { type: 'error'; message: string };
+
+/**
+ * An import, from the library page (which parses the files: it has the DOM their formats need)
+ * to the background (which writes them, in one transaction, through utils/data/library-writes.ts).
+ * The batch travels in pieces, pictures as base64 (Chromium's messages are JSON); nothing is
+ * written before `write`, so a page closed mid-way leaves the library as it was.
+ */
+export const IMPORT_PORT = 'kliping:import';
+
+export type ImportRequest =
+  | { type: 'articles'; articles: TransferArticle[] }
+  | { type: 'picture'; hash: string; mime: string; base64: string }
+  | { type: 'write'; source: ImportSource; skipped: number };
+
+export type ImportReply =
+  | { type: 'progress'; done: number; total: number; phase: ProgressPhase }
+  | { type: 'written'; summary: ImportSummary }
+  | { type: 'failed'; name: string; message: string };

@@ -29,7 +29,7 @@ export async function setSiteAction(site: string, action: SiteAction | null): Pr
 let syncing: Promise<void> = Promise.resolve();
 
 /** Brings registered content scripts in line with the prefs and granted permissions (serialized). */
-export function syncSiteScripts(): Promise<void> {
+function syncSiteScripts(): Promise<void> {
   syncing = syncing.then(syncOnce, syncOnce);
   return syncing;
 }

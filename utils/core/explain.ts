@@ -57,10 +57,10 @@ export function explainPage(doc: Document, url: string, options: Pick<ExtractOpt
   const decluttered = declutter(doc);
   let hidden: ExplainedPass;
   if (decluttered.ok) {
-    const { session } = decluttered;
+    const { page } = decluttered;
     const order = [...doc.querySelectorAll(`[${HIDDEN_ATTR}]`)];
-    hidden = { ok: true, elements: order.map((el) => explained({ el, ...session.hiddenElements.get(el)! })) };
-    session.restore();
+    hidden = { ok: true, elements: order.map((el) => explained({ el, ...page.hiddenElements.get(el)! })) };
+    page.restore();
   } else hidden = { ok: false, reason: decluttered.reason, detail: decluttered.detail };
   return { extraction, declutter: hidden };
 }

@@ -45,7 +45,7 @@ export function withPref(prefs: readonly SitePref[], site: string, action: SiteA
 export const SCRIPT_ID_PREFIX = 'kliping-site:';
 
 /** Files a site's script runs: a one-line flag naming the action, then the content script. */
-export const AUTO_SCRIPTS: Record<SiteAction, string[]> = {
+const AUTO_SCRIPTS: Record<SiteAction, string[]> = {
   declutter: ['/auto-declutter.js', '/content-scripts/content.js'],
   reader: ['/auto-reader.js', '/content-scripts/content.js'],
 };

@@ -1,3 +1,4 @@
+import { collapseSpace } from './text';
 /**
  * Tags as the library keeps them: trimmed, inner whitespace collapsed, de-duplicated
  * case-insensitively with the first spelling kept, in the order given. One rule for what the
@@ -7,7 +8,7 @@ export function cleanTags(raw: Iterable<string>): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const value of raw) {
-    const tag = value.trim().replace(/\s+/g, ' ');
+    const tag = collapseSpace(value);
     const key = tag.toLocaleLowerCase();
     if (tag && !seen.has(key)) {
       seen.add(key);

@@ -37,7 +37,7 @@ export const TRACKING_PARAM_TABLE: readonly TrackingParam[] = [
   { pattern: /^shareid$/i, serves: 'Kumparan share links (shareID=…)' },
 ];
 
-export const TRACKING_PARAMS: readonly RegExp[] = TRACKING_PARAM_TABLE.map((entry) => entry.pattern);
+const TRACKING_PARAMS: readonly RegExp[] = TRACKING_PARAM_TABLE.map((entry) => entry.pattern);
 
 export function isTrackingParam(name: string): boolean {
   return TRACKING_PARAMS.some((re) => re.test(name));

@@ -1,5 +1,5 @@
 import { elementsByTag, hasAttrToken } from './dom';
-import { TRACKING_PARAMS } from './url-tracking';
+import { isTrackingParam } from './url-tracking';
 
 
 /**
@@ -19,7 +19,7 @@ export function normalizeUrl(raw: string): string {
   const keys: string[] = [];
   url.searchParams.forEach((_value, key) => keys.push(key));
   for (const key of keys) {
-    if (TRACKING_PARAMS.some((re) => re.test(key))) url.searchParams.delete(key);
+    if (isTrackingParam(key)) url.searchParams.delete(key);
   }
   if (url.search === '?') url.search = '';
   return url.toString();

@@ -1,4 +1,4 @@
-import type { ArticleRecord } from './schema';
+import type { ArticleRecord } from '../core/records';
 
 /**
  * What version 2 adds to an article that did not have it: a v1 row, or an imported one.

@@ -33,7 +33,7 @@ export interface KeepSummary {
 type Fetched = { ok: true; bytes: Uint8Array; type: string } | { ok: false; reason: ImageFailure; httpStatus?: number };
 
 /** One image, read up to `maxBytes` (a bigger one is refused as soon as it is known to be). */
-export async function fetchImage(url: string, options: { fetcher: typeof fetch; maxBytes: number; timeoutMs: number; hasAccess?(url: string): Promise<boolean> }): Promise<Fetched> {
+async function fetchImage(url: string, options: { fetcher: typeof fetch; maxBytes: number; timeoutMs: number; hasAccess?(url: string): Promise<boolean> }): Promise<Fetched> {
   // Called bare: a worker's fetch called as a method of another object throws "Illegal invocation".
   const { fetcher } = options;
   const controller = new AbortController();
@@ -100,7 +100,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 /** Tracking pixels and icons: kept out on purpose (and not loaded by the saved copy either). */
-export function tooSmall(size: { width: number; height: number } | null): ImageFailure | null {
+function tooSmall(size: { width: number; height: number } | null): ImageFailure | null {
   if (!size) return null;
   if (size.width <= 2 || size.height <= 2) return 'tracking-pixel';
   if (size.width * size.height < TINY_IMAGE_PIXELS) return 'tiny';

@@ -3,7 +3,8 @@ import { getSavedCopy, type SavedCopy } from './articles';
 import { highlightsOf } from './highlights';
 import { observe, type Subscription } from './observe';
 import type { ArticleRecord, HighlightRecord, KlipingDb, NoteRecord } from './schema';
-import { exportLibrary, importFiles, type ExportFormat, type ExportFile, type ImportOptions, type ImportSummary, type InputFile } from './transfer';
+import type { ImportBatch } from '../core/transfer/model';
+import { exportLibrary, readImport, type ExportFormat, type ExportFile, type ImportOptions, type InputFile } from './transfer';
 
 /** What the library page shows of its store at one moment. */
 export interface LibrarySnapshot {
@@ -126,9 +127,9 @@ export class LibraryStore {
     return exportLibrary(this.db, format, options);
   }
 
-  /** Imports are the one library write made in the page itself (see the report in library-writes.ts). */
-  importFiles(files: readonly InputFile[], options?: ImportOptions): Promise<ImportSummary> {
-    return importFiles(this.db, files, options);
+  /** Reads and checks files to import; the background writes the batch (utils/browser/import-port.ts). */
+  readImport(files: readonly InputFile[], options?: ImportOptions): Promise<ImportBatch> {
+    return readImport(files, options);
   }
 
   private update(change: Partial<LibrarySnapshot>): void {

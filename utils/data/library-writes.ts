@@ -3,11 +3,15 @@ import { normalizeUrl } from '../core/url';
 import { articleDefaults } from './defaults';
 import { findSaved, type SavedState } from './articles';
 import { deleteImagesOf, restoreImages, type DeletedImages } from './images';
+import type { ImportBatch, ProgressCallback, TransferPicture } from '../core/transfer/model';
+import { highlightKey, IMPORT_CHUNK, mergedRecord, mergeNotes, newRecord, pixelSize, sameRecord, toHighlightRecord, type ImportSummary } from './transfer-store';
 import type {
+  ArticleImageRecord,
   ArticleRecord,
   ContentRecord,
   HighlightColor,
   HighlightRecord,
+  ImageRecord,
   KlipingDb,
   NoteRecord,
   TextPositionSelector,
@@ -281,3 +285,117 @@ export async function restoreArticles(db: KlipingDb, deleted: DeletedArticles): 
 // Imports write in one transaction of their own, merging with what is there: applyImport
 // (utils/data/transfer-store.ts), the one write that stays beside the transfer model it maps.
 // Kept images are written by utils/data/keep-images.ts (recordImages in images.ts) in the background.
+
+// ---- imports ----
+
+/**
+ * Writes a checked batch in one transaction: new pages added, known pages (same canonical URL)
+ * merged, never duplicated. Progress is reported as rows are written.
+ */
+export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?: ProgressCallback): Promise<ImportSummary> {
+  const fromKliping = batch.source === 'kliping';
+  const total = batch.articles.length;
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: batch.skipped };
+  const pictures = batch.pictures ?? new Map<string, TransferPicture>();
+  await db.transaction('rw', [db.articles, db.contents, db.notes, db.highlights, db.articleImages, db.images], async () => {
+    onProgress?.(0, total, 'writing');
+    const keys = batch.articles.map((a) => a.canonicalUrl);
+    const existing = new Map((await db.articles.where('canonicalUrl').anyOf(keys).toArray()).map((r) => [r.canonicalUrl, r]));
+    const existingIds = [...existing.values()].map((r) => r.id);
+    const [localNotes, localHighlights, localImages] = await Promise.all([
+      db.notes.bulkGet(existingIds),
+      db.highlights.where('articleId').anyOf(existingIds).toArray(),
+      db.articleImages.where('articleId').anyOf(existingIds).toArray(),
+    ]);
+    const localImageOf = new Map(localImages.map((link) => [`${link.articleId}\n${link.url}`, link]));
+    const noteOf = new Map(localNotes.filter((n): n is NoteRecord => n !== undefined).map((n) => [n.articleId, n]));
+    const highlightKeysOf = new Map<number, Set<string>>();
+    const localHighlightById = new Map(localHighlights.map((h) => [h.id, h]));
+    for (const h of localHighlights) {
+      const set = highlightKeysOf.get(h.articleId) ?? new Set<string>();
+      set.add(highlightKey(h.selector));
+      highlightKeysOf.set(h.articleId, set);
+    }
+
+    const linkedPictures = new Set<string>();
+    let done = 0;
+    for (let from = 0; from < total; from += IMPORT_CHUNK) {
+      const slice = batch.articles.slice(from, from + IMPORT_CHUNK);
+      const fresh = slice.filter((a) => !existing.has(a.canonicalUrl));
+      const freshIds = fresh.length > 0 ? ((await db.articles.bulkAdd(fresh.map(newRecord), { allKeys: true })) as number[]) : [];
+      const idOf = new Map(fresh.map((a, i) => [a.canonicalUrl, freshIds[i]!]));
+      summary.added += fresh.length;
+
+      const puts: ArticleRecord[] = [];
+      const contents: ContentRecord[] = [];
+      const notes: NoteRecord[] = [];
+      const highlights: HighlightRecord[] = [];
+      const imageLinks: ArticleImageRecord[] = [];
+      for (const a of slice) {
+        const local = existing.get(a.canonicalUrl);
+        const id = local?.id ?? idOf.get(a.canonicalUrl)!;
+        let changed = false;
+        if (local) {
+          const merged = mergedRecord(local, a, fromKliping);
+          if (!sameRecord(merged, local)) {
+            puts.push(merged);
+            changed = true;
+          }
+          if (a.content && merged.contentStatus === 'saved' && (local.contentStatus !== 'saved' || (fromKliping && a.updatedAt > local.updatedAt))) {
+            contents.push({ articleId: id, ...a.content });
+            changed = true;
+          }
+        } else if (a.content) {
+          contents.push({ articleId: id, ...a.content });
+        }
+        const note = mergeNotes(noteOf.get(id), a.notes);
+        if (note && note !== noteOf.get(id)) {
+          notes.push({ articleId: id, text: note.text, updatedAt: note.updatedAt });
+          changed = true;
+        }
+        const keys = highlightKeysOf.get(id) ?? new Set<string>();
+        for (const h of a.highlights) {
+          const same = localHighlightById.get(h.id);
+          if (same ? same.updatedAt >= h.updatedAt : keys.has(highlightKey(h))) continue;
+          keys.add(highlightKey(h));
+          highlights.push(toHighlightRecord(h, id));
+          changed = true;
+        }
+        for (const image of a.images ?? []) {
+          const mine = localImageOf.get(`${id}\n${image.url}`);
+          // A picture kept here stays; one that failed here is taken from the file if it has it.
+          if (mine && (mine.status === 'kept' || image.status !== 'kept')) continue;
+          imageLinks.push({ articleId: id, ...image, updatedAt: a.updatedAt });
+          if (image.hash) linkedPictures.add(image.hash);
+          changed = true;
+        }
+        if (local) {
+          if (changed) summary.updated++;
+          else summary.unchanged++;
+        }
+      }
+      await Promise.all([
+        puts.length ? db.articles.bulkPut(puts) : undefined,
+        contents.length ? db.contents.bulkPut(contents) : undefined,
+        notes.length ? db.notes.bulkPut(notes) : undefined,
+        highlights.length ? db.highlights.bulkPut(highlights) : undefined,
+        imageLinks.length ? db.articleImages.bulkPut(imageLinks) : undefined,
+      ]);
+      done += slice.length;
+      onProgress?.(done, total, 'writing');
+    }
+    // Each picture once, and only those a written link shows (no blob without an article).
+    const wanted = [...linkedPictures].filter((hash) => pictures.has(hash));
+    if (wanted.length > 0) {
+      const have = new Set((await db.images.bulkGet(wanted)).filter((row): row is ImageRecord => row !== undefined).map((row) => row.hash));
+      const now = Date.now();
+      await db.images.bulkAdd(
+        wanted
+          .filter((hash) => !have.has(hash))
+          .map((hash) => pictures.get(hash)!)
+          .map((p) => ({ hash: p.hash, blob: new Blob([p.bytes as BlobPart], { type: p.type }), type: p.type, size: p.bytes.length, ...pixelSize(p.bytes), createdAt: now })),
+      );
+    }
+  });
+  return summary;
+}

@@ -23,7 +23,7 @@ export * from '../core/records';
 
 export { articleDefaults } from './defaults';
 
-export const DB_NAME = 'kliping';
+const DB_NAME = 'kliping';
 
 export class KlipingDb extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;

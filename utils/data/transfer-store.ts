@@ -3,18 +3,19 @@ import { imageSize } from '../core/images/sniff';
 import { articleDefaults } from './defaults';
 import type { ArticleImageRecord, ArticleRecord, ContentRecord, HighlightRecord, ImageRecord, KlipingDb, NoteRecord } from './schema';
 import { cleanTags } from '../core/tags';
-import type { ImportBatch, ProgressCallback, TransferArticle, TransferHighlight, TransferImage, TransferPicture } from '../core/transfer/model';
+import type { ProgressCallback, TransferArticle, TransferHighlight, TransferImage, TransferPicture } from '../core/transfer/model';
 
 /*
- * The only module that knows both the transfer model and the Dexie records. Reading is one
- * read transaction; an import is ONE read-write transaction, so a failure (a full disk, a closed
- * page) leaves the library exactly as it was.
+ * The only module that knows both the transfer model and the Dexie records: the mapping and
+ * merging both ways, and the reads an export makes (one read transaction). The import's write is
+ * library-writes.ts `applyImport`, ONE read-write transaction, so a failure (a full disk) leaves
+ * the library exactly as it was.
  */
 
 /** Rows per bulk write: small enough for the progress bar to move, big enough to be fast. */
-const CHUNK = 1000;
+export const IMPORT_CHUNK = 1000;
 
-export function toTransfer(
+function toTransfer(
   record: ArticleRecord,
   content: ContentRecord | undefined,
   note: NoteRecord | undefined,
@@ -71,12 +72,12 @@ function toTransferHighlight(h: HighlightRecord): TransferHighlight {
   };
 }
 
-function pixelSize(bytes: Uint8Array): { width: number | null; height: number | null } {
+export function pixelSize(bytes: Uint8Array): { width: number | null; height: number | null } {
   const size = imageSize(bytes);
   return { width: size?.width ?? null, height: size?.height ?? null };
 }
 
-function toHighlightRecord(h: TransferHighlight, articleId: number): HighlightRecord {
+export function toHighlightRecord(h: TransferHighlight, articleId: number): HighlightRecord {
   return {
     id: h.id,
     articleId,
@@ -128,7 +129,7 @@ export interface ImportSummary {
 
 type NewArticle = Omit<ArticleRecord, 'id'>;
 
-function newRecord(a: TransferArticle): NewArticle {
+export function newRecord(a: TransferArticle): NewArticle {
   const hasContent = a.content !== null;
   return {
     ...articleDefaults(hasContent),
@@ -159,7 +160,7 @@ export function mergeNotes(local: NoteRecord | undefined, incoming: TransferArti
 }
 
 /** Same highlight: same id, or (from formats without ids) the same passage at the same place. */
-function highlightKey(h: { quote: { exact: string }; position: { start: number; end: number } }): string {
+export function highlightKey(h: { quote: { exact: string }; position: { start: number; end: number } }): string {
   return `${h.position.start}:${h.position.end}:${h.quote.exact}`;
 }
 
@@ -168,7 +169,7 @@ function highlightKey(h: { quote: { exact: string }; position: { start: number; 
  * so the newer side wins them; other services' exports only add (tags, content, missing fields)
  * and never undo what the user did here.
  */
-function mergedRecord(existing: ArticleRecord, a: TransferArticle, fromKliping: boolean): ArticleRecord {
+export function mergedRecord(existing: ArticleRecord, a: TransferArticle, fromKliping: boolean): ArticleRecord {
   const incoming = newRecord(a);
   const incomingWins = fromKliping && a.updatedAt > existing.updatedAt;
   const base: ArticleRecord = incomingWins ? { ...incoming, id: existing.id } : { ...existing };
@@ -192,118 +193,6 @@ function mergedRecord(existing: ArticleRecord, a: TransferArticle, fromKliping: 
   return base;
 }
 
-function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
+export function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * Writes a checked batch in one transaction: new pages added, known pages (same canonical URL)
- * merged, never duplicated. Progress is reported as rows are written.
- */
-export async function applyImport(db: KlipingDb, batch: ImportBatch, onProgress?: ProgressCallback): Promise<ImportSummary> {
-  const fromKliping = batch.source === 'kliping';
-  const total = batch.articles.length;
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, skipped: batch.skipped };
-  const pictures = batch.pictures ?? new Map<string, TransferPicture>();
-  await db.transaction('rw', [db.articles, db.contents, db.notes, db.highlights, db.articleImages, db.images], async () => {
-    onProgress?.(0, total, 'writing');
-    const keys = batch.articles.map((a) => a.canonicalUrl);
-    const existing = new Map((await db.articles.where('canonicalUrl').anyOf(keys).toArray()).map((r) => [r.canonicalUrl, r]));
-    const existingIds = [...existing.values()].map((r) => r.id);
-    const [localNotes, localHighlights, localImages] = await Promise.all([
-      db.notes.bulkGet(existingIds),
-      db.highlights.where('articleId').anyOf(existingIds).toArray(),
-      db.articleImages.where('articleId').anyOf(existingIds).toArray(),
-    ]);
-    const localImageOf = new Map(localImages.map((link) => [`${link.articleId}\n${link.url}`, link]));
-    const noteOf = new Map(localNotes.filter((n): n is NoteRecord => n !== undefined).map((n) => [n.articleId, n]));
-    const highlightKeysOf = new Map<number, Set<string>>();
-    const localHighlightById = new Map(localHighlights.map((h) => [h.id, h]));
-    for (const h of localHighlights) {
-      const set = highlightKeysOf.get(h.articleId) ?? new Set<string>();
-      set.add(highlightKey(h.selector));
-      highlightKeysOf.set(h.articleId, set);
-    }
-
-    const linkedPictures = new Set<string>();
-    let done = 0;
-    for (let from = 0; from < total; from += CHUNK) {
-      const slice = batch.articles.slice(from, from + CHUNK);
-      const fresh = slice.filter((a) => !existing.has(a.canonicalUrl));
-      const freshIds = fresh.length > 0 ? ((await db.articles.bulkAdd(fresh.map(newRecord), { allKeys: true })) as number[]) : [];
-      const idOf = new Map(fresh.map((a, i) => [a.canonicalUrl, freshIds[i]!]));
-      summary.added += fresh.length;
-
-      const puts: ArticleRecord[] = [];
-      const contents: ContentRecord[] = [];
-      const notes: NoteRecord[] = [];
-      const highlights: HighlightRecord[] = [];
-      const imageLinks: ArticleImageRecord[] = [];
-      for (const a of slice) {
-        const local = existing.get(a.canonicalUrl);
-        const id = local?.id ?? idOf.get(a.canonicalUrl)!;
-        let changed = false;
-        if (local) {
-          const merged = mergedRecord(local, a, fromKliping);
-          if (!sameRecord(merged, local)) {
-            puts.push(merged);
-            changed = true;
-          }
-          if (a.content && merged.contentStatus === 'saved' && (local.contentStatus !== 'saved' || (fromKliping && a.updatedAt > local.updatedAt))) {
-            contents.push({ articleId: id, ...a.content });
-            changed = true;
-          }
-        } else if (a.content) {
-          contents.push({ articleId: id, ...a.content });
-        }
-        const note = mergeNotes(noteOf.get(id), a.notes);
-        if (note && note !== noteOf.get(id)) {
-          notes.push({ articleId: id, text: note.text, updatedAt: note.updatedAt });
-          changed = true;
-        }
-        const keys = highlightKeysOf.get(id) ?? new Set<string>();
-        for (const h of a.highlights) {
-          const same = localHighlightById.get(h.id);
-          if (same ? same.updatedAt >= h.updatedAt : keys.has(highlightKey(h))) continue;
-          keys.add(highlightKey(h));
-          highlights.push(toHighlightRecord(h, id));
-          changed = true;
-        }
-        for (const image of a.images ?? []) {
-          const mine = localImageOf.get(`${id}\n${image.url}`);
-          // A picture kept here stays; one that failed here is taken from the file if it has it.
-          if (mine && (mine.status === 'kept' || image.status !== 'kept')) continue;
-          imageLinks.push({ articleId: id, ...image, updatedAt: a.updatedAt });
-          if (image.hash) linkedPictures.add(image.hash);
-          changed = true;
-        }
-        if (local) {
-          if (changed) summary.updated++;
-          else summary.unchanged++;
-        }
-      }
-      await Promise.all([
-        puts.length ? db.articles.bulkPut(puts) : undefined,
-        contents.length ? db.contents.bulkPut(contents) : undefined,
-        notes.length ? db.notes.bulkPut(notes) : undefined,
-        highlights.length ? db.highlights.bulkPut(highlights) : undefined,
-        imageLinks.length ? db.articleImages.bulkPut(imageLinks) : undefined,
-      ]);
-      done += slice.length;
-      onProgress?.(done, total, 'writing');
-    }
-    // Each picture once, and only those a written link shows (no blob without an article).
-    const wanted = [...linkedPictures].filter((hash) => pictures.has(hash));
-    if (wanted.length > 0) {
-      const have = new Set((await db.images.bulkGet(wanted)).filter((row): row is ImageRecord => row !== undefined).map((row) => row.hash));
-      const now = Date.now();
-      await db.images.bulkAdd(
-        wanted
-          .filter((hash) => !have.has(hash))
-          .map((hash) => pictures.get(hash)!)
-          .map((p) => ({ hash: p.hash, blob: new Blob([p.bytes as BlobPart], { type: p.type }), type: p.type, size: p.bytes.length, ...pixelSize(p.bytes), createdAt: now })),
-      );
-    }
-  });
-  return summary;
 }

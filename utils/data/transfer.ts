@@ -6,9 +6,9 @@ import { zipSync, type Zippable } from 'fflate';
 import { sha256Hex } from './keep-images';
 import { pictureFile, serializeKlipingJson } from '../core/transfer/kliping-json';
 import { exportMarkdownZip } from '../core/transfer/markdown';
-import { ImportFormatError, type InputFile, type ProgressCallback, type TransferArticle, type TransferPicture } from '../core/transfer/model';
+import { ImportFormatError, type ImportBatch, type InputFile, type ProgressCallback, type TransferArticle, type TransferPicture } from '../core/transfer/model';
 import { serializeNetscape } from '../core/transfer/netscape';
-import { applyImport, readLibrary, readPictures, type ImportSummary } from './transfer-store';
+import { readLibrary, readPictures } from './transfer-store';
 
 export type { ImportSummary } from './transfer-store';
 export { ImportFormatError, describeLocation, type InputFile, type ProgressCallback, type ProgressPhase } from '../core/transfer/model';
@@ -74,12 +74,12 @@ export interface ImportOptions {
 }
 
 /**
- * Imports any supported export (Kliping JSON, Pocket zip/CSV, Instapaper CSV, Omnivore zip,
- * bookmark HTML): everything is parsed and checked first, then written in one transaction.
- * Throws ImportFormatError (naming the file and line or entry) and writes nothing when any part
- * of it is wrong. This is also what `npm run bench:*` call for the 10,000-row import figure.
+ * Reads any supported export (Kliping JSON, Pocket zip/CSV, Instapaper CSV, Omnivore zip,
+ * bookmark HTML) into one checked batch, writing nothing: the page parses (it has the DOM the
+ * formats need) and the background writes the batch (utils/browser/import-port.ts). Throws
+ * ImportFormatError (naming the file and line or entry) when any part of it is wrong.
  */
-export async function importFiles(db: KlipingDb, files: readonly InputFile[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function readImport(files: readonly InputFile[], options: ImportOptions = {}): Promise<ImportBatch> {
   const total = files.length;
   options.onProgress?.(0, total, 'checking');
   // Marks let benchmarks split the time between checking and writing (User Timing, no cost to speak of).
@@ -88,7 +88,5 @@ export async function importFiles(db: KlipingDb, files: readonly InputFile[], op
   await checkPictures(batch.pictures);
   performance.mark('kliping:import:checked');
   options.onProgress?.(total, total, 'checking');
-  const summary = await applyImport(db, batch, options.onProgress);
-  performance.mark('kliping:import:written');
-  return summary;
+  return batch;
 }

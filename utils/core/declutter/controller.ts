@@ -1,4 +1,4 @@
-import { startSession, type DeclutterSession, type SessionOptions, type SessionPlan } from './session';
+import { applyPlan, type DeclutteredPage, type ApplyOptions, type LivePlan } from './decluttered-page';
 
 export type DeclutterAction = 'on' | 'off' | 'toggle' | 'status';
 /**
@@ -10,7 +10,7 @@ export type DeclutterStatus =
   | { active: boolean; ms: number; heldBack: number }
   | { active: false; error: 'no-article' | 'parse-error' | 'not-readerable'; detail: string };
 
-export type PlanResult = ({ ok: true } & SessionPlan) | { ok: false; reason: 'no-article' | 'parse-error' | 'not-readerable'; detail: string };
+export type PlanResult = ({ ok: true } & LivePlan) | { ok: false; reason: 'no-article' | 'parse-error' | 'not-readerable'; detail: string };
 
 /**
  * Decides what to hide on the page: off the page (`offPagePlanner`, the content script's) or in
@@ -24,18 +24,18 @@ export type DeclutterPlanner = (doc: Document) => Promise<PlanResult>;
  * a second click while the plan is on its way toggles the result of the first.
  */
 export class DeclutterController {
-  private session: DeclutterSession | null = null;
+  private page: DeclutteredPage | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly doc: Document,
     private readonly planner: DeclutterPlanner,
-    private readonly options: SessionOptions,
+    private readonly options: ApplyOptions,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
   get active(): boolean {
-    return this.session?.isActive ?? false;
+    return this.page?.isActive ?? false;
   }
 
   apply(action: DeclutterAction): Promise<DeclutterStatus> {
@@ -46,19 +46,19 @@ export class DeclutterController {
 
   private async run(action: DeclutterAction): Promise<DeclutterStatus> {
     const wantOn = action === 'toggle' ? !this.active : action === 'on' ? true : action === 'off' ? false : this.active;
-    if (action === 'status' || wantOn === this.active) return { active: this.active, ms: 0, heldBack: this.session?.heldBack ?? 0 };
+    if (action === 'status' || wantOn === this.active) return { active: this.active, ms: 0, heldBack: this.page?.heldBack ?? 0 };
     if (!wantOn) {
-      this.session?.restore();
-      this.session = null;
+      this.page?.restore();
+      this.page = null;
       return { active: false, ms: 0, heldBack: 0 };
     }
     const started = this.now();
     const plan = await this.planner(this.doc);
     if (!plan.ok) return { active: false, error: plan.reason, detail: plan.detail };
-    this.session = startSession(this.doc, plan, this.options);
+    this.page = applyPlan(this.doc, plan, this.options);
     // With `innerText` as the check, style and layout happen now rather than at the next frame,
     // so `ms` covers a page ready to paint.
     void this.doc.body?.offsetHeight;
-    return { active: true, ms: this.now() - started, heldBack: this.session.heldBack };
+    return { active: true, ms: this.now() - started, heldBack: this.page.heldBack };
   }
 }

@@ -3,14 +3,14 @@ import type { ClutterMatch } from '../extract/clutter';
 import type { NumberedClutter, NumberedPlan, PageSnapshot } from '../snapshot/types';
 import type { HideReason } from './plan';
 import type { DeclutterPlanner } from './controller';
-import type { SessionPlan } from './session';
+import type { LivePlan } from './decluttered-page';
 
 /**
  * The page side of a plan made off the page: its element numbers turned back into the live
  * elements the snapshot was taken from. A number that names no element (a page that changed
- * under the snapshot) drops out, so the session hides less, never something else.
+ * under the snapshot) drops out, so the page hides less, never something else.
  */
-export function sessionPlanOf(elements: readonly Element[], plan: Extract<NumberedPlan, { ok: true }>): SessionPlan | null {
+export function livePlanOf(elements: readonly Element[], plan: Extract<NumberedPlan, { ok: true }>): LivePlan | null {
   const at = (n: number): Element | undefined => elements[n];
   const set = (numbers: readonly number[]): Set<Element> => {
     const out = new Set<Element>();
@@ -51,7 +51,7 @@ export function offPagePlanner(send: (snapshot: PageSnapshot) => Promise<Numbere
     const { snapshot, elements } = takeSnapshot(doc, true);
     const plan = await send(snapshot);
     if (!plan.ok) return plan;
-    const live = sessionPlanOf(elements, plan);
+    const live = livePlanOf(elements, plan);
     return live ? { ok: true, ...live } : { ok: false, reason: 'no-article', detail: 'The page changed under the plan.' };
   };
 }

@@ -1,7 +1,7 @@
 import { findClutter, type ClutterMatch } from '../extract/clutter';
 import { DECLUTTER_RULES } from '../extract/rules';
 import { planDeclutter } from './plan';
-import { HIDDEN_ATTR, startSession, type DeclutterOptions, type DeclutterResult } from './session';
+import { HIDDEN_ATTR, applyPlan, type DeclutterOptions, type DeclutterResult } from './decluttered-page';
 import { visibleTextWithout } from './visible';
 
 /** Visible text without layout (tests, the CLI): the text outside the subtrees declutter hid. */
@@ -17,5 +17,5 @@ export const inPageLateClutter = (parent: Element): ClutterMatch[] => findClutte
 export function declutter(doc: Document, options: DeclutterOptions = {}): DeclutterResult {
   const plan = planDeclutter(doc);
   if (!plan.ok) return plan;
-  return { ok: true, session: startSession(doc, plan, { lateClutter: inPageLateClutter, ...options, visibleText: options.visibleText ?? layoutFreeVisibleText }) };
+  return { ok: true, page: applyPlan(doc, plan, { lateClutter: inPageLateClutter, ...options, visibleText: options.visibleText ?? layoutFreeVisibleText }) };
 }

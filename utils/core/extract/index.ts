@@ -31,7 +31,7 @@ export interface ExtractOptions {
   onRemoved?: (removal: ExtractionRemoval) => void;
 }
 
-export const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs: 15_000 } as const;
+const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs: 15_000 } as const;
 
 import { MIN_ARTICLE_CHARS } from './min-article';
 

@@ -13,7 +13,7 @@ const DEFAULT_WPM = 220;
 const CJK_CHARS_PER_MINUTE: Record<string, number> = { zh: 255, ja: 357 };
 const DEFAULT_CJK_CPM = 300;
 /** Characters read a minute in any script without spaces between words (Han, kana). */
-export const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 const baseLang = (lang: string | null) => (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
 

@@ -8,7 +8,7 @@ import { collapseSpace } from '../text';
  */
 
 /** How much context a TextQuoteSelector carries either side (the W3C spec suggests ~32). */
-export const CONTEXT_CHARS = 32;
+const CONTEXT_CHARS = 32;
 
 export interface Selectors {
   quote: TextQuoteSelector;
@@ -94,7 +94,7 @@ export function anchor(text: string, selectors: Selectors): Anchor | null {
 }
 
 /** The text nodes covering [start, end) of `root`'s text, with the part of each that is covered. */
-export function textSegments(root: Element, start: number, end: number): { node: Text; from: number; to: number }[] {
+function textSegments(root: Element, start: number, end: number): { node: Text; from: number; to: number }[] {
   const segments: { node: Text; from: number; to: number }[] = [];
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let offset = 0;
@@ -109,7 +109,7 @@ export function textSegments(root: Element, start: number, end: number): { node:
   return segments;
 }
 
-export const MARK_ATTRIBUTE = 'data-highlight-id';
+const MARK_ATTRIBUTE = 'data-highlight-id';
 
 /**
  * Wraps [start, end) of `root`'s text in `<mark>` elements (one per text node it spans). Text is

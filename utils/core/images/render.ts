@@ -11,7 +11,7 @@ export type ImageView = { kind: 'kept'; src: string } | { kind: 'failed'; note: 
 /** By the image's URL as the saved HTML names it. */
 export type ImageViews = ReadonlyMap<string, ImageView>;
 
-export const IMAGE_NOTE_CLASS = 'reader__image-note';
+const IMAGE_NOTE_CLASS = 'reader__image-note';
 
 export function withKeptImages(safeHtml: string, views: ImageViews, parser: DOMParser = new DOMParser()): string {
   if (views.size === 0) return safeHtml;

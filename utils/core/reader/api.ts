@@ -11,7 +11,7 @@ export interface ReaderApi {
   isOpen(): boolean;
 }
 
-export const READER_API = Symbol.for('kliping.reader');
+const READER_API = Symbol.for('kliping.reader');
 
 type Scope = typeof globalThis & { [READER_API]?: ReaderApi };
 

@@ -213,7 +213,7 @@ function siteSearchText(article: Pick<ArticleRecord, 'siteName' | 'url'>): strin
 const factsCache = new WeakMap<LibraryEntry, Facts>();
 
 /** An entry's facts, computed once per entry object (entries are replaced, never mutated). */
-export function factsOf(entry: LibraryEntry): Facts {
+function factsOf(entry: LibraryEntry): Facts {
   const cached = factsCache.get(entry);
   if (cached) return cached;
   const facts = computeFacts(entry);

@@ -5,7 +5,7 @@ import type { TransferArticle } from './model';
  * The first five columns are Pocket's, so this file imports back into Kliping (and into tools
  * that read Pocket exports); the rest are for spreadsheets.
  */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'title',
   'url',
   'time_added',

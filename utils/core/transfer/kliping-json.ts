@@ -16,9 +16,9 @@ import {
   type TransferPicture,
 } from './model';
 
-export const KLIPING_FORMAT = 'kliping';
+const KLIPING_FORMAT = 'kliping';
 /** Bump when a field changes meaning; older versions stay readable here. */
-export const KLIPING_VERSION = 1;
+const KLIPING_VERSION = 1;
 
 /** A kept picture's entry in the JSON: its bytes are the zip's file `file`. */
 export interface PictureEntry {

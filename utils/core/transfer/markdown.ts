@@ -9,7 +9,7 @@ import type { ProgressCallback, TransferArticle, TransferPicture } from './model
  * A YAML scalar that reads back as exactly this text: JSON strings are YAML double-quoted
  * scalars, so quotes, colons, `#`, newlines and leading dashes can never break the header.
  */
-export function yamlString(value: string): string {
+function yamlString(value: string): string {
   return JSON.stringify(value);
 }
 
@@ -22,7 +22,7 @@ function yamlValue(value: string | number | boolean | null | readonly string[]):
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function frontMatter(a: TransferArticle): string {
+function frontMatter(a: TransferArticle): string {
   const fields: [string, string | number | boolean | null | readonly string[]][] = [
     ['title', a.title],
     ['url', a.url],

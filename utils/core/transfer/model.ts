@@ -101,7 +101,7 @@ export interface Problem {
   params: string[];
 }
 
-export function problemText({ code, params }: Problem): string {
+function problemText({ code, params }: Problem): string {
   return PROBLEMS[code].replace(/\$(\d)/g, (_, n: string) => params[Number(n) - 1] ?? '');
 }
 

@@ -13,7 +13,7 @@ const CLOCK = 'am|pm|wib|wita|wit|utc|gmt|et|est|edt|pt|pst|pdt|ct|cst|cdt|bst|c
  * and it names a day (a month, a weekday, a year or "updated"): "4:14 p.m." alone is a heading
  * of a live-updates article, not a dateline.
  */
-export const DATE_LINE = {
+const DATE_LINE = {
   words: new RegExp(`\\b(?:${MONTHS}|${WEEKDAYS}|${STATUS}|${CLOCK})\\b|(?<=\\d)(?:st|nd|rd|th)\\b|\\b[ap]\\.m\\.`, 'giu'),
   day: new RegExp(`\\b(?:${MONTHS}|${WEEKDAYS}|${STATUS})\\b|\\d{4}|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b`, 'iu'),
 };

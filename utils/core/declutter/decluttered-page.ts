@@ -36,7 +36,7 @@ function scrollLockedByOverlay(doc: Document, hide: readonly Element[]): boolean
 const PARAGRAPH_TAGS = new Set(['P', 'LI', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE', 'FIGCAPTION', 'TD', 'TH', 'PRE', 'DD', 'DT']);
 
 export type DeclutterResult =
-  | { ok: true; session: DeclutterSession }
+  | { ok: true; page: DeclutteredPage }
   | { ok: false; reason: 'no-article' | 'parse-error'; detail: string };
 
 export interface DeclutterOptions {
@@ -54,11 +54,11 @@ export interface DeclutterOptions {
   lateClutter?: (parent: Element) => ClutterMatch[] | Promise<ClutterMatch[]>;
 }
 
-/** A session's options: the visible text is always given (the page's `innerText`, or in-page.ts's layout-free stand-in). */
-export type SessionOptions = DeclutterOptions & { visibleText: (body: HTMLElement) => string };
+/** What applying a plan needs: the visible text is always given (the page's `innerText`, or in-page.ts's layout-free stand-in). */
+export type ApplyOptions = DeclutterOptions & { visibleText: (body: HTMLElement) => string };
 
-/** What a session starts from: the plan's decision, on live elements. */
-export interface SessionPlan {
+/** The plan's decision on live elements: what a decluttered page starts from. */
+export interface LivePlan {
   span: ArticleSpan;
   hide: readonly Element[];
   why: ReadonlyMap<Element, HideReason>;
@@ -71,30 +71,30 @@ export interface SessionPlan {
  * Hides everything that is not the article; `restore()` puts the page back exactly. Then checks
  * that the article's text is all still visible, and shows again whatever hid a part of it.
  */
-export function startSession(doc: Document, plan: SessionPlan, options: SessionOptions): DeclutterSession {
-  const session = new DeclutterSession(doc, plan.span, [...plan.hide], plan.why, options.lateClutter);
-  session.heldBack = plan.heldBack;
-  session.heldBack += showMissingArticle(session, plan.pieces, plan.held, options.visibleText);
-  return session;
+export function applyPlan(doc: Document, plan: LivePlan, options: ApplyOptions): DeclutteredPage {
+  const page = new DeclutteredPage(doc, plan.span, [...plan.hide], plan.why, options.lateClutter);
+  page.heldBack = plan.heldBack;
+  page.heldBack += showMissingArticle(page, plan.pieces, plan.held, options.visibleText);
+  return page;
 }
 
 /**
  * The check after hiding: every piece of article text is in the page's visible text. A piece
- * that is not, under an element this session hid, gets that element shown again (its parts
+ * that is not, under an element this page's declutter hid, gets that element shown again (its parts
  * without article text stay hidden). Returns how many elements had to be shown again.
  */
 export function showMissingArticle(
-  session: DeclutterSession,
+  page: DeclutteredPage,
   pieces: readonly ArticlePiece[],
   held: ReadonlySet<Element>,
   visibleText: (body: HTMLElement) => string,
 ): number {
-  const body = session.document.body;
+  const body = page.document.body;
   if (!body) return 0;
   const culprits = new Set<Element>();
   for (const { culprit } of missingPieces(pieces, visibleText(body), `[${HIDDEN_ATTR}]`)) if (culprit) culprits.add(culprit);
   let shown = 0;
-  for (const culprit of culprits) if (session.reveal(culprit, held)) shown += 1;
+  for (const culprit of culprits) if (page.reveal(culprit, held)) shown += 1;
   return shown;
 }
 
@@ -109,10 +109,10 @@ function wrapperReason(el: Element, why: ReadonlyMap<Element, HideReason>): Hide
     const reason = why.get(up);
     if (reason) return partOf(reason);
   }
-  return { rule: 'given', matcher: 'place', match: 'handed to the session' };
+  return { rule: 'given', matcher: 'place', match: 'handed to the decluttered page' };
 }
 
-export class DeclutterSession {
+export class DeclutteredPage {
   private readonly hidden = new Map<Element, HideReason>();
   private readonly style: HTMLStyleElement;
   private readonly observer: MutationObserver;
@@ -147,7 +147,7 @@ export class DeclutterSession {
     return this.hidden.size;
   }
 
-  /** Every element this session hides, with why (what `npm run extract -- --explain` lists). */
+  /** Every element this page's declutter hides, with why (what `npm run extract -- --explain` lists). */
   get hiddenElements(): ReadonlyMap<Element, HideReason> {
     return this.hidden;
   }
