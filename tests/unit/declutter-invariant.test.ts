@@ -214,13 +214,13 @@ describe('declutter keeps the whole article visible', () => {
     if (!plan.ok) throw new Error(plan.detail);
     const story = doc.querySelector('.story')!;
     // A plan that went wrong after the check before hiding: the whole story hidden.
-    const page = new DeclutteredPage(doc, plan.span, [...plan.hide, story]);
+    const decluttered = new DeclutteredPage(doc, plan.span, [...plan.hide, story]);
     expect(visibleText(doc.body)).not.toContain(SENTENCES[0]);
-    expect(showMissingArticle(page, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(1);
+    expect(showMissingArticle(decluttered, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(1);
     expectArticleVisible(doc, SENTENCES);
     expect(doc.querySelector('.share-buttons')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
-    expect(showMissingArticle(page, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(0);
-    page.restore();
+    expect(showMissingArticle(decluttered, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(0);
+    decluttered.restore();
   });
 });
 
