@@ -62,6 +62,19 @@ describe('page snapshots', () => {
     expect(noscripts.every((n) => n.attributes.length === 0)).toBe(true);
   });
 
+  it('keeps in the head what a script put there that the parser would not (an ad\'s <iframe> before the <title>)', () => {
+    const live = page(HTML);
+    // As sfgate.com's and thesun.co.uk's ad scripts do: the head then ends early when parsed again.
+    live.head.insertBefore(live.createElement('iframe'), live.querySelector('title'));
+    const { snapshot, elements } = takeSnapshot(live, true);
+    const { doc, numberOf } = readSnapshot(snapshot);
+    expect(doc.head.outerHTML).toBe(live.head.outerHTML);
+    expect(doc.body.outerHTML).toBe(live.body.outerHTML);
+    const parsed = [...doc.getElementsByTagName('*')];
+    expect(parsed.map((el) => numberOf(el))).toEqual(elements.map((_, i) => i));
+    expect(parsed.map((el) => el.localName)).toEqual(elements.map((el) => el.localName));
+  });
+
   it('answers baseURI and documentURI as the page did, clones included (Readability resolves links with them)', () => {
     const live = page(HTML, 'https://news.example/a/b.html');
     const { doc } = readSnapshot(takeSnapshot(live, false).snapshot);

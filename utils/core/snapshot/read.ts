@@ -33,6 +33,12 @@ function answerAsPage(doc: Document, snapshot: PageSnapshot): Document {
  */
 export function readSnapshot(snapshot: PageSnapshot, parse: (html: string) => Document = parseHtml): ReadSnapshot {
   const doc = parse(snapshot.html);
+  if (snapshot.head && doc.head) {
+    // A <template>'s content keeps any element where it stands, so the head keeps all it held.
+    const template = doc.createElement('template');
+    template.innerHTML = snapshot.head;
+    doc.head.append(template.content);
+  }
   for (const noscript of doc.querySelectorAll(`noscript[${NOSCRIPT_TEXT_ATTR}]`)) {
     noscript.textContent = noscript.getAttribute(NOSCRIPT_TEXT_ATTR);
     noscript.removeAttribute(NOSCRIPT_TEXT_ATTR);

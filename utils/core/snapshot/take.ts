@@ -5,8 +5,12 @@ function doctypeOf(doc: Document): string {
   return doc.doctype ? new XMLSerializer().serializeToString(doc.doctype) : '';
 }
 
+/** `top` serialized with its `<head>`'s content apart (see PageSnapshot.head); `top` is a copy, so emptied freely. */
 function snapshotOf(doc: Document, top: Element | null, numbered: boolean): PageSnapshot {
-  return { html: doctypeOf(doc) + (top?.outerHTML ?? ''), url: doc.URL, baseURI: doc.baseURI, documentURI: doc.documentURI, numbered };
+  const head = top?.firstElementChild?.localName === 'head' ? top.firstElementChild : null;
+  const headHtml = head?.innerHTML ?? '';
+  head?.replaceChildren();
+  return { html: doctypeOf(doc) + (top?.outerHTML ?? ''), head: headHtml, url: doc.URL, baseURI: doc.baseURI, documentURI: doc.documentURI, numbered };
 }
 
 /**

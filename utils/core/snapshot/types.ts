@@ -8,8 +8,14 @@ import type { HideReason } from '../declutter/plan';
  * Readability, the clutter rules and sanitizing run off the page's main thread.
  */
 export interface PageSnapshot {
-  /** The doctype and `<html>` element, serialized. */
+  /** The doctype and `<html>` element, serialized, its `<head>` left empty (see `head`). */
   html: string;
+  /**
+   * What the `<head>` holds, serialized apart: a page's scripts put elements there the parser
+   * would never leave in a head (an ad's `<iframe>`), and parsed in place the first of them would
+   * end the head early and carry everything after it, the `<title>` too, into the body.
+   */
+  head: string;
   /** The page's address (`document.URL`): what the extraction resolves and saves against. */
   url: string;
   /** `document.baseURI` and `document.documentURI`, which Readability reads to resolve links. */
