@@ -9,7 +9,7 @@ import { acceptPageSessionPorts } from '@/utils/browser/page-session-port';
 import { serveLibraryWrites } from '@/utils/browser/library-write-service';
 import { acceptImports } from '@/utils/browser/import-port';
 import { watchSitePrefs } from '@/utils/browser/site-scripts';
-import { extractPage, lateClutter, planPage } from '@/utils/browser/off-page';
+import { ensureParser, parsesHere, serveParser } from '@/utils/browser/off-page';
 import { compareOffPage, timeCommand } from '@/utils/browser/off-page-diff';
 
 const MENU_TITLES: Record<PageCommand, () => string> = {
@@ -67,9 +67,8 @@ export default defineBackground(() => {
   });
 
   // A content script's snapshot, parsed off the page: here in Firefox, in the offscreen document in Chromium.
-  backgroundMessenger.onMessage('extractPage', ({ data }) => extractPage(data));
-  backgroundMessenger.onMessage('planPage', ({ data }) => planPage(data));
-  backgroundMessenger.onMessage('lateClutter', ({ data }) => lateClutter(data));
+  if (parsesHere()) serveParser();
+  backgroundMessenger.onMessage('startParser', () => ensureParser());
 
   backgroundMessenger.onMessage('savedImages', ({ data }) => savedImagesFor(getDb(), data.canonicalUrl));
   backgroundMessenger.onMessage('savedImage', ({ data }) => savedImageData(getDb(), data.hash));

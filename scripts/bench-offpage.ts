@@ -141,7 +141,7 @@ const quantile = (values: number[], q: number) => {
 const f1 = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
 
 function report(rows: Row[]): void {
-  const script = statSync(join(EXTENSION_DIRS.chromium, 'content-scripts/content.js')).size;
+  const script = statSync(join(EXTENSION_DIRS.chromium, 'content-script.js')).size;
   const baseline = statSync(join(EXTENSION_DIRS.chromium, 'content-scripts/inpage.js')).size;
   console.log(`\nbench:offpage — Chromium, pages on 127.0.0.1 (other requests refused); load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   console.log(`script injected on a click (minified, as built): off page ${(script / 1000).toFixed(2)} kB; in page (baseline) ${(baseline / 1000).toFixed(2)} kB; target ≤ 15 kB`);

@@ -1,4 +1,4 @@
-import { serveOffscreenDocument } from '@/utils/browser/off-page';
+import { serveParser } from '@/utils/browser/off-page';
 
-/** Chromium's offscreen document: parses page snapshots for the background (utils/browser/off-page). */
-serveOffscreenDocument();
+/** Chromium's offscreen document: the parser content scripts send their page's snapshot to (utils/browser/off-page). */
+serveParser();

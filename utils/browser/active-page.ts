@@ -38,7 +38,7 @@ export async function lookUpPage(tab: Browser.tabs.Tab | null): Promise<PageLook
   if (access === 'file' && (await browser.extension.isAllowedFileSchemeAccess())) access = 'ok';
   if (access !== 'ok') return { kind: 'unreadable', tabId: tab.id, why: access, link: linkOf(tab) };
   try {
-    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
+    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-script.js'] });
     const result = await extractTab(tab.id);
     if (result.ok) return { kind: 'article', tabId: tab.id, result: { ok: true, article: result.article }, unsure: !result.readerable };
     return {

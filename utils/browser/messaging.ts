@@ -37,12 +37,11 @@ export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
 export interface BackgroundProtocol {
   /** Injects the reader view's code into the sender's frame (kept out of the always-injected script). */
   loadReader(): void;
-  /** The article in a page's snapshot, extracted off the page (the content script's reader). */
-  extractPage(snapshot: PageSnapshot): PageExtract;
-  /** Declutter's plan for a numbered snapshot; `readerableOnly` for automatic declutter. */
-  planPage(data: { snapshot: PageSnapshot; readerableOnly: boolean }): NumberedPlan;
-  /** Declutter's rules on what the page added late: the subtree snapshot's numbers to hide. */
-  lateClutter(snapshot: PageSnapshot): NumberedClutter[];
+  /**
+   * Starts the parser (ParserProtocol) if it is not running: Chromium's offscreen document, made
+   * on first use and kept. The content script asks when a parser request found no one to answer.
+   */
+  startParser(): void;
   /** The dyslexia-friendly font, base64: pages cannot fetch the extension's files. */
   readerFont(): string;
   /**
@@ -76,18 +75,21 @@ export interface BackgroundProtocol {
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
 
 /**
- * The background's errands to Chromium's offscreen document, the one extension context there with
- * a DOM that outlives the popup. Names of their own: a content script's messages reach every
- * extension context, the offscreen document included.
+ * A page's snapshot parsed off the page, asked by the content script of the one extension context
+ * that answers it (utils/browser/off-page.ts `serveParser`): Chromium's offscreen document,
+ * Firefox's background page. The content script's message reaches it directly: no relay through
+ * Chromium's service worker, which would carry the snapshot twice.
  */
-export interface OffscreenProtocol {
-  offscreenExtract(snapshot: PageSnapshot): PageExtract;
-  offscreenPlan(data: { snapshot: PageSnapshot; readerableOnly: boolean }): NumberedPlan;
-  offscreenLateClutter(snapshot: PageSnapshot): NumberedClutter[];
+export interface ParserProtocol {
+  /** The article in a snapshot (forced: the user asked), and whether it passes the readerable pre-check. */
+  parseExtract(snapshot: PageSnapshot): PageExtract;
+  /** Declutter's plan for a numbered snapshot; `readerableOnly` for automatic declutter. */
+  parsePlan(data: { snapshot: PageSnapshot; readerableOnly: boolean }): NumberedPlan;
+  /** Declutter's rules on what the page added late: the subtree snapshot's numbers to hide. */
+  parseLateClutter(snapshot: PageSnapshot): NumberedClutter[];
 }
 
-// Pure: a script that never sends these (the content script) leaves them out.
-export const offscreenMessenger = /* @__PURE__ */ defineExtensionMessaging<OffscreenProtocol>();
+export const parserMessenger = defineExtensionMessaging<ParserProtocol>();
 
 /**
  * Benchmark and test builds only (entrypoints/inpage.content.ts): the pipeline as it ran inside

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { DeclutterStatus, PageExtract } from './messaging';
 import { contentMessenger, inPageMessenger } from './messaging';
-import { extractTab } from './off-page';
+import { ensureParser, extractTab } from './off-page';
 
 /** One path's answers on a page: the extraction, Declutter's status and the elements it hid. */
 export interface PathResult {
@@ -16,7 +16,7 @@ export interface PathResult {
 type ScriptFile = NonNullable<Parameters<typeof browser.scripting.executeScript>[0]['files']>[number];
 /** Built for e2e only (wxt.config.ts), so WXT's generated list of script paths may not name it. */
 export const IN_PAGE_SCRIPT = '/content-scripts/inpage.js' as ScriptFile;
-const CONTENT_SCRIPT: ScriptFile = '/content-scripts/content.js';
+const CONTENT_SCRIPT: ScriptFile = '/content-script.js';
 
 async function hiddenIndexes(tabId: number): Promise<number[]> {
   const [result] = await browser.scripting.executeScript({
@@ -71,7 +71,8 @@ export async function timeCommand(path: 'inPage' | 'offPage', command: 'declutte
   const started = performance.now();
   const script = path === 'inPage' ? IN_PAGE_SCRIPT : CONTENT_SCRIPT;
   const files: ScriptFile[] = command === 'reader' ? [script, '/content-scripts/reader.js'] : [script];
-  await browser.scripting.executeScript({ target: { tabId }, files });
+  // As runPageCommand does: the parser made ready while the script goes in.
+  await Promise.all([browser.scripting.executeScript({ target: { tabId }, files }), path === 'offPage' ? ensureParser() : null]);
   if (command === 'declutter') {
     const status = path === 'inPage' ? await inPageMessenger.sendMessage('inPageDeclutter', 'on', tabId) : await contentMessenger.sendMessage('declutter', 'on', tabId);
     return { ms: performance.now() - started, ok: status.active, ...('error' in status ? { detail: status.error } : {}) };

@@ -1,17 +1,19 @@
 import { browser, type Browser } from 'wxt/browser';
 import { extractSnapshot, lateClutterInSnapshot, planSnapshot } from '../core/snapshot/analyze';
-import type { NumberedClutter, NumberedPlan, PageExtract, PageSnapshot } from '../core/snapshot/types';
-import { contentMessenger, offscreenMessenger } from './messaging';
+import type { PageExtract } from '../core/snapshot/types';
+import { contentMessenger, parserMessenger } from './messaging';
 
 /**
- * Where a page's snapshot is parsed: here when this context has a DOM (the popup, the library,
- * Firefox's background page), else in Chromium's offscreen document (its service worker has none).
- * Either way the page's own main thread only serializes and, for Declutter, hides.
+ * Where a page's snapshot is parsed: the parser (ParserProtocol) runs where there is a DOM that
+ * outlives the popup, Firefox's background page or, in Chromium, whose service worker has none,
+ * an offscreen document. The popup parses in itself. Either way the page's own main thread only
+ * serializes and, for Declutter, hides.
  */
 
 export const OFFSCREEN_PATH = '/offscreen.html';
 
-const hasDom = (): boolean => typeof DOMParser !== 'undefined';
+/** Whether this context parses snapshots itself: it has a DOM (the popup, Firefox's background page). */
+export const parsesHere = (): boolean => typeof DOMParser !== 'undefined';
 
 let creating: Promise<void> | null = null;
 
@@ -28,33 +30,24 @@ async function ensureOffscreenDocument(): Promise<void> {
   await creating;
 }
 
-export async function extractPage(snapshot: PageSnapshot): Promise<PageExtract> {
-  if (hasDom()) return extractSnapshot(snapshot);
-  await ensureOffscreenDocument();
-  return offscreenMessenger.sendMessage('offscreenExtract', snapshot);
-}
-
-export async function planPage(data: { snapshot: PageSnapshot; readerableOnly: boolean }): Promise<NumberedPlan> {
-  if (hasDom()) return planSnapshot(data.snapshot, { readerableOnly: data.readerableOnly });
-  await ensureOffscreenDocument();
-  return offscreenMessenger.sendMessage('offscreenPlan', data);
-}
-
-export async function lateClutter(snapshot: PageSnapshot): Promise<NumberedClutter[]> {
-  if (hasDom()) return lateClutterInSnapshot(snapshot);
-  await ensureOffscreenDocument();
-  return offscreenMessenger.sendMessage('offscreenLateClutter', snapshot);
+/**
+ * The background's side: makes sure the parser answers. In Chromium the offscreen document is
+ * made on first use and kept (a warm document answers at once: no document to start, its code
+ * compiled); Firefox's background page is the parser itself.
+ */
+export async function ensureParser(): Promise<void> {
+  if (!parsesHere()) await ensureOffscreenDocument();
 }
 
 /** The article in a tab whose content script is injected: its snapshot, extracted off the page. */
 export async function extractTab(tabId: number, frameId = 0): Promise<PageExtract> {
-  const snapshot = await contentMessenger.sendMessage('snapshot', undefined, { tabId, frameId });
-  return extractPage(snapshot);
+  const [snapshot] = await Promise.all([contentMessenger.sendMessage('snapshot', undefined, { tabId, frameId }), ensureParser()]);
+  return parsesHere() ? extractSnapshot(snapshot) : parserMessenger.sendMessage('parseExtract', snapshot);
 }
 
-/** The offscreen document's side: it answers the background's errands, nothing else. */
-export function serveOffscreenDocument(): void {
-  offscreenMessenger.onMessage('offscreenExtract', ({ data }) => extractSnapshot(data));
-  offscreenMessenger.onMessage('offscreenLateClutter', ({ data }) => lateClutterInSnapshot(data));
-  offscreenMessenger.onMessage('offscreenPlan', ({ data }) => planSnapshot(data.snapshot, { readerableOnly: data.readerableOnly }));
+/** The parser's side (the offscreen document, Firefox's background page): it answers content scripts. */
+export function serveParser(): void {
+  parserMessenger.onMessage('parseExtract', ({ data }) => extractSnapshot(data));
+  parserMessenger.onMessage('parseLateClutter', ({ data }) => lateClutterInSnapshot(data));
+  parserMessenger.onMessage('parsePlan', ({ data }) => planSnapshot(data.snapshot, { readerableOnly: data.readerableOnly }));
 }

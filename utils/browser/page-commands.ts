@@ -4,7 +4,7 @@ import { saveArticle } from '../data/library-writes';
 import { getDb } from '../data/schema';
 import { keepImagesAfterSave } from './image-service';
 import { contentMessenger, type DeclutterStatus, type PageExtract, type ReaderOpened } from './messaging';
-import { extractTab } from './off-page';
+import { ensureParser, extractTab } from './off-page';
 import { READER_SCRIPT_FILES } from './reader-remote';
 import { normalizeUrl, pageAccess } from '../core/url';
 
@@ -62,7 +62,8 @@ export async function runPageCommand(command: PageCommand, tab: Browser.tabs.Tab
   }
   try {
     const files = command === 'reader' ? [...READER_SCRIPT_FILES] : [CONTENT_SCRIPT];
-    await browser.scripting.executeScript({ target: { tabId }, files: [...files] });
+    // The parser is made ready while the script goes in: the page will ask it directly.
+    await Promise.all([browser.scripting.executeScript({ target: { tabId }, files: [...files] }), ensureParser()]);
     switch (command) {
       case 'declutter': {
         const status = await contentMessenger.sendMessage('declutter', 'toggle', tabId);

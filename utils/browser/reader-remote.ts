@@ -8,7 +8,7 @@ import { contentMessenger, type ReaderOpened } from './messaging';
  * UI when it is missing, e.g. on sites registered to open the reader on load). Both scripts
  * guard against a second install.
  */
-export const READER_SCRIPT_FILES = ['/content-scripts/content.js', '/content-scripts/reader.js'] as const;
+export const READER_SCRIPT_FILES = ['/content-script.js', '/content-scripts/reader.js'] as const;
 
 export type ReaderOpenedTimed = ReaderOpened & {
   /** From this call (e.g. a command arriving) to the reader painted in the tab, in ms. */

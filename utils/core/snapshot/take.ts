@@ -5,12 +5,9 @@ function doctypeOf(doc: Document): string {
   return doc.doctype ? new XMLSerializer().serializeToString(doc.doctype) : '';
 }
 
-/** `top` serialized with its `<head>`'s content apart (see PageSnapshot.head); `top` is a copy, so emptied freely. */
-function snapshotOf(doc: Document, top: Element | null, numbered: boolean): PageSnapshot {
-  const head = top?.firstElementChild?.localName === 'head' ? top.firstElementChild : null;
-  const headHtml = head?.innerHTML ?? '';
-  head?.replaceChildren();
-  return { html: doctypeOf(doc) + (top?.outerHTML ?? ''), head: headHtml, url: doc.URL, baseURI: doc.baseURI, documentURI: doc.documentURI, numbered };
+/** `head`: what the page's `<head>` held, serialized apart (see PageSnapshot.head), `top` holding it no more. */
+function snapshotOf(doc: Document, top: Element | null, numbered: boolean, head = ''): PageSnapshot {
+  return { html: doctypeOf(doc) + (top?.outerHTML ?? ''), head, url: doc.URL, baseURI: doc.baseURI, documentURI: doc.documentURI, numbered };
 }
 
 /**
@@ -38,7 +35,9 @@ export function takeSnapshot(doc: Document, numbered: boolean): { snapshot: Page
     noscript.setAttribute(NOSCRIPT_TEXT_ATTR, noscript.textContent ?? '');
     noscript.textContent = '';
   }
-  return { snapshot: snapshotOf(doc, copy.documentElement, numbered), elements };
+  const head = copy.head?.innerHTML;
+  copy.head?.replaceChildren();
+  return { snapshot: snapshotOf(doc, copy.documentElement, numbered, head), elements };
 }
 
 /**

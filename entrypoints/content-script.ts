@@ -4,7 +4,8 @@ import { DeclutterController } from '@/utils/core/declutter/controller';
 import { offPageLateClutter, offPagePlanner } from '@/utils/core/declutter/from-numbers';
 import { takeSnapshot } from '@/utils/core/snapshot/take';
 import type { PageSnapshot } from '@/utils/core/snapshot/types';
-import { backgroundMessenger, contentMessenger } from '@/utils/browser/messaging';
+import { contentMessenger, parserMessenger } from '@/utils/browser/messaging';
+import { withParser } from '@/utils/browser/parser-client';
 import { closeReaderInPage, openReaderInPage } from '@/utils/browser/open-reader-in-page';
 
 /**
@@ -15,9 +16,11 @@ import { closeReaderInPage, openReaderInPage } from '@/utils/browser/open-reader
  * It only does what must touch the page: it hands over a snapshot of the document, and hides
  * and restores. Parsing, Readability, the rules and sanitizing run in the extension
  * (utils/browser/off-page), not on the page's main thread.
+ *
+ * An unlisted script (built to /content-script.js), not a WXT content script: it needs none of
+ * WXT's content script context, whose code (about 3 kB) would be a fifth of what each click injects.
  */
-export default defineContentScript({
-  registration: 'runtime',
+export default defineUnlistedScript({
   main() {
     if (!firstInstall('kliping.content')) return;
     // Every request but the automatic one answers something the user asked for: no pre-check.
@@ -26,16 +29,19 @@ export default defineContentScript({
     const planFor = (snapshot: PageSnapshot) => {
       const readerableOnly = autoPending;
       autoPending = false;
-      return backgroundMessenger.sendMessage('planPage', { snapshot, readerableOnly });
+      return withParser(() => parserMessenger.sendMessage('parsePlan', { snapshot, readerableOnly }));
     };
     // The check after hiding reads what the reader really sees, the site's own CSS included.
     const declutterer = new DeclutterController(
       document,
       offPagePlanner(planFor),
-      { visibleText: (body) => body.innerText, lateClutter: offPageLateClutter((snapshot) => backgroundMessenger.sendMessage('lateClutter', snapshot)) },
+      { visibleText: (body) => body.innerText, lateClutter: offPageLateClutter((snapshot) => withParser(() => parserMessenger.sendMessage('parseLateClutter', snapshot))) },
     );
     const snapshot = () => takeSnapshot(document, false).snapshot;
-    const extract = () => backgroundMessenger.sendMessage('extractPage', snapshot());
+    const extract = () => {
+      const taken = snapshot();
+      return withParser(() => parserMessenger.sendMessage('parseExtract', taken));
+    };
     contentMessenger.onMessage('snapshot', snapshot);
     contentMessenger.onMessage('declutter', ({ data }) => declutterer.apply(data));
     contentMessenger.onMessage('openReader', ({ data }) => openReaderInPage(extract, data));
