@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchExtension, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
+import { launchExtension, PopupPage, tabIdOf, type ExtensionBrowser, type StaticServer } from './harness';
 import { differences, offPagePages, pagePath, serveCorpusPages, type Comparison, type CorpusPage } from '../../support/offpage-corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 
@@ -44,6 +44,34 @@ describeCorpus('off the page, the same answers as in it', () => {
   afterAll(async () => {
     await ext?.close();
     await site?.close();
+  });
+
+  it('starts the parser when the page asks and none runs (Chromium: its offscreen document closed), and declutters', async () => {
+    const offscreenOpen = () =>
+      ext.inExtension(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        // Firefox has neither API: its background page is the parser, always there.
+        if (!api.offscreen) return null;
+        return (await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length;
+      });
+    // Closed if open: the popup's Declutter asks the page directly, and nothing readies the parser first.
+    await ext.inExtension(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      if (api.offscreen && (await api.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length) await api.offscreen.closeDocument();
+    });
+    if (ext.name === 'chromium') expect(await offscreenOpen()).toBe(0);
+    const page = await ext.newPage();
+    await page.goto(site.url(pagePath(WRITTEN[0]!)));
+    const popup = await PopupPage.open(ext, await tabIdOf(ext, page));
+    const button = popup.page.getByTestId('declutter');
+    await expect.poll(() => button.textContent()).toBe('Declutter');
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Restore page');
+    expect(await page.locator('nav.site-nav').isVisible()).toBe(false);
+    expect(await page.locator('article p').first().isVisible()).toBe(true);
+    if (ext.name === 'chromium') expect(await offscreenOpen()).toBe(1);
+    await popup.close();
+    await page.close();
   });
 
   for (const corpusPage of pages) {
