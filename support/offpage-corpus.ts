@@ -58,12 +58,12 @@ export interface PathResult {
   extract: Record<string, unknown> & { ok: boolean };
   declutter: { active: boolean; ms?: number; heldBack?: number; error?: string };
   hidden: number[];
+  before: string;
   restored: string;
 }
 export interface Comparison {
   inPage: PathResult;
   offPage: PathResult;
-  before: string;
 }
 
 const show = (value: unknown) => {
@@ -75,7 +75,7 @@ const show = (value: unknown) => {
  * Every difference between the two paths: each output field of the extraction, Declutter's
  * answer (but its time), every hidden element, and the page restored as it was. Empty: the same.
  */
-export function differences({ inPage, offPage, before }: Comparison): string[] {
+export function differences({ inPage, offPage }: Comparison): string[] {
   const found: string[] = [];
   const fields = (result: PathResult['extract']) => ({ ...result, ...((result.article as object | undefined) ?? {}) });
   const a = fields(inPage.extract);
@@ -93,7 +93,7 @@ export function differences({ inPage, offPage, before }: Comparison): string[] {
   const onlyIn = inPage.hidden.filter((n) => !hiddenOff.has(n));
   const onlyOff = offPage.hidden.filter((n) => !hiddenIn.has(n));
   if (onlyIn.length || onlyOff.length) found.push(`hidden: ${onlyIn.length} only in page (${show(onlyIn)}), ${onlyOff.length} only off page (${show(onlyOff)})`);
-  if (inPage.restored !== before) found.push('the in-page path did not restore the page');
-  if (offPage.restored !== before) found.push('the off-page path did not restore the page');
+  if (inPage.restored !== inPage.before) found.push('the in-page path did not restore the page');
+  if (offPage.restored !== offPage.before) found.push('the off-page path did not restore the page');
   return found;
 }

@@ -9,7 +9,12 @@ export interface PathResult {
   declutter: DeclutterStatus;
   /** Indexes (in `getElementsByTagName('*')` order) of the elements left hidden. */
   hidden: number[];
-  /** The page as it was after restoring, to check both paths put it back. */
+  /**
+   * The page just before this path ran and after it restored, to check it put the page back.
+   * Each path's own: a page's script may change the page meanwhile (scrapinghub a1fca19b884e's
+   * lazy loader swaps `class="lazyload"` for `lazyloaded` once a layout change shows its images).
+   */
+  before: string;
   restored: string;
 }
 
@@ -36,20 +41,47 @@ async function pageHtml(tabId: number): Promise<string> {
   return String(result?.result ?? '');
 }
 
+/** The page once its own scripts have stopped changing it (nothing for 300 ms; 3 s at most). */
+async function settledPageHtml(tabId: number): Promise<string> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () =>
+      new Promise<string>((resolve) => {
+        let quiet: ReturnType<typeof setTimeout>;
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(quiet);
+          clearTimeout(limit);
+          resolve(document.documentElement.outerHTML);
+        };
+        const observer = new MutationObserver(() => {
+          clearTimeout(quiet);
+          quiet = setTimeout(done, 300);
+        });
+        observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+        quiet = setTimeout(done, 300);
+        const limit = setTimeout(done, 3000);
+      }),
+  });
+  return String(result?.result ?? '');
+}
+
 /**
  * Test builds only: the same page through the in-page pipeline (the baseline script) and through
  * the off-page one (the content script, parsing in the extension), one after the other, the page
  * restored between. The diff test and `bench:offpage` compare the two.
  */
-export async function compareOffPage(tabId: number): Promise<{ inPage: PathResult; offPage: PathResult; before: string }> {
+export async function compareOffPage(tabId: number): Promise<{ inPage: PathResult; offPage: PathResult }> {
   await browser.scripting.executeScript({ target: { tabId }, files: [IN_PAGE_SCRIPT, CONTENT_SCRIPT] });
-  const before = await pageHtml(tabId);
   const run = async (extract: () => Promise<PageExtract>, declutter: (action: 'on' | 'off') => Promise<DeclutterStatus>): Promise<PathResult> => {
+    // Settled first: what the page's scripts do in answer to the path before (a lazy loader
+    // showing the images a layout change brought into view) is the page's, not this path's.
+    const before = await settledPageHtml(tabId);
     const extracted = await extract();
     const status = await declutter('on');
     const hidden = await hiddenIndexes(tabId);
     await declutter('off');
-    return { extract: extracted, declutter: status, hidden, restored: await pageHtml(tabId) };
+    return { extract: extracted, declutter: status, hidden, before, restored: await pageHtml(tabId) };
   };
   const inPage = await run(
     () => inPageMessenger.sendMessage('inPageExtract', undefined, tabId),
@@ -59,7 +91,7 @@ export async function compareOffPage(tabId: number): Promise<{ inPage: PathResul
     () => extractTab(tabId),
     (action) => contentMessenger.sendMessage('declutter', action, tabId),
   );
-  return { inPage, offPage, before };
+  return { inPage, offPage };
 }
 
 /**
