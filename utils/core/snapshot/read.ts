@@ -1,4 +1,4 @@
-import { NOSCRIPT_TEXT_ATTR, NUMBER_ATTR, type PageSnapshot } from './types';
+import { HEAD_ATTR, NOSCRIPT_TEXT_ATTR, NUMBER_ATTR, type PageSnapshot } from './types';
 
 export interface ReadSnapshot {
   /** The page's document as parsed again here, without Kliping's attributes. */
@@ -33,12 +33,8 @@ function answerAsPage(doc: Document, snapshot: PageSnapshot): Document {
  */
 export function readSnapshot(snapshot: PageSnapshot, parse: (html: string) => Document = parseHtml): ReadSnapshot {
   const doc = parse(snapshot.html);
-  if (snapshot.head && doc.head) {
-    // A <template>'s content keeps any element where it stands, so the head keeps all it held.
-    const template = doc.createElement('template');
-    template.innerHTML = snapshot.head;
-    doc.head.append(template.content);
-  }
+  const head = doc.head?.querySelector<HTMLTemplateElement>(`template[${HEAD_ATTR}]`);
+  if (head) head.replaceWith(head.content);
   for (const noscript of doc.querySelectorAll(`noscript[${NOSCRIPT_TEXT_ATTR}]`)) {
     noscript.textContent = noscript.getAttribute(NOSCRIPT_TEXT_ATTR);
     noscript.removeAttribute(NOSCRIPT_TEXT_ATTR);

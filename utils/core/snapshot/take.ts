@@ -1,13 +1,12 @@
-import { NOSCRIPT_TEXT_ATTR, NUMBER_ATTR, type PageSnapshot } from './types';
+import { HEAD_ATTR, NOSCRIPT_TEXT_ATTR, NUMBER_ATTR, type PageSnapshot } from './types';
 
 /** `<!DOCTYPE …>` as the page wrote it: without one the copy would parse in quirks mode. */
 function doctypeOf(doc: Document): string {
   return doc.doctype ? new XMLSerializer().serializeToString(doc.doctype) : '';
 }
 
-/** `head`: what the page's `<head>` held, serialized apart (see PageSnapshot.head), `top` holding it no more. */
-function snapshotOf(doc: Document, top: Element | null, numbered: boolean, head = ''): PageSnapshot {
-  return { html: doctypeOf(doc) + (top?.outerHTML ?? ''), head, url: doc.URL, baseURI: doc.baseURI, documentURI: doc.documentURI, numbered };
+function snapshotOf(doc: Document, top: Element | null, numbered: boolean): PageSnapshot {
+  return { html: doctypeOf(doc) + (top?.outerHTML ?? ''), url: doc.URL, baseURI: doc.baseURI, documentURI: doc.documentURI, numbered };
 }
 
 /**
@@ -35,9 +34,14 @@ export function takeSnapshot(doc: Document, numbered: boolean): { snapshot: Page
     noscript.setAttribute(NOSCRIPT_TEXT_ATTR, noscript.textContent ?? '');
     noscript.textContent = '';
   }
-  const head = copy.head?.innerHTML;
-  copy.head?.replaceChildren();
-  return { snapshot: snapshotOf(doc, copy.documentElement, numbered, head), elements };
+  const head = copy.head;
+  if (head?.firstChild) {
+    const template = copy.createElement('template');
+    template.setAttribute(HEAD_ATTR, '');
+    while (head.firstChild) template.content.appendChild(head.firstChild);
+    head.appendChild(template);
+  }
+  return { snapshot: snapshotOf(doc, copy.documentElement, numbered), elements };
 }
 
 /**

@@ -8,14 +8,8 @@ import type { HideReason } from '../declutter/plan';
  * Readability, the clutter rules and sanitizing run off the page's main thread.
  */
 export interface PageSnapshot {
-  /** The doctype and `<html>` element, serialized, its `<head>` left empty (see `head`). */
+  /** The doctype and `<html>` element, serialized (the head's content inside HEAD_ATTR's template). */
   html: string;
-  /**
-   * What the `<head>` holds, serialized apart: a page's scripts put elements there the parser
-   * would never leave in a head (an ad's `<iframe>`), and parsed in place the first of them would
-   * end the head early and carry everything after it, the `<title>` too, into the body.
-   */
-  head: string;
   /** The page's address (`document.URL`): what the extraction resolves and saves against. */
   url: string;
   /** `document.baseURI` and `document.documentURI`, which Readability reads to resolve links. */
@@ -31,6 +25,14 @@ export interface PageSnapshot {
  * Only the snapshot's copy carries it, never the live page.
  */
 export const NUMBER_ATTR = 'data-kliping-n';
+
+/**
+ * The `<template>` the `<head>`'s content travels in: a page's scripts put elements in the head
+ * that a parser never leaves there (an ad's `<iframe>`), and parsed in place the first of them
+ * would end the head early and carry everything after it, the `<title>` too, into the body. A
+ * template's content keeps every element where it stands.
+ */
+export const HEAD_ATTR = 'data-kliping-head';
 
 /**
  * A `<noscript>`'s text, carried in an attribute: the page parsed its content as text (scripting
