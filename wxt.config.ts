@@ -7,7 +7,12 @@ import { findBrowser } from './support/browser/binaries';
 export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   i18n: { localesDir: 'utils/locales' },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // The rules build some patterns with `RegExp(...)` at load: pure, so a script that imports a
+    // rules module for one constant (the content script) drops the patterns it never uses.
+    build: { rollupOptions: { treeshake: { manualPureFunctions: ['RegExp'] } } },
+  }),
   webExt: {
     // `npm run dev`'s browsers, found as the tests find them (CHROMIUM_PATH / FIREFOX_PATH, else
     // PATH); one not found is left to web-ext's own search.
@@ -16,6 +21,11 @@ export default defineConfig({
     chromiumArgs: process.env.KLIPING_DEV_NO_SANDBOX ? ['--no-sandbox'] : [],
   },
   hooks: {
+    // The in-page pipeline (entrypoints/inpage.content.ts) is the benchmark's baseline and the
+    // diff test's reference: built for e2e, never shipped.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      for (const entry of entrypoints) if (entry.name === 'inpage' && wxt.config.mode !== 'e2e') entry.skipped = true;
+    },
     // The toolbar tooltip is localized; WXT would otherwise take the popup's <title>.
     'build:manifestGenerated': (_wxt, manifest) => {
       const action = manifest.action ?? manifest.browser_action;
@@ -26,7 +36,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
+    // `offscreen`: Chromium's service worker has no DOM; the page's snapshot is parsed in an
+    // offscreen document instead (Firefox's background page has one).
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus', 'alarms', ...(manifestVersion === 3 ? ['offscreen'] : [])],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // Asked one site at a time, at the moment the user turns on "Always declutter/open reader on
     // this site" or fetches an imported link's article; never at install. (The e2e build already

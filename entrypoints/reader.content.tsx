@@ -18,7 +18,7 @@ const HOST_TAG = 'kliping-reader';
 
 /**
  * The reader view's UI, injected by the background only when a page's reader is first opened
- * (see content.ts), so the script that runs on every page the user clicks stays small.
+ * (see content-script.ts), so the script that runs on every page the user clicks stays small.
  *
  * Styles come in as strings and go into the shadow root; WXT's cssInjectionMode 'ui' would fetch
  * a CSS file instead, which a runtime-injected script on an arbitrary page could only do if the

@@ -53,11 +53,11 @@ export function App() {
   const openLibrary = () => openPage('/library.html');
   const openSettings = () => openPage('/options.html');
 
-  /** The reader opens over the page; the popup then gets out of the way. */
+  /** The reader opens over the page with the article the popup extracted; the popup then gets out of the way. */
   const openReader = async (tabId: number) => {
     setReaderError(null);
     try {
-      const opened = await openReaderInTab(tabId);
+      const opened = await openReaderInTab(tabId, 0, lookup?.kind === 'article' ? lookup.result.article : undefined);
       if (opened.ok) window.close();
       else setReaderError(i18n.t('reader.notArticle'));
     } catch (error) {

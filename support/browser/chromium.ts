@@ -150,6 +150,14 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
         [command, tabId] as const,
       );
     },
+    compareOffPage: (tabId: number) => {
+      const sw = context.serviceWorkers()[0];
+      if (!sw) throw new Error('The extension has no service worker');
+      return sw.evaluate(async (id) => {
+        const test = (globalThis as unknown as { klipingTest: { compareOffPage(t: number): Promise<unknown> } }).klipingTest;
+        return test.compareOffPage(id);
+      }, tabId);
+    },
     close: () => context.close(),
   };
 }

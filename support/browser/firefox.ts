@@ -475,6 +475,14 @@ class FirefoxExtension implements ExtensionBrowser {
       [command, tabId] as const,
     );
   }
+  compareOffPage(tabId: number) {
+    return this.inExtension(async (id) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const background = (await api.runtime.getBackgroundPage()) as unknown as { klipingTest: { compareOffPage(t: number): Promise<unknown> } };
+      // Through JSON: the answer is made in the background page's realm.
+      return JSON.parse(JSON.stringify(await background.klipingTest.compareOffPage(id))) as unknown;
+    }, tabId);
+  }
   async close() {
     await this.raw.close();
     rmSync(this.downloadDir, { recursive: true, force: true });

@@ -107,6 +107,11 @@ export interface ExtensionBrowser {
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** The handler the shortcuts and context menu run, in the background (e2e build only). */
   runPageCommand(command: PageCommandName, tabId: number): Promise<unknown>;
+  /**
+   * The page through the in-page pipeline (the baseline script) and the off-page one, in the
+   * background (e2e build only): see utils/browser/off-page-diff.ts.
+   */
+  compareOffPage(tabId: number): Promise<unknown>;
   close(): Promise<void>;
 }
 

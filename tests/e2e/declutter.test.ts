@@ -130,7 +130,7 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
       // granted without a prompt; a user sees Chromium's prompt here instead.
       await toggle.check();
       await expect.poll(registered).toEqual([
-        expect.objectContaining({ id: 'kliping-site:http://127.0.0.1', matches: ['http://127.0.0.1/*'], js: ['auto-declutter.js', 'content-scripts/content.js'] }),
+        expect.objectContaining({ id: 'kliping-site:http://127.0.0.1', matches: ['http://127.0.0.1/*'], js: ['auto-declutter.js', 'content-script.js'] }),
       ]);
       await popup.close();
 
@@ -162,7 +162,7 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
       const { page, tabId } = await openCase('wpnews-pasar');
       const popup = await PopupPage.open(ext, tabId);
       await popup.page.getByTestId('always-reader').check();
-      await expect.poll(async () => (await registered()).map((s) => s.js)).toEqual([['auto-reader.js', 'content-scripts/content.js']]);
+      await expect.poll(async () => (await registered()).map((s) => s.js)).toEqual([['auto-reader.js', 'content-script.js']]);
       expect(await popup.page.getByTestId('always-declutter').isChecked()).toBe(false);
       await popup.close();
 
@@ -174,7 +174,7 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
       const settings = await ext.newPage();
       await settings.goto(ext.extensionUrl('options.html'));
       await settings.getByTestId('site-action').selectOption('declutter');
-      await expect.poll(async () => (await registered()).map((s) => s.js)).toEqual([['auto-declutter.js', 'content-scripts/content.js']]);
+      await expect.poll(async () => (await registered()).map((s) => s.js)).toEqual([['auto-declutter.js', 'content-script.js']]);
       await settings.getByTestId('site-remove').click();
       await expect.poll(registered).toEqual([]);
       await settings.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isProbablyReaderable } from '@mozilla/readability';
-import { declutter, DeclutteredPage, HIDDEN_ATTR, planDeclutter, showMissingArticle } from '@/utils/core/declutter';
+import { declutter, DeclutteredPage, HIDDEN_ATTR, layoutFreeVisibleText, planDeclutter, showMissingArticle } from '@/utils/core/declutter';
 import { extractArticle } from '@/utils/core/extract';
 import { visibleLines, visibleText } from '../support/visible-text';
 
@@ -325,13 +325,13 @@ describe('declutter keeps the whole article visible', () => {
     if (!plan.ok) throw new Error(plan.detail);
     const story = doc.querySelector('.story')!;
     // A plan that went wrong after the check before hiding: the whole story hidden.
-    const session = new DeclutteredPage(doc, plan.span, [...plan.hide, story]);
+    const decluttered = new DeclutteredPage(doc, plan.span, [...plan.hide, story]);
     expect(visibleText(doc.body)).not.toContain(SENTENCES[0]);
-    expect(showMissingArticle(session, plan.pieces, plan.held)).toBe(1);
+    expect(showMissingArticle(decluttered, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(1);
     expectArticleVisible(doc, SENTENCES);
     expect(doc.querySelector('.share-buttons')!.hasAttribute(HIDDEN_ATTR)).toBe(true);
-    expect(showMissingArticle(session, plan.pieces, plan.held)).toBe(0);
-    session.restore();
+    expect(showMissingArticle(decluttered, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(0);
+    decluttered.restore();
   });
 });
 

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
-import { declutter, HIDDEN_ATTR, INDEX_ATTR, planDeclutter, STYLE_ID } from '@/utils/core/declutter';
+import { declutter, HIDDEN_ATTR, INDEX_ATTR, layoutFreeVisibleText, offPagePlanner, planDeclutter, STYLE_ID } from '@/utils/core/declutter';
+import { planSnapshot } from '@/utils/core/snapshot/analyze';
+import type { PageSnapshot } from '@/utils/core/snapshot/types';
 import { loadNewsId } from '../../support/corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 import { visibleText } from '../support/visible-text';
@@ -142,27 +144,42 @@ describeCorpus('declutter mechanics', () => {
 describeCorpus('the page declutter controller (behind the declutter message)', () => {
   const page = newsPages()[0]!;
 
+  // The planner the extension runs (planSnapshot) in the same process: the snapshot still goes
+  // through serializing and parsing, as it does between the page and the offscreen document.
+  const planner = offPagePlanner(async (snapshot: PageSnapshot) => planSnapshot(snapshot));
+
   it('turns on, reports, toggles off and ignores repeats', async () => {
     const { DeclutterController } = await import('@/utils/core/declutter');
     const doc = load(page.html);
     const before = doc.documentElement.outerHTML;
     let clock = 0;
-    const controller = new DeclutterController(doc, () => (clock += 5));
-    expect(controller.apply('status')).toEqual({ active: false, ms: 0, heldBack: 0 });
-    const on = controller.apply('toggle');
+    const controller = new DeclutterController(doc, planner, { visibleText: layoutFreeVisibleText }, () => (clock += 5));
+    expect(await controller.apply('status')).toEqual({ active: false, ms: 0, heldBack: 0 });
+    const on = await controller.apply('toggle');
     expect(on).toEqual({ active: true, ms: 5, heldBack: 0 });
-    expect(controller.apply('on')).toEqual({ active: true, ms: 0, heldBack: 0 });
-    expect(controller.apply('status')).toEqual({ active: true, ms: 0, heldBack: 0 });
+    expect(await controller.apply('on')).toEqual({ active: true, ms: 0, heldBack: 0 });
+    expect(await controller.apply('status')).toEqual({ active: true, ms: 0, heldBack: 0 });
     expect(doc.querySelector(`[${HIDDEN_ATTR}]`)).not.toBeNull();
-    expect(controller.apply('toggle')).toEqual({ active: false, ms: 0, heldBack: 0 });
-    expect(controller.apply('off')).toEqual({ active: false, ms: 0, heldBack: 0 });
+    expect(await controller.apply('toggle')).toEqual({ active: false, ms: 0, heldBack: 0 });
+    expect(await controller.apply('off')).toEqual({ active: false, ms: 0, heldBack: 0 });
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('runs requests one at a time: a second toggle while the plan travels turns it off again', async () => {
+    const { DeclutterController } = await import('@/utils/core/declutter');
+    const doc = load(page.html);
+    const before = doc.documentElement.outerHTML;
+    const controller = new DeclutterController(doc, planner, { visibleText: layoutFreeVisibleText });
+    const [on, off] = await Promise.all([controller.apply('toggle'), controller.apply('toggle')]);
+    expect(on).toMatchObject({ active: true });
+    expect(off).toEqual({ active: false, ms: 0, heldBack: 0 });
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
   it('says why when there is no article, and stays off', async () => {
     const { DeclutterController } = await import('@/utils/core/declutter');
-    const controller = new DeclutterController(load('<html><body><p>Hi</p></body></html>'));
-    expect(controller.apply('toggle')).toMatchObject({ active: false, error: 'no-article' });
+    const controller = new DeclutterController(load('<html><body><p>Hi</p></body></html>'), planner, { visibleText: layoutFreeVisibleText });
+    expect(await controller.apply('toggle')).toMatchObject({ active: false, error: 'no-article' });
     expect(controller.active).toBe(false);
   });
 });

@@ -59,7 +59,7 @@ describe('the files the guard covers', () => {
   const files = contentScriptFiles(root);
 
   it('are what the content scripts import, found from their entry points', () => {
-    for (const file of ['entrypoints/content.ts', 'entrypoints/reader.content.tsx', 'utils/core/url.ts', 'utils/core/dom.ts', 'utils/core/extract/index.ts', 'utils/core/extract/rules/related-links.ts', 'utils/core/declutter/plan.ts', 'utils/browser/open-reader-in-page.ts']) {
+    for (const file of ['entrypoints/content-script.ts', 'entrypoints/reader.content.tsx', 'utils/core/url.ts', 'utils/core/dom.ts', 'utils/core/extract/index.ts', 'utils/core/extract/rules/related-links.ts', 'utils/core/declutter/plan.ts', 'utils/browser/open-reader-in-page.ts']) {
       expect(files).toContain(file);
     }
   });

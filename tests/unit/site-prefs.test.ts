@@ -56,7 +56,7 @@ describe('per-site choices', () => {
       {
         id: SCRIPT_ID_PREFIX + kompas,
         matches: ['https://www.kompas.com/*'],
-        js: ['/auto-declutter.js', '/content-scripts/content.js'],
+        js: ['/auto-declutter.js', '/content-script.js'],
         runAt: 'document_idle',
         persistAcrossSessions: true,
       },
@@ -69,9 +69,9 @@ describe('per-site choices', () => {
       { site: detik, action: 'declutter' },
     ];
     const registered = [
-      { id: SCRIPT_ID_PREFIX + kompas, js: ['auto-declutter.js', 'content-scripts/content.js'] },
-      { id: SCRIPT_ID_PREFIX + detik, js: ['auto-reader.js', 'content-scripts/content.js'] },
-      { id: SCRIPT_ID_PREFIX + 'https://gone.example', js: ['auto-reader.js', 'content-scripts/content.js'] },
+      { id: SCRIPT_ID_PREFIX + kompas, js: ['auto-declutter.js', 'content-script.js'] },
+      { id: SCRIPT_ID_PREFIX + detik, js: ['auto-reader.js', 'content-script.js'] },
+      { id: SCRIPT_ID_PREFIX + 'https://gone.example', js: ['auto-reader.js', 'content-script.js'] },
       { id: 'someone-else', js: ['x.js'] },
     ];
     const plan = planSiteScripts(prefs, registered, new Set([kompas, detik]));
@@ -81,7 +81,7 @@ describe('per-site choices', () => {
 
   it('drop the script of a site whose permission was revoked', () => {
     const prefs: SitePref[] = [{ site: kompas, action: 'reader' }];
-    const plan = planSiteScripts(prefs, [{ id: SCRIPT_ID_PREFIX + kompas, js: ['auto-reader.js', 'content-scripts/content.js'] }], new Set());
+    const plan = planSiteScripts(prefs, [{ id: SCRIPT_ID_PREFIX + kompas, js: ['auto-reader.js', 'content-script.js'] }], new Set());
     expect(plan).toEqual({ register: [], unregister: [SCRIPT_ID_PREFIX + kompas] });
   });
 });

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ExtractResult, LinkOnly } from '../core/article';
-import { contentMessenger } from './messaging';
+import { extractTab } from './off-page';
 import { normalizeUrl, pageAccess, type PageAccess } from '../core/url';
 
 export type PageLookup =
@@ -27,7 +27,10 @@ function linkOf(tab: Browser.tabs.Tab): LinkOnly | null {
   return { url: tab.url, canonicalUrl: normalizeUrl(tab.url), title: tab.title || tab.url };
 }
 
-/** Injects the content script into the tab (activeTab grants it) and asks it for the article. */
+/**
+ * Injects the content script into the tab (activeTab grants it), takes the page's snapshot and
+ * extracts the article here, in the popup: the page's main thread only serializes.
+ */
 export async function lookUpPage(tab: Browser.tabs.Tab | null): Promise<PageLookup> {
   if (!tab?.id) return { kind: 'unreadable', tabId: null, why: 'no-access', link: null };
   let access = pageAccess(tab.url);
@@ -35,8 +38,8 @@ export async function lookUpPage(tab: Browser.tabs.Tab | null): Promise<PageLook
   if (access === 'file' && (await browser.extension.isAllowedFileSchemeAccess())) access = 'ok';
   if (access !== 'ok') return { kind: 'unreadable', tabId: tab.id, why: access, link: linkOf(tab) };
   try {
-    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
-    const result = await contentMessenger.sendMessage('extract', undefined, tab.id);
+    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-script.js'] });
+    const result = await extractTab(tab.id);
     if (result.ok) return { kind: 'article', tabId: tab.id, result: { ok: true, article: result.article }, unsure: !result.readerable };
     return {
       kind: 'unreadable',

@@ -2,7 +2,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ImportSource, ProgressPhase, TransferArticle } from '../core/transfer/model';
 import type { ImportSummary } from '../data/transfer-store';
 import type { DeclutterAction, DeclutterStatus } from '../core/declutter/controller';
-import type { Article, ExtractResult, NotArticleReason, SavePayload } from '../core/article';
+import type { Article, NotArticleReason, SavePayload } from '../core/article';
+import type { NumberedClutter, NumberedPlan, PageExtract, PageSnapshot } from '../core/snapshot/types';
 import type { SavedState } from '../data/articles';
 import type { ArticleFlags, NewHighlight } from '../data/library-writes';
 import type { HighlightColor } from '../core/records';
@@ -13,17 +14,18 @@ import type { SyncAccount, SyncErrorCode } from './sync/couch';
 export interface ContentProtocol {
   /** Hides everything but the article in place ('on'), restores the page ('off'), or flips it. */
   declutter(action: DeclutterAction): DeclutterStatus;
-  /** Forced extraction (the user asked), and whether the page also passes the readerable pre-check. */
-  extract(): PageExtract;
-  /** Opens the reader view over the page; resolves once it is painted. Opening twice is a no-op. */
-  openReader(): ReaderOpened;
+  /** The page's document, serialized for parsing in an extension context (unnumbered: extraction). */
+  snapshot(): PageSnapshot;
+  /**
+   * Opens the reader view over the page; resolves once it is painted. Opening twice is a no-op.
+   * With the article (the popup extracted it already), the page does not ask for it again.
+   */
+  openReader(article?: Article): ReaderOpened;
   /** Closes the reader view; false when it was not open. */
   closeReader(): boolean;
 }
 
-/** `readerable: false` on an article found anyway: the popup says it is unsure, and shows it. */
-export type PageExtract = ExtractResult & { readerable: boolean };
-
+export type { NumberedPlan, PageExtract, PageSnapshot };
 
 /** `msToPaint`: from the content script receiving `openReader` to the reader's first painted frame. */
 export type ReaderOpened = { ok: true; msToPaint: number } | { ok: false; reason: NotArticleReason; detail: string };
@@ -36,6 +38,11 @@ export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
 export interface BackgroundProtocol {
   /** Injects the reader view's code into the sender's frame (kept out of the always-injected script). */
   loadReader(): void;
+  /**
+   * Starts the parser (ParserProtocol) if it is not running: Chromium's offscreen document, made
+   * on first use and kept. The content script asks when a parser request found no one to answer.
+   */
+  startParser(): void;
   /** The dyslexia-friendly font, base64: pages cannot fetch the extension's files. */
   readerFont(): string;
   /**
@@ -76,6 +83,35 @@ export interface BackgroundProtocol {
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
 
+/**
+ * A page's snapshot parsed off the page, asked by the content script of the one extension context
+ * that answers it (utils/browser/off-page.ts `serveParser`): Chromium's offscreen document,
+ * Firefox's background page. The content script's message reaches it directly: no relay through
+ * Chromium's service worker, which would carry the snapshot twice.
+ */
+export interface ParserProtocol {
+  /** The article in a snapshot (forced: the user asked), and whether it passes the readerable pre-check. */
+  parseExtract(snapshot: PageSnapshot): PageExtract;
+  /** Declutter's plan for a numbered snapshot; `readerableOnly` for automatic declutter. */
+  parsePlan(data: { snapshot: PageSnapshot; readerableOnly: boolean }): NumberedPlan;
+  /** Declutter's rules on what the page added late: the subtree snapshot's numbers to hide. */
+  parseLateClutter(snapshot: PageSnapshot): NumberedClutter[];
+}
+
+export const parserMessenger = defineExtensionMessaging<ParserProtocol>();
+
+/**
+ * Benchmark and test builds only (entrypoints/inpage.content.ts): the pipeline as it ran inside
+ * the page before it moved off it, the baseline the off-page path is measured and diffed against.
+ * Names of their own, so both scripts can answer in one page.
+ */
+export interface InPageProtocol {
+  inPageExtract(): PageExtract;
+  inPageDeclutter(action: DeclutterAction): DeclutterStatus;
+  inPageOpenReader(): ReaderOpened;
+}
+
+export const inPageMessenger = /* @__PURE__ */ defineExtensionMessaging<InPageProtocol>();
 /** What a deletion left to undo. */
 export interface DeletionReceipt {
   undoId: string;

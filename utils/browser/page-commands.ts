@@ -4,6 +4,7 @@ import { saveArticle } from '../data/library-writes';
 import { getDb } from '../data/schema';
 import { keepImagesAfterSave } from './image-service';
 import { contentMessenger, type DeclutterStatus, type PageExtract, type ReaderOpened } from './messaging';
+import { ensureParser, extractTab } from './off-page';
 import { READER_SCRIPT_FILES } from './reader-remote';
 import { normalizeUrl, pageAccess } from '../core/url';
 
@@ -35,10 +36,10 @@ function badge(tabId: number, text: string, color: string): void {
 /** The content script every command injects (the reader's files start with it). */
 const CONTENT_SCRIPT = READER_SCRIPT_FILES[0];
 
-/** The article in a tab, extracted as an explicit action does it (no readerable pre-check). */
+/** The article in a tab, extracted as an explicit action does it (no readerable pre-check), off the page. */
 export async function extractFromTab(tabId: number): Promise<PageExtract> {
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
-  return contentMessenger.sendMessage('extract', undefined, tabId);
+  return extractTab(tabId);
 }
 
 /**
@@ -61,7 +62,8 @@ export async function runPageCommand(command: PageCommand, tab: Browser.tabs.Tab
   }
   try {
     const files = command === 'reader' ? [...READER_SCRIPT_FILES] : [CONTENT_SCRIPT];
-    await browser.scripting.executeScript({ target: { tabId }, files: [...files] });
+    // The parser is made ready while the script goes in: the page will ask it directly.
+    await Promise.all([browser.scripting.executeScript({ target: { tabId }, files: [...files] }), ensureParser()]);
     switch (command) {
       case 'declutter': {
         const status = await contentMessenger.sendMessage('declutter', 'toggle', tabId);
@@ -74,7 +76,7 @@ export async function runPageCommand(command: PageCommand, tab: Browser.tabs.Tab
         return { command, opened };
       }
       case 'save': {
-        const result = await contentMessenger.sendMessage('extract', undefined, tabId);
+        const result = await extractTab(tabId);
         const payload: SavePayload = result.ok
           ? { kind: 'article', article: result.article }
           : { kind: 'link', link: { url: result.url, canonicalUrl: result.canonicalUrl, title: result.title } };

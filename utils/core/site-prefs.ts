@@ -46,8 +46,8 @@ export const SCRIPT_ID_PREFIX = 'kliping-site:';
 
 /** Files a site's script runs: a one-line flag naming the action, then the content script. */
 const AUTO_SCRIPTS: Record<SiteAction, string[]> = {
-  declutter: ['/auto-declutter.js', '/content-scripts/content.js'],
-  reader: ['/auto-reader.js', '/content-scripts/content.js'],
+  declutter: ['/auto-declutter.js', '/content-script.js'],
+  reader: ['/auto-reader.js', '/content-script.js'],
 };
 
 export interface SiteScript {

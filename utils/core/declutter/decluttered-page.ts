@@ -1,7 +1,7 @@
-import { findClutter } from '../extract/clutter';
-import { hideAround, missingPieces, visibleTextWithout, type ArticlePiece } from './invariant';
-import { placeOf, planDeclutter, type ArticleSpan, type HideReason } from './plan';
-import { DECLUTTER_RULES } from '../extract/rules';
+import type { ClutterMatch } from '../extract/clutter';
+import type { HideReason } from './plan';
+import { hideAround, missingPieces, type ArticlePiece } from './visible';
+import { placeOf, type ArticleSpan } from './span';
 import { INVISIBLE_TAGS, MEDIA_SELECTOR, MEDIA_TAGS } from './rules';
 
 /** The one attribute declutter puts on the page: "hide this". */
@@ -45,19 +45,37 @@ export interface DeclutterOptions {
    * the text outside hidden subtrees (a DOM without layout cannot say more).
    */
   visibleText?: (body: HTMLElement) => string;
+  /**
+   * The clutter rules on an element the page added late, inside the article: the elements under
+   * `parent` they would hide, with why. In the page, `findClutter` itself (see in-page.ts); the
+   * content script asks the extension instead, so the rules stay out of the page. Without it,
+   * late additions are judged by where they land only.
+   */
+  lateClutter?: (parent: Element) => ClutterMatch[] | Promise<ClutterMatch[]>;
+}
+
+/** What applying a plan needs: the visible text is always given (the page's `innerText`, or in-page.ts's layout-free stand-in). */
+export type ApplyOptions = DeclutterOptions & { visibleText: (body: HTMLElement) => string };
+
+/** The plan's decision on live elements: what a decluttered page starts from. */
+export interface LivePlan {
+  span: ArticleSpan;
+  hide: readonly Element[];
+  why: ReadonlyMap<Element, HideReason>;
+  pieces: readonly ArticlePiece[];
+  held: ReadonlySet<Element>;
+  heldBack: number;
 }
 
 /**
  * Hides everything that is not the article; `restore()` puts the page back exactly. Then checks
  * that the article's text is all still visible, and shows again whatever hid a part of it.
  */
-export function declutter(doc: Document, options: DeclutterOptions = {}): DeclutterResult {
-  const plan = planDeclutter(doc);
-  if (!plan.ok) return plan;
-  const page = new DeclutteredPage(doc, plan.span, plan.hide, plan.why);
+export function applyPlan(doc: Document, plan: LivePlan, options: ApplyOptions): DeclutteredPage {
+  const page = new DeclutteredPage(doc, plan.span, [...plan.hide], plan.why, options.lateClutter);
   page.heldBack = plan.heldBack;
   page.heldBack += showMissingArticle(page, plan.pieces, plan.held, options.visibleText);
-  return { ok: true, page };
+  return page;
 }
 
 /**
@@ -69,7 +87,7 @@ export function showMissingArticle(
   page: DeclutteredPage,
   pieces: readonly ArticlePiece[],
   held: ReadonlySet<Element>,
-  visibleText: (body: HTMLElement) => string = (body) => visibleTextWithout(body, HIDDEN_ATTR),
+  visibleText: (body: HTMLElement) => string,
 ): number {
   const body = page.document.body;
   if (!body) return 0;
@@ -107,6 +125,7 @@ export class DeclutteredPage {
     private readonly span: ArticleSpan,
     hide: Element[],
     why: ReadonlyMap<Element, HideReason> = new Map(),
+    private readonly lateClutter?: DeclutterOptions['lateClutter'],
   ) {
     this.style = doc.createElement('style');
     this.style.id = STYLE_ID;
@@ -215,15 +234,21 @@ export class DeclutteredPage {
    * heading), so they run once per parent of the added elements, not once per element.
    */
   private hideClutterAmong(added: Element[]): void {
+    const find = this.lateClutter;
+    if (!find) return;
     const byParent = new Map<Element, Element[]>();
     for (const el of added) {
       const parent = el.parentElement!;
       byParent.set(parent, [...(byParent.get(parent) ?? []), el]);
     }
     for (const [parent, children] of byParent) {
-      for (const { el: found, ...reason } of findClutter(parent, DECLUTTER_RULES)) {
-        if (children.some((child) => child === found || child.contains(found))) this.hide(found, reason);
-      }
+      const hideFound = (found: ClutterMatch[]) => {
+        if (!this.active) return;
+        for (const { el, ...reason } of found) if (el.isConnected && children.some((child) => child === el || child.contains(el))) this.hide(el, reason);
+      };
+      const found = find(parent);
+      if (Array.isArray(found)) hideFound(found);
+      else void found.then(hideFound, () => {});
     }
   }
 

@@ -3,6 +3,7 @@ import { parseArticle, type ParsedArticle } from '../extract';
 import { findClutter, type ClutterReason } from '../extract/clutter';
 import { DECLUTTER_RULES } from '../extract/rules';
 import { articlePieces, guardPlan, heldSet, type ArticlePiece } from './invariant';
+import { articleRoot, CONTAINED_BY, endsBefore, FOLLOWING, placeOf, type ArticleSpan } from './span';
 import {
   EMBED_CLASS,
   EMBED_MAX_CHARS,
@@ -37,18 +38,6 @@ import {
 /** Index attribute that ties an element of the clone to its live twin. Only the clone carries it. */
 export const INDEX_ATTR = 'data-kliping-i';
 
-/** Where the article lies on the live page, in document order. */
-export interface ArticleSpan {
-  /** First element of the article: its title, or the first element Readability kept. */
-  start: Element;
-  /** Last element Readability kept; the article ends where this element ends. */
-  end: Element;
-  /** The title, byline and content elements plus every ancestor of them: never hidden. */
-  spine: ReadonlySet<Element>;
-  /** Live elements whose clone Readability kept in the article. */
-  kept: ReadonlySet<Element>;
-}
-
 /**
  * Why declutter hides an element: a clutter rule's reason, or where the element sits (`place`):
  * outside the article's stretch, left out of it by Readability, after <body>, added later.
@@ -72,8 +61,6 @@ export type DeclutterPlan =
     }
   | { ok: false; reason: 'no-article' | 'parse-error'; detail: string };
 
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without relying on a global Node
-const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
 
 /**
  * Clones the document and numbers the clone's elements in document order, keeping the live
@@ -270,12 +257,6 @@ function isHeaderBit(el: Element, byline: string): boolean {
 function isMedia(el: Element): boolean {
   if (MEDIA_TAGS.has(el.tagName)) return true;
   return textLength(el) <= MEDIA_WRAPPER_MAX_CHARS && el.querySelector(MEDIA_SELECTOR) !== null;
-}
-
-/** True when `a` comes before `b` and does not contain it. */
-function endsBefore(a: Element, b: Element): boolean {
-  const position = a.compareDocumentPosition(b);
-  return (position & FOLLOWING) !== 0 && (position & CONTAINED_BY) === 0;
 }
 
 /**
@@ -515,18 +496,4 @@ function isInside(el: Element, span: ArticleSpan): boolean {
   return !endsBefore(el, span.start) && !endsBefore(span.end, el);
 }
 
-/**
- * Where a non-spine element sits: outside the article, in its header (from the title to the
- * first kept element: byline, date, lead image) or in its body.
- */
-export function placeOf(el: Element, span: ArticleSpan, firstKept?: Element): 'outside' | 'header' | 'body' {
-  if (endsBefore(el, span.start) || endsBefore(span.end, el)) return 'outside';
-  return endsBefore(el, firstKept ?? span.start) ? 'header' : 'body';
-}
-
-/** The smallest element holding the whole article: where in-article clutter is looked for. */
-function articleRoot(span: ArticleSpan): Element {
-  let root: Element = span.start;
-  while (!root.contains(span.end) && root.parentElement) root = root.parentElement;
-  return root;
-}
+export { articleRoot, placeOf, type ArticleSpan } from './span';

@@ -36,7 +36,7 @@ export const TITLE_HOLDER_CLIMB = 3;
 export const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'LINK', 'META', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'BASE']);
 
 /** Below this much article text (less than a short paragraph) there is no article: refuse instead. */
-export { MIN_ARTICLE_CHARS } from '../extract';
+export { MIN_ARTICLE_CHARS } from '../extract/min-article';
 
 /** Elements with no text of their own whose hiding would change the article's lines: never hidden. */
 export const NEVER_HIDDEN_TAGS = new Set(['BR', 'WBR']);

@@ -33,11 +33,9 @@ export interface ExtractOptions {
 
 const DEFAULT_LIMITS = { maxElements: 150_000, maxDepth: 1_000, budgetMs: 15_000 } as const;
 
-/**
- * Less article text than a short paragraph: nothing to read, whatever Readability chose. This,
- * not `isProbablyReaderable`, is what says "no article" when the user asked for one (`force`).
- */
-export const MIN_ARTICLE_CHARS = 140;
+import { MIN_ARTICLE_CHARS } from './min-article';
+
+export { MIN_ARTICLE_CHARS };
 
 /** Readability's own default: a first pick shorter than this makes it try again with fewer cuts. */
 const READABILITY_CHAR_THRESHOLD = 500;

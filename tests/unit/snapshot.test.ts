@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { inPageLateClutter, offPageLateClutter } from '@/utils/core/declutter';
+import { lateClutterInSnapshot } from '@/utils/core/snapshot/analyze';
+import { readSnapshot } from '@/utils/core/snapshot/read';
+import { takeSnapshot } from '@/utils/core/snapshot/take';
+import { NUMBER_ATTR } from '@/utils/core/snapshot/types';
+
+/*
+ * The page's snapshot and its reading in the extension (#15): the parsed copy must be what a
+ * clone of the page would be, with every element's number pointing at its live twin.
+ */
+
+function page(html: string, url = 'https://news.example/2024/story.html'): Document {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // A page's own document: its address is the page's (DOMParser's would be this test's).
+  Object.defineProperties(doc, { URL: { value: url }, documentURI: { value: url }, baseURI: { value: url } });
+  return doc;
+}
+
+const HTML = `<!DOCTYPE html><html><head><title>T</title><meta name="author" content="Ani">
+</head><body><div id="a"><p>One <b>two</b></p></div><ul><li>x</li></ul></body></html>`;
+
+/** The page as a browser with scripting on holds it: each `<noscript>`'s content is one text node. */
+function withNoscripts(doc: Document): Document {
+  const add = (before: Element, markup: string) => {
+    const noscript = doc.createElement('noscript');
+    noscript.textContent = markup;
+    before.before(noscript);
+  };
+  add(doc.querySelector('meta[name="author"]')!, '<img src="https://px.example/p.gif">');
+  doc.querySelector('#a p')!.after(doc.createElement('span'));
+  add(doc.querySelector('#a span')!, '<img src="/big.jpg">');
+  return doc;
+}
+
+describe('page snapshots', () => {
+  it('numbers every element on the copy only, and each number names its live twin', () => {
+    const live = withNoscripts(page(HTML));
+    const before = live.documentElement.outerHTML;
+    const { snapshot, elements } = takeSnapshot(live, true);
+    expect(live.documentElement.outerHTML).toBe(before);
+    expect(snapshot.html.startsWith('<!DOCTYPE html>')).toBe(true);
+    const { doc, numberOf } = readSnapshot(snapshot);
+    expect(doc.querySelector(`[${NUMBER_ATTR}]`)).toBeNull();
+    const parsed = [...doc.getElementsByTagName('*')];
+    expect(parsed.length).toBe(elements.length);
+    for (const el of parsed) {
+      const twin = elements[numberOf(el)!]!;
+      expect(twin.tagName).toBe(el.tagName);
+      expect(twin.getAttribute('id')).toBe(el.getAttribute('id'));
+    }
+  });
+
+  it('keeps a <noscript> as text, in the head too, so the head does not end early', () => {
+    const live = withNoscripts(page(HTML));
+    const { doc } = readSnapshot(takeSnapshot(live, false).snapshot);
+    expect(doc.querySelectorAll('noscript')).toHaveLength(2);
+    expect(doc.head.querySelector('meta[name="author"]')).not.toBeNull();
+    const noscripts = [...doc.querySelectorAll('noscript')];
+    expect(noscripts.map((n) => n.textContent)).toEqual([...live.querySelectorAll('noscript')].map((n) => n.textContent));
+    expect(noscripts.every((n) => n.attributes.length === 0)).toBe(true);
+  });
+
+  it('keeps in the head what a script put there that the parser would not (an ad\'s <iframe> before the <title>)', () => {
+    const live = page(HTML);
+    // As sfgate.com's and thesun.co.uk's ad scripts do: the head then ends early when parsed again.
+    live.head.insertBefore(live.createElement('iframe'), live.querySelector('title'));
+    const { snapshot, elements } = takeSnapshot(live, true);
+    const { doc, numberOf } = readSnapshot(snapshot);
+    expect(doc.head.outerHTML).toBe(live.head.outerHTML);
+    expect(doc.body.outerHTML).toBe(live.body.outerHTML);
+    const parsed = [...doc.getElementsByTagName('*')];
+    expect(parsed.map((el) => numberOf(el))).toEqual(elements.map((_, i) => i));
+    expect(parsed.map((el) => el.localName)).toEqual(elements.map((el) => el.localName));
+  });
+
+  it('answers baseURI and documentURI as the page did, clones included (Readability resolves links with them)', () => {
+    const live = page(HTML, 'https://news.example/a/b.html');
+    const { doc } = readSnapshot(takeSnapshot(live, false).snapshot);
+    const clone = doc.cloneNode(true) as Document;
+    for (const d of [doc, clone]) {
+      expect(d.baseURI).toBe('https://news.example/a/b.html');
+      expect(d.documentURI).toBe('https://news.example/a/b.html');
+    }
+  });
+
+  it('finds the same late clutter off the page as in it, inside the ancestors it sits in', async () => {
+    const live = page(
+      `<html><body><article class="post"><div class="content"><p>${'Words of the story. '.repeat(20)}</p>` +
+        `<div class="baca-juga"><strong>Baca juga:</strong> <a href="/x">Another story</a></div>` +
+        `<div class="share-buttons"><a href="#">Share</a></div><p>${'More of it. '.repeat(20)}</p></div></article></body></html>`,
+    );
+    const parent = live.querySelector('.content')!;
+    const inPage = inPageLateClutter(parent);
+    expect(inPage.length).toBeGreaterThan(0);
+    const offPage = await offPageLateClutter(async (snapshot) => lateClutterInSnapshot(snapshot))(parent);
+    expect(offPage).toEqual(inPage);
+  });
+});
