@@ -79,6 +79,14 @@ describe('per-site choices', () => {
     expect(plan.register).toEqual([scriptFor({ site: detik, action: 'declutter' })]);
   });
 
+  it('re-register a script an earlier version registered with its old files (content-scripts/content.js before #15)', () => {
+    const prefs: SitePref[] = [{ site: kompas, action: 'declutter' }];
+    const registered = [{ id: SCRIPT_ID_PREFIX + kompas, js: ['auto-declutter.js', 'content-scripts/content.js'] }];
+    const plan = planSiteScripts(prefs, registered, new Set([kompas]));
+    expect(plan.unregister).toEqual([SCRIPT_ID_PREFIX + kompas]);
+    expect(plan.register).toEqual([scriptFor({ site: kompas, action: 'declutter' })]);
+  });
+
   it('drop the script of a site whose permission was revoked', () => {
     const prefs: SitePref[] = [{ site: kompas, action: 'reader' }];
     const plan = planSiteScripts(prefs, [{ id: SCRIPT_ID_PREFIX + kompas, js: ['auto-reader.js', 'content-script.js'] }], new Set());
