@@ -73,13 +73,8 @@ export class KlipingDb extends Dexie {
       images: 'hash',
       articleImages: '[articleId+url], articleId, hash',
     });
+    // Dexie carries the tables a version leaves out over from the one before: v4 only adds sync's.
     this.version(4).stores({
-      articles: '++id, &canonicalUrl, savedAt, updatedAt, *tags, readState, contentStatus',
-      contents: 'articleId',
-      notes: 'articleId, updatedAt',
-      highlights: 'id, articleId, createdAt',
-      images: 'hash',
-      articleImages: '[articleId+url], articleId, hash',
       syncLog: 'key',
       syncDocs: 'docId, localKey, parkedFor',
       syncCheckpoints: 'remote',
