@@ -298,6 +298,16 @@ describe('sync between two devices through a real CouchDB-compatible server', ()
     await expect(new CouchClient({ ...account('x'), server: 'http://127.0.0.1:9' }).check()).rejects.toMatchObject({ code: 'unreachable' });
   }, 30_000);
 
+  it('says a user who logged in well but is no member of the database has no rights on it (not a wrong password)', async () => {
+    await server.addUser('tamu', 'tamu-123');
+    await server.restrict('terkunci', [COUCH_ADMIN.user]);
+    const guest = { server: server.origin, database: 'terkunci', user: 'tamu', password: 'tamu-123' };
+    await expect(new CouchClient(guest).check()).rejects.toMatchObject({ code: 'no-rights' });
+    await expect(new CouchClient({ ...guest, password: 'bukan-ini' }).check()).rejects.toMatchObject({ code: 'wrong-password' });
+    // The member still may: the refusal is the database's rule, not the server's.
+    await new CouchClient(account('terkunci')).check();
+  }, 30_000);
+
   it('creates the database when it is missing and the user may', async () => {
     await new CouchClient(account('dibuat-baru')).check();
     expect(await server.admin('GET', '/dibuat-baru')).toMatchObject({ db_name: 'dibuat-baru' });
