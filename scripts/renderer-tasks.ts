@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 
 /*
@@ -67,15 +67,40 @@ export interface RendererTrace {
   stop(): Promise<RendererTasks>;
 }
 
-async function readStream(session: CDPSession, handle: string): Promise<string> {
-  const parts: string[] = [];
+const isTask = (event: TraceEvent) => event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask';
+
+/**
+ * The trace's events, read line by line (Chrome writes one event a line): a pull's trace is over
+ * 500 MB, more than one string may hold. Only what the summary looks at is kept: metadata, the
+ * frames' commits, tasks, and events of a millisecond or more.
+ */
+async function readEvents(session: CDPSession, handle: string, saveTo?: string): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  let rest = '';
+  const take = (line: string) => {
+    const text = line.trim().replace(/,$/, '');
+    if (!text.startsWith('{"')) return;
+    let event: TraceEvent;
+    try {
+      event = JSON.parse(text) as TraceEvent;
+    } catch {
+      return; // the opening `{"traceEvents":[` line
+    }
+    if (event.ph === 'M' || event.args?.data?.frames || event.name === 'CommitLoad' || event.name === 'FrameCommittedInBrowser' || (event.ph === 'X' && (isTask(event) || (event.dur ?? 0) >= 1000 || event.args?.data?.frame !== undefined))) events.push(event);
+  };
+  if (saveTo) writeFileSync(saveTo, '');
   for (;;) {
     const chunk = await session.send('IO.read', { handle, size: 4 << 20 });
-    parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
+    const text = chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (saveTo) appendFileSync(saveTo, text);
+    const lines = (rest + text).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) take(line);
     if (chunk.eof) break;
   }
+  take(rest);
   await session.send('IO.close', { handle });
-  return parts.join('');
+  return events;
 }
 
 const pathOf = (url: string) => {
@@ -104,11 +129,9 @@ export async function traceRenderer(page: Page, options: { profile?: boolean; sa
       const profile = options.profile ? ((await session.send('Profiler.stop')).profile as CpuProfile) : null;
       const complete = new Promise<string>((resolve) => session.once('Tracing.tracingComplete', (event) => resolve(event.stream!)));
       await session.send('Tracing.end');
-      const text = await readStream(session, await complete);
-      if (options.saveTo) writeFileSync(options.saveTo, text);
+      const events = await readEvents(session, await complete, options.saveTo);
       await session.detach();
-      const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-      return summarize(Array.isArray(parsed) ? parsed : parsed.traceEvents, pagePath, profile);
+      return summarize(events, pagePath, profile);
     },
   };
 }
@@ -133,7 +156,7 @@ function summarize(events: TraceEvent[], pagePath: string, profile: CpuProfile |
   // A task's own run shows as nested events (ThreadControllerImpl::RunTask around RunTask): the outermost counts.
   const tasks: TraceEvent[] = [];
   for (const event of onMain) {
-    if (event.name !== 'RunTask' && event.name !== 'ThreadControllerImpl::RunTask') continue;
+    if (!isTask(event)) continue;
     const last = tasks.at(-1);
     if (last && event.ts < last.ts + (last.dur ?? 0)) continue;
     tasks.push(event);
