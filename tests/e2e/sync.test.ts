@@ -87,6 +87,24 @@ async function savedCopyOf<T>(ext: ExtensionBrowser, read: (library: LibraryApp)
   }
 }
 
+/** Deletes the article titled `title` from an open library, as a user: its checkbox, then Delete. */
+async function deleteFromList(library: LibraryApp, title: string): Promise<void> {
+  const before = await library.items().count();
+  const titles = await library.page.locator('[data-testid="article-item"] .article-row__title').allTextContents();
+  await library.items().nth(titles.indexOf(title)).getByRole('checkbox').check();
+  await library.page.getByTestId('bulk-bar').getByTestId('delete').click();
+  await eventually(() => library.items().count()).toBe(before - 1);
+}
+
+/** The server back: Sync now on A (its Settings stays open), then on B. */
+async function backOnlineSyncBoth(settingsA: SettingsPage): Promise<void> {
+  setDown(false);
+  await settingsA.page.getByTestId('sync-now').click();
+  const settingsB = await SettingsPage.open(b);
+  await settingsB.page.getByTestId('sync-now').click();
+  await settingsB.page.close();
+}
+
 /** The list row showing `title` (its whole text: title, site, tags...), or null. */
 async function rowText(library: LibraryApp, title: string): Promise<string | null> {
   return (await library.items().allTextContents()).find((text) => text.includes(title)) ?? null;
@@ -213,15 +231,9 @@ describe('sync through the user’s own CouchDB server', () => {
     await eventually(() => libraryA.items().count()).toBe(2);
     const titles = await libraryA.page.locator('[data-testid="article-item"] .article-row__title').allTextContents();
     const title = titles.find((t) => t !== GAYO)!;
-    await libraryA.items().nth(titles.indexOf(title)).getByRole('checkbox').check();
-    await libraryA.page.getByTestId('bulk-bar').getByTestId('delete').click();
-    await eventually(() => libraryA.items().count()).toBe(1);
+    await deleteFromList(libraryA, title);
     await withPopup(b, '/article-short.html', (popup) => popup.notes().fill('Masih perlu dibaca'));
-    setDown(false);
-    await settingsA.page.getByTestId('sync-now').click();
-    const settingsB = await SettingsPage.open(b);
-    await settingsB.page.getByTestId('sync-now').click();
-    await settingsB.page.close();
+    await backOnlineSyncBoth(settingsA);
     await eventually(() => libraryA.items().count()).toBe(2);
     await libraryA.openArticle(title);
     expect(await libraryA.page.getByTestId('saved-notes').inputValue()).toBe('Masih perlu dibaca');
@@ -232,16 +244,9 @@ describe('sync through the user’s own CouchDB server', () => {
     setDown(true);
     const libraryA = await LibraryApp.open(a);
     await eventually(() => libraryA.items().count()).toBe(2);
-    const titles = await libraryA.page.locator('[data-testid="article-item"] .article-row__title').allTextContents();
-    await libraryA.items().nth(titles.indexOf(GAYO)).getByRole('checkbox').check();
-    await libraryA.page.getByTestId('bulk-bar').getByTestId('delete').click();
-    await eventually(() => libraryA.items().count()).toBe(1);
+    await deleteFromList(libraryA, GAYO);
     await withPopup(b, '/article-kompas-like.html', (popup) => typeAtEnd(popup.page, popup.notes(), ' — dibaca lagi'));
-    setDown(false);
-    await settingsA.page.getByTestId('sync-now').click();
-    const settingsB = await SettingsPage.open(b);
-    await settingsB.page.getByTestId('sync-now').click();
-    await settingsB.page.close();
+    await backOnlineSyncBoth(settingsA);
     await eventually(() => libraryA.items().count()).toBe(2);
     await libraryA.page.close();
     for (const ext of [a, b]) {
