@@ -20,6 +20,7 @@ import type { ChromiumExtension } from '../support/browser/chromium';
 import { EXTENSION_DIRS, launchChromium, tabIdOf } from '../support/browser/launch';
 import { requireCorpusDir } from '../support/corpus';
 import { differences, OFF_PAGE_CORPORA, offPagePages, pagePath, serveCorpusPages, type Comparison, type CorpusPage } from '../support/offpage-corpus';
+import type { TraceEvent } from './renderer-tasks';
 
 const CORPORA = (process.env.BENCH_CORPORA ?? OFF_PAGE_CORPORA.join(',')).split(',').map((c) => c.trim());
 const LIMIT = Number(process.env.BENCH_LIMIT ?? Infinity);
@@ -53,17 +54,6 @@ interface Row {
   runs: Partial<Record<`${PathName}:${CommandName}`, Timed>>;
   diff?: string[];
   error?: string;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { frames?: { processId?: number; url?: string }[]; url?: string; processId?: number } };
 }
 
 /** Records a trace of the page's renderer while `action` runs; returns its main thread's tasks. */

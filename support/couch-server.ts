@@ -80,6 +80,17 @@ export class CouchServer {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /** An ordinary (non-admin) user in `_users`, as a server's admin makes one. */
+  async addUser(name: string, password: string): Promise<void> {
+    await this.admin('PUT', `/_users/org.couchdb.user:${encodeURIComponent(name)}`, JSON.stringify({ name, password, roles: [], type: 'user' }));
+  }
+
+  /** A database only `members` may use (its `_security`; admins always may). */
+  async restrict(database: string, members: string[]): Promise<void> {
+    await this.admin('PUT', `/${encodeURIComponent(database)}`).catch(() => undefined); // there already: fine
+    await this.admin('PUT', `/${encodeURIComponent(database)}/_security`, JSON.stringify({ admins: { names: [], roles: [] }, members: { names: members, roles: [] } }));
+  }
+
   /** A request as the admin (the test's own look at the server). */
   async admin(method: string, path: string, body?: string, auth = true): Promise<unknown> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -46,10 +46,10 @@ class SettingsPage {
     await page.getByTestId('sync-settings').waitFor();
     return new SettingsPage(page, ext);
   }
-  async start(password = COUCH_ADMIN.password): Promise<void> {
+  async start(password = COUCH_ADMIN.password, { user = COUCH_ADMIN.user, database = 'kliping-e2e' } = {}): Promise<void> {
     await this.page.getByTestId('sync-server').fill(proxyOf(this.ext).origin);
-    await this.page.getByTestId('sync-database').fill('kliping-e2e');
-    await this.page.getByTestId('sync-user').fill(COUCH_ADMIN.user);
+    await this.page.getByTestId('sync-database').fill(database);
+    await this.page.getByTestId('sync-user').fill(user);
     await this.page.getByTestId('sync-password').fill(password);
     await this.page.getByTestId('sync-start').click();
   }
@@ -87,6 +87,24 @@ async function savedCopyOf<T>(ext: ExtensionBrowser, read: (library: LibraryApp)
   }
 }
 
+/** Deletes the article titled `title` from an open library, as a user: its checkbox, then Delete. */
+async function deleteFromList(library: LibraryApp, title: string): Promise<void> {
+  const before = await library.items().count();
+  const titles = await library.page.locator('[data-testid="article-item"] .article-row__title').allTextContents();
+  await library.items().nth(titles.indexOf(title)).getByRole('checkbox').check();
+  await library.page.getByTestId('bulk-bar').getByTestId('delete').click();
+  await eventually(() => library.items().count()).toBe(before - 1);
+}
+
+/** The server back: Sync now on A (its Settings stays open), then on B. */
+async function backOnlineSyncBoth(settingsA: SettingsPage): Promise<void> {
+  setDown(false);
+  await settingsA.page.getByTestId('sync-now').click();
+  const settingsB = await SettingsPage.open(b);
+  await settingsB.page.getByTestId('sync-now').click();
+  await settingsB.page.close();
+}
+
 /** The list row showing `title` (its whole text: title, site, tags...), or null. */
 async function rowText(library: LibraryApp, title: string): Promise<string | null> {
   return (await library.items().allTextContents()).find((text) => text.includes(title)) ?? null;
@@ -115,6 +133,15 @@ describe('sync through the user’s own CouchDB server', () => {
     settingsA = await SettingsPage.open(a);
     await settingsA.start('bukan-kata-sandinya');
     await eventually(() => settingsA.text('sync-error')).toBe('The user name or password is wrong.');
+    expect(await settingsA.page.getByTestId('sync-start').isVisible()).toBe(true);
+  });
+
+  it('says in plain words that a user who may log in has no rights on a database kept for others', async () => {
+    // A real non-admin user, and a database whose _security names only another member.
+    await couch.addUser('tamu', 'tamu-123');
+    await couch.restrict('kliping-e2e-terkunci', [COUCH_ADMIN.user]);
+    await settingsA.start('tamu-123', { user: 'tamu', database: 'kliping-e2e-terkunci' });
+    await eventually(() => settingsA.text('sync-error')).toBe('This user has no rights on that database, or may not create it.');
     expect(await settingsA.page.getByTestId('sync-start').isVisible()).toBe(true);
   });
 
@@ -204,19 +231,31 @@ describe('sync through the user’s own CouchDB server', () => {
     await eventually(() => libraryA.items().count()).toBe(2);
     const titles = await libraryA.page.locator('[data-testid="article-item"] .article-row__title').allTextContents();
     const title = titles.find((t) => t !== GAYO)!;
-    await libraryA.items().nth(titles.indexOf(title)).getByRole('checkbox').check();
-    await libraryA.page.getByTestId('bulk-bar').getByTestId('delete').click();
-    await eventually(() => libraryA.items().count()).toBe(1);
+    await deleteFromList(libraryA, title);
     await withPopup(b, '/article-short.html', (popup) => popup.notes().fill('Masih perlu dibaca'));
-    setDown(false);
-    await settingsA.page.getByTestId('sync-now').click();
-    const settingsB = await SettingsPage.open(b);
-    await settingsB.page.getByTestId('sync-now').click();
-    await settingsB.page.close();
+    await backOnlineSyncBoth(settingsA);
     await eventually(() => libraryA.items().count()).toBe(2);
     await libraryA.openArticle(title);
     expect(await libraryA.page.getByTestId('saved-notes').inputValue()).toBe('Masih perlu dibaca');
     await libraryA.page.close();
+  });
+
+  it('an article deleted on one device and edited later on the other comes back with its highlights', async () => {
+    setDown(true);
+    const libraryA = await LibraryApp.open(a);
+    await eventually(() => libraryA.items().count()).toBe(2);
+    await deleteFromList(libraryA, GAYO);
+    await withPopup(b, '/article-kompas-like.html', (popup) => typeAtEnd(popup.page, popup.notes(), ' — dibaca lagi'));
+    await backOnlineSyncBoth(settingsA);
+    await eventually(() => libraryA.items().count()).toBe(2);
+    await libraryA.page.close();
+    for (const ext of [a, b]) {
+      await eventually(() => savedCopyOf(ext, async (library) => (await library.marks().allTextContents()).sort()), `${ext === a ? 'A' : 'B'}: both highlights`).toEqual([
+        'biji hijau yang sudah disortir',
+        'permintaan ekspor yang terus menguat',
+      ]);
+      expect(await savedCopyOf(ext, (library) => library.page.getByTestId('saved-notes').inputValue())).toContain('dibaca lagi');
+    }
   });
 
   it('Stop syncing keeps the library and forgets the account', async () => {

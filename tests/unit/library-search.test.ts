@@ -132,3 +132,42 @@ describe('LibrarySearch pending entries', () => {
     expect(late.get(e.article.id)!.article.readingProgress).toBe(0.5);
   });
 });
+
+describe('the whole library in order, kept up to date', () => {
+  it('after many adds, changes and removals in between searches, every order is the one a full sort gives', () => {
+    let state = 7;
+    const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const orders: SortOrder[] = [
+      { key: 'saved', descending: true },
+      { key: 'saved', descending: false },
+      { key: 'title', descending: false },
+      { key: 'reading', descending: true },
+      { key: 'published', descending: true },
+    ];
+    const rows = new Map<number, LibraryEntry>();
+    const put = (id: number) => {
+      // Few distinct values, so that ties (broken by id) are common.
+      const made = entry({ id, savedAt: Math.floor(random() * 50), readingMinutes: Math.floor(random() * 5), title: `Judul ${Math.floor(random() * 30)}`, publishedTime: random() < 0.3 ? null : `2026-0${1 + Math.floor(random() * 9)}-01` });
+      rows.set(id, made);
+      search.setEntry(made);
+    };
+    for (let id = 1; id <= 300; id++) put(id);
+    const expected = (sort: SortOrder) => {
+      const fresh = new LibrarySearch();
+      for (const row of rows.values()) fresh.setEntry(row);
+      return fresh.search('', sort).ids;
+    };
+    for (let round = 0; round < 20; round++) {
+      for (const sort of orders) expect(search.search('', sort).ids).toEqual(expected(sort));
+      for (let i = 0; i < 25; i++) {
+        const id = 1 + Math.floor(random() * 350);
+        if (random() < 0.2 && rows.has(id)) {
+          rows.delete(id);
+          search.remove(id);
+        } else put(id);
+      }
+    }
+    // Qualifiers filter the kept order without changing it.
+    expect(search.search('is:unread', orders[0]!).ids).toEqual(expected(orders[0]!).filter((id) => rows.get(id)!.article.readState !== 'read'));
+  });
+});

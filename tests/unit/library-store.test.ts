@@ -43,8 +43,23 @@ describe('LibraryStore', () => {
     await until(() => store.search.search('arabika', { key: 'relevance', descending: true }).ids.length === 1);
     await addHighlight(db, { articleId: a.id, selector: { quote: { type: 'TextQuoteSelector', exact: 'Petani', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 6 } }, note: 'sorotan' });
     await until(() => store.search.search('sorotan', { key: 'relevance', descending: true }).ids.length === 1);
-    expect(seen.length).toBeGreaterThan(0);
+    // Listeners hear of it in a task of their own, soon after.
+    await until(() => seen.at(-1)?.version === store.current.version);
     expect(seen.at(-1)!.version).toBeGreaterThan(seen[0]!.version);
+  });
+
+  it('a burst of changes is heard at most once per 150 ms, the last state included', { timeout: 20_000 }, async () => {
+    const a = await save('a');
+    store.start();
+    await until((s) => s.complete);
+    const heard: { at: number; snapshot: LibrarySnapshot }[] = [];
+    store.subscribe((snapshot) => heard.push({ at: performance.now(), snapshot }));
+    for (let i = 0; i < 30; i++) await setArticleNotes(db, a.id, `catatan ${i}`);
+    await until(() => store.search.search('"catatan 29"', { key: 'relevance', descending: true }).ids.length === 1);
+    await until(() => heard.at(-1)?.snapshot.version === store.current.version);
+    expect(heard.length).toBeGreaterThan(0);
+    // A timer may fire a millisecond early; never a whole gap early.
+    for (let i = 1; i < heard.length; i++) expect(heard[i]!.at - heard[i - 1]!.at).toBeGreaterThanOrEqual(145);
   });
 
   it('drops a deleted article from the index', { timeout: 20_000 }, async () => {

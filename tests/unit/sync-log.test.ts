@@ -26,6 +26,17 @@ const payload = () => ({ kind: 'article' as const, article: sampleArticle() });
 const selector = { quote: { type: 'TextQuoteSelector' as const, exact: 'cabai', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 6, end: 11 } };
 
 describe('the sync change log', () => {
+  it('marks highlights deleted with their article (their tombstones may lose to a later edit of it), not one deleted alone', async () => {
+    const saved = await saveArticle(db, payload(), 1000);
+    const alone = await addHighlight(db, { articleId: saved.id, selector }, 2000);
+    const withIt = await addHighlight(db, { articleId: saved.id, selector }, 2000);
+    await deleteHighlight(db, alone.id);
+    expect((await db.syncLog.get(`h:${alone.id}`))?.withArticle).toBeUndefined();
+    await deleteArticles(db, [saved.id]);
+    expect((await db.syncLog.get(`h:${withIt.id}`))?.withArticle).toBe(true);
+    expect((await db.syncLog.get(`a:${saved.id}`))?.withArticle).toBeUndefined();
+  });
+
   it('records every library write path, one row per changed thing', async () => {
     const saved = await saveArticle(db, payload(), 1000);
     expect(await logged()).toEqual([`a:${saved.id}`]);

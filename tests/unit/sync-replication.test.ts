@@ -250,7 +250,10 @@ describe('sync between two devices through a real CouchDB-compatible server', ()
       await saveArticle(a.db, { kind: 'article', article: article('hapus') }, 1000);
       await saveArticle(a.db, { kind: 'article', article: article('hidup') }, 1000);
     });
-    // Plain delete: gone on both.
+    // Plain delete: gone on both, its highlight too.
+    await addHighlight(a.db, { articleId: (await byUrl(a.db, 'hapus'))!.id, selector: { quote: { type: 'TextQuoteSelector', exact: 'Isi', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 3 } } }, 1100);
+    await settle(a, b);
+    expect(await b.db.highlights.count()).toBe(1);
     await deleteArticles(a.db, [(await byUrl(a.db, 'hapus'))!.id]);
     // Delete against a later edit: A deletes, B (not yet knowing) writes a note afterwards.
     await deleteArticles(a.db, [(await byUrl(a.db, 'hidup'))!.id]);
@@ -259,10 +262,30 @@ describe('sync between two devices through a real CouchDB-compatible server', ()
     await settle(a, b);
     for (const d of [a, b]) {
       expect(await byUrl(d.db, 'hapus')).toBeUndefined();
+      expect(await d.db.highlights.count()).toBe(0);
       const back = await byUrl(d.db, 'hidup');
       expect(back).toBeDefined();
       expect((await d.db.notes.get(back!.id))?.text).toBe('masih perlu');
       expect((await d.db.contents.get(back!.id))?.text).toBe('Isi artikel hidup.');
+    }
+  }, 60_000);
+
+  it.each(['the delete', 'the edit'])('an article brought back by an edit after its delete comes back with its highlights, on both devices (%s reaching the server first)', async (first) => {
+    const at = (exact: string, start: number) => ({ quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start, end: start + exact.length } });
+    const [a, b] = await pair(`delete-edit-highlights-${first.slice(4)}`, async (a) => {
+      await saveArticle(a.db, { kind: 'article', article: article('sorot-balik', 'Satu dua tiga empat lima.') }, 1000);
+      await addHighlight(a.db, { articleId: (await byUrl(a.db, 'sorot-balik'))!.id, selector: at('Satu', 0), note: 'penting' }, 1100);
+    });
+    await deleteArticles(a.db, [(await byUrl(a.db, 'sorot-balik'))!.id]);
+    await new Promise((done) => setTimeout(done, 5));
+    await setArticleNotes(b.db, (await byUrl(b.db, 'sorot-balik'))!.id, 'masih perlu', Date.now() + 1000);
+    if (first === 'the edit') await b.sync();
+    await settle(a, b);
+    for (const d of [a, b]) {
+      const back = await byUrl(d.db, 'sorot-balik');
+      expect(back).toBeDefined();
+      expect((await d.db.notes.get(back!.id))?.text).toBe('masih perlu');
+      expect((await highlightsOf(d.db, back!.id)).map((h) => [h.quote, h.note ?? null])).toEqual([['Satu', 'penting']]);
     }
   }, 60_000);
 
@@ -296,6 +319,16 @@ describe('sync between two devices through a real CouchDB-compatible server', ()
     await expect(new CouchClient({ ...account('x'), server: `http://127.0.0.1:${port}` }).check()).rejects.toMatchObject({ code: 'not-couchdb' });
     notCouch.close();
     await expect(new CouchClient({ ...account('x'), server: 'http://127.0.0.1:9' }).check()).rejects.toMatchObject({ code: 'unreachable' });
+  }, 30_000);
+
+  it('says a user who logged in well but is no member of the database has no rights on it (not a wrong password)', async () => {
+    await server.addUser('tamu', 'tamu-123');
+    await server.restrict('terkunci', [COUCH_ADMIN.user]);
+    const guest = { server: server.origin, database: 'terkunci', user: 'tamu', password: 'tamu-123' };
+    await expect(new CouchClient(guest).check()).rejects.toMatchObject({ code: 'no-rights' });
+    await expect(new CouchClient({ ...guest, password: 'bukan-ini' }).check()).rejects.toMatchObject({ code: 'wrong-password' });
+    // The member still may: the refusal is the database's rule, not the server's.
+    await new CouchClient(account('terkunci')).check();
   }, 30_000);
 
   it('creates the database when it is missing and the user may', async () => {

@@ -26,6 +26,12 @@ const SLICE_MS = 12;
 /** This few changed entries (a note typed) are made searchable at once; more go in slices. */
 const INDEX_AT_ONCE = 50;
 const FIRST_SCREEN = 40;
+/**
+ * The page hears of changes at most this often while they come in a burst (a sync writing
+ * thousands of articles): each hearing re-runs the list's search and sort over the whole library
+ * and renders it. A lone change is heard in the next task.
+ */
+const NOTIFY_GAP_MS = 150;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 const sliceOver = (start: number) => performance.now() - start > SLICE_MS;
@@ -53,6 +59,8 @@ export class LibraryStore {
   private queue: number[] = [];
   private working = false;
   private stopped = false;
+  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
+  private notifiedAt = -Infinity;
 
   constructor(private readonly db: KlipingDb) {
     this.snapshot = { search: this.search, version: 0, loaded: false, complete: false, indexing: { done: 0, total: 0 } };
@@ -115,6 +123,8 @@ export class LibraryStore {
 
   stop(): void {
     this.stopped = true;
+    if (this.notifyTimer !== null) clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
     for (const subscription of this.subscriptions) subscription.unsubscribe();
     this.subscriptions = [];
   }
@@ -138,9 +148,20 @@ export class LibraryStore {
     return readImport(files, options);
   }
 
+  /**
+   * The snapshot changes at once (`current`); listeners hear of it in a task of its own, so the
+   * list's search and render never add to the task that read the database, and a burst of
+   * changes is heard once per NOTIFY_GAP_MS.
+   */
   private update(change: Partial<LibrarySnapshot>): void {
     this.snapshot = { ...this.snapshot, ...change };
-    for (const listener of this.listeners) listener(this.snapshot);
+    if (this.notifyTimer !== null) return;
+    const wait = Math.max(0, this.notifiedAt + NOTIFY_GAP_MS - performance.now());
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
+      this.notifiedAt = performance.now();
+      for (const listener of this.listeners) listener(this.snapshot);
+    }, wait);
   }
 
   private bump(): void {

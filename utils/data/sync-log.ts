@@ -32,6 +32,11 @@ export interface SyncLogEntry {
   at: number;
   /** Random per write: a push removes the row only if no newer write replaced it meanwhile. */
   mark: number;
+  /**
+   * A highlight deleted in the same write as articles (deleting an article takes its highlights):
+   * its tombstone says so, and loses wherever an edit after it brings the article back.
+   */
+  withArticle?: true;
 }
 
 /** Per server document: the revision this device's copy matches, and the base for merges. */
@@ -65,6 +70,8 @@ export interface SyncCheckpoint {
 }
 
 const REMOTE_MARK = Symbol('kliping.remote');
+/** Set on a transaction once it deletes articles. */
+const DELETES_ARTICLES = Symbol('kliping.deletesArticles');
 
 /** Marks a Dexie transaction (its `idbtrans`) as applying remote changes: its writes are not logged. */
 export function markRemote(idbtrans: unknown): void {
@@ -90,13 +97,13 @@ function keysOf(req: DBCoreMutateRequest, res: DBCoreMutateResponse, table: DBCo
 
 function logged(down: DBCore, name: string, toEntry: (key: unknown) => string): DBCoreTable {
   const table = down.table(name);
-  const log = (trans: DBCoreTransaction, keys: unknown[]): Promise<void> => {
+  const log = (trans: DBCoreTransaction, keys: unknown[], withArticle: boolean): Promise<void> => {
     if (keys.length === 0) return Promise.resolve();
     const at = Date.now();
     const entries = new Map<string, SyncLogEntry>();
     for (const key of keys) {
       const entry = toEntry(key);
-      entries.set(entry, { key: entry, at, mark: Math.random() });
+      entries.set(entry, { key: entry, at, mark: Math.random(), ...(withArticle ? { withArticle: true as const } : {}) });
     }
     return down
       .table(SYNC_LOG)
@@ -108,13 +115,18 @@ function logged(down: DBCore, name: string, toEntry: (key: unknown) => string): 
     // Promise chains, not `await`: a native await inside DBCore loses Dexie's transaction zone.
     mutate(req) {
       if (isRemote(req.trans) || isUpgrade(req.trans)) return table.mutate(req);
+      const marks = req.trans as unknown as Record<symbol, boolean>;
+      const deleting = req.type === 'delete' || req.type === 'deleteRange';
+      // Known when the call is made: an article delete's highlights are deleted beside it, in the same transaction.
+      if (name === 'articles' && deleting) marks[DELETES_ARTICLES] = true;
+      const withArticle = name === 'highlights' && deleting && marks[DELETES_ARTICLES] === true;
       if (req.type === 'deleteRange') {
         // A range (clear()) names no keys: read them first, in the same transaction.
         return table
           .query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } })
-          .then(({ result }) => table.mutate(req).then((res) => log(req.trans, result).then(() => res)));
+          .then(({ result }) => table.mutate(req).then((res) => log(req.trans, result, withArticle).then(() => res)));
       }
-      return table.mutate(req).then((res) => log(req.trans, keysOf(req, res, table)).then(() => res));
+      return table.mutate(req).then((res) => log(req.trans, keysOf(req, res, table), withArticle).then(() => res));
     },
   };
 }

@@ -9,8 +9,9 @@ import {
   type ArticleBody,
   type DocBody,
   type HighlightBody,
+  type LiveArticle,
 } from '../core/sync/documents';
-import { baseOfBody, mergeBodies, type MergeBase } from '../core/sync/merge';
+import { baseOfBody, lastEdit, mergeBodies, type MergeBase } from '../core/sync/merge';
 import { stableJson } from '../core/sync/revisions';
 import { deleteImagesOf } from './images';
 import type { ArticleRecord, KlipingDb } from './schema';
@@ -83,7 +84,7 @@ export async function setCheckpoint(db: KlipingDb, checkpoint: SyncCheckpoint): 
   await db.syncCheckpoints.put(checkpoint);
 }
 
-async function localArticle(db: KlipingDb, article: ArticleRecord): Promise<ArticleBody> {
+async function localArticle(db: KlipingDb, article: ArticleRecord): Promise<LiveArticle> {
   const [content, note] = await Promise.all([db.contents.get(article.id), db.notes.get(article.id)]);
   return articleBody(article, content, note);
 }
@@ -126,7 +127,7 @@ export async function readPending(db: KlipingDb, limit: number): Promise<Pending
       // Deleted here: a tombstone, if the server ever had it.
       const state = await db.syncDocs.where('localKey').equals(entry.key).first();
       const kind = entry.key.startsWith('a:') ? 'article' : 'highlight';
-      if (state?.rev) pending.push({ entry, docId: state.docId, localKey: entry.key, body: tombstone(kind, entry.at), state });
+      if (state?.rev) pending.push({ entry, docId: state.docId, localKey: entry.key, body: tombstone(kind, entry.at, kind === 'highlight' && entry.withArticle === true), state });
       else pending.push({ entry, docId: '', localKey: entry.key, body: null, state: undefined });
     }
     return pending;
@@ -282,10 +283,15 @@ async function applyHighlight(db: KlipingDb, doc: RemoteDoc): Promise<'done' | '
   const existing = await db.highlights.get(id);
   const pending = await db.syncLog.get(localKey);
   let held = serverBody<HighlightBody>(doc, state);
+  const owner = existing && (await db.articles.get(existing.articleId));
   if (pending) {
-    const owner = existing && (await db.articles.get(existing.articleId));
     const local: HighlightBody = existing && owner ? highlightBody(existing, owner.canonicalUrl) : tombstone('highlight', pending.at);
     held = mergeBodies(local, held, state?.base ?? null);
+  }
+  // Deleted with its article on another device, but here the article was edited after that (so it
+  // comes back everywhere): the highlight stays, and goes back out.
+  if (held.deleted && held.withArticle && existing && owner && lastEdit(await localArticle(db, owner)) > held.deletedAt) {
+    held = highlightBody(existing, owner.canonicalUrl);
   }
   if (held.deleted) {
     if (existing) await db.highlights.delete(id);

@@ -23,6 +23,8 @@ export interface TableChange<T> {
 
 /** Rows per read: a few milliseconds of IndexedDB and structured cloning each. */
 const CHUNK = 500;
+/** Written keys read per request. */
+const KEY_CHUNK = 100;
 /** More keys than this in one report: the whole table is read instead. */
 const MAX_KEYS = 2000;
 
@@ -103,23 +105,28 @@ export function watchTable<T, K extends IndexableType, I>(table: Table<T, K, I>,
     handOn(changed, removed);
   };
 
+  /** The written keys, read in chunks (a sync's batch names hundreds), one task each. */
   const readKeys = async (keys: K[]) => {
-    const found = await table.bulkGet(keys);
-    if (stopped) return;
     const changed: T[] = [];
     const removed: T[] = [];
-    keys.forEach((key, i) => {
-      const row = found[i];
-      const before = rows.get(key);
-      if (row === undefined) {
-        if (before === undefined) return;
-        rows.delete(key);
-        removed.push(before);
-      } else if (before === undefined || !sameRow(before as object, row as object)) {
-        rows.set(key, row);
-        changed.push(row);
-      }
-    });
+    for (let from = 0; from < keys.length; from += KEY_CHUNK) {
+      if (from > 0) await nextTask();
+      const some = keys.slice(from, from + KEY_CHUNK);
+      const found = await table.bulkGet(some);
+      if (stopped) return;
+      some.forEach((key, i) => {
+        const row = found[i];
+        const before = rows.get(key);
+        if (row === undefined) {
+          if (before === undefined) return;
+          rows.delete(key);
+          removed.push(before);
+        } else if (before === undefined || !sameRow(before as object, row as object)) {
+          rows.set(key, row);
+          changed.push(row);
+        }
+      });
+    }
     handOn(changed, removed);
   };
 

@@ -140,11 +140,22 @@ export class CouchClient {
     const welcome = json && typeof json === 'object' && ('couchdb' in json || 'express-pouchdb' in json);
     if (status === 401) this.fail(status, json, 'server');
     if (!welcome) throw new SyncError('not-couchdb', `GET / answered ${status}`);
+    // The credentials on their own first: a database may answer 401 to a user who logged in
+    // well but is no member of it (PouchDB Server does; CouchDB answers 403).
+    const session = await this.request<{ userCtx?: { name?: string | null } } | null>('GET', `${this.account.server}/_session`);
+    if (session.status === 401 || (session.status === 200 && session.json?.userCtx && !session.json.userCtx.name)) {
+      throw new SyncError('wrong-password', `_session: ${session.status}`);
+    }
+    const noRights = (status: number, what: string) => {
+      if (status === 401 || status === 403) throw new SyncError('no-rights', `${what}: ${status}`);
+    };
     const info = await this.request<unknown>('GET', this.db);
     if (info.status === 200) return;
+    noRights(info.status, 'database');
     if (info.status !== 404) this.fail(info.status, info.json, 'database');
     const created = await this.request<unknown>('PUT', this.db);
     if (created.status === 201 || created.status === 202 || created.status === 412) return;
+    noRights(created.status, 'create database');
     this.fail(created.status, created.json, 'create database');
   }
 

@@ -12,12 +12,16 @@ import { SyncError, type ChangeRow, type CouchClient, type RemoteRevision } from
  * device that meets one merges the leaves (core/sync/merge.ts) and closes the losing branches.
  */
 
-/**
- * Documents per `_changes` page (one Dexie transaction each, so one re-read by every open
- * library page) and per `_bulk_docs` request: a few MB with article texts.
- */
+/** Documents per `_changes` page and per `_bulk_docs` request: a few MB with article texts. */
 export const PULL_BATCH = 500;
 export const PUSH_BATCH = 200;
+/**
+ * Pulled documents written per Dexie transaction. Dexie tells every open page of the extension
+ * which keys a transaction wrote (one message, every key of every table and index in it); each
+ * page reads that message in one task, so a transaction of 500 articles made a task of 20+ ms
+ * on the library page, for Dexie alone.
+ */
+export const APPLY_BATCH = 100;
 
 export interface CycleResult {
   pulled: number;
@@ -87,7 +91,9 @@ export async function pull(db: KlipingDb, client: CouchClient, onBatch?: (applie
       const doc = await remoteDocOf(client, row);
       if (doc) docs.push(doc);
     }
-    if (docs.length > 0) await applyRemote(db, docs);
+    // Articles before highlights, so that a highlight finds its article (else it waits for it, parked).
+    docs.sort((x, y) => Number(docKind(x.docId) !== 'article') - Number(docKind(y.docId) !== 'article'));
+    for (let from = 0; from < docs.length; from += APPLY_BATCH) await applyRemote(db, docs.slice(from, from + APPLY_BATCH));
     pulled += docs.length;
     since = String(page.last_seq);
     await setCheckpoint(db, { ...checkpoint, since });

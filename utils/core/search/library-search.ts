@@ -59,6 +59,8 @@ export class LibrarySearch {
   private readonly pending = new Set<number>();
   private readonly fields = Object.fromEntries(META_FIELDS.map((field) => [field, new InvertedIndex()])) as Record<MetaField, InvertedIndex>;
   private readonly body = new InvertedIndex();
+  /** Every entry in one order, kept per order asked for, with the ids changed since it was made. */
+  private readonly orders = new Map<string, { entries: LibraryEntry[]; stale: Set<number> }>();
 
   get size(): number {
     return this.entries.size;
@@ -81,6 +83,7 @@ export class LibrarySearch {
   setEntry(entry: LibraryEntry, indexNow = true): void {
     const id = entry.article.id;
     this.entries.set(id, entry);
+    for (const order of this.orders.values()) order.stale.add(id);
     const before = this.indexed.get(id);
     const doc = metaDocOf(entry);
     if (!before || META_FIELDS.some((field) => before[field] !== doc[field])) this.pending.add(id);
@@ -116,6 +119,7 @@ export class LibrarySearch {
 
   remove(id: number): void {
     this.entries.delete(id);
+    for (const order of this.orders.values()) order.stale.add(id);
     this.pending.delete(id);
     this.indexed.delete(id);
     for (const field of META_FIELDS) this.fields[field].remove(id);
@@ -146,11 +150,15 @@ export class LibrarySearch {
     const consider = (entry: LibraryEntry | undefined) => {
       if (entry && !excluded.has(entry.article.id) && (query.qualifiers.length === 0 || matchesQualifiers(query.qualifiers, factsOf(entry)))) candidates.push(entry);
     };
-    if (ranked === null) for (const entry of this.entries.values()) consider(entry);
-    else for (const id of ranked.keys()) consider(this.entries.get(id));
-
     const key = sort.key === 'relevance' && ranked === null ? 'saved' : sort.key;
-    if (key === 'relevance' && ranked) {
+    if (ranked === null) {
+      // The whole library: already in order (kept up to date), only filtered.
+      for (const entry of this.ordered(key as Exclude<SortKey, 'relevance'>, sort.descending)) consider(entry);
+      return { ids: candidates.map((entry) => entry.article.id), invalid: query.invalid };
+    }
+    for (const id of ranked.keys()) consider(this.entries.get(id));
+
+    if (key === 'relevance') {
       const rank = ranked;
       candidates.sort((a, b) => {
         const x = rank.get(a.article.id)!;
@@ -158,10 +166,44 @@ export class LibrarySearch {
         return Number(y.titleHit) - Number(x.titleHit) || y.score - x.score || b.article.savedAt - a.article.savedAt;
       });
     } else {
-      const compare = COMPARE[key as Exclude<SortKey, 'relevance'>];
-      candidates.sort((a, b) => (sort.descending ? compare(b.article, a.article) : compare(a.article, b.article)) || b.article.id - a.article.id);
+      candidates.sort(comparator(key as Exclude<SortKey, 'relevance'>, sort.descending));
     }
     return { ids: candidates.map((entry) => entry.article.id), invalid: query.invalid };
+  }
+
+  /**
+   * Every entry in this order. Made once by sorting; after that only the entries changed since
+   * are sorted and merged back in, so that a sync writing a few hundred articles at a time does
+   * not sort all ten thousand again each time the list is drawn.
+   */
+  private ordered(key: Exclude<SortKey, 'relevance'>, descending: boolean): LibraryEntry[] {
+    const compare = comparator(key, descending);
+    const name = `${key} ${descending}`;
+    let order = this.orders.get(name);
+    if (!order) {
+      order = { entries: [...this.entries.values()].sort(compare), stale: new Set() };
+      this.orders.set(name, order);
+      return order.entries;
+    }
+    if (order.stale.size === 0) return order.entries;
+    const { stale } = order;
+    const fresh: LibraryEntry[] = [];
+    for (const id of stale) {
+      const entry = this.entries.get(id);
+      if (entry) fresh.push(entry);
+    }
+    fresh.sort(compare);
+    const kept = order.entries.filter((entry) => !stale.has(entry.article.id));
+    const merged: LibraryEntry[] = new Array(kept.length + fresh.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < kept.length && j < fresh.length) merged[k++] = compare(kept[i]!, fresh[j]!) <= 0 ? kept[i++]! : fresh[j++]!;
+    while (i < kept.length) merged[k++] = kept[i++]!;
+    while (j < fresh.length) merged[k++] = fresh[j++]!;
+    order.entries = merged;
+    stale.clear();
+    return merged;
   }
 
   /** Articles where every word of `term` (a word or a phrase) appears, in any field. */
@@ -248,3 +290,9 @@ const COMPARE: Record<Exclude<SortKey, 'relevance'>, (a: ArticleRecord, b: Artic
   title: (a, b) => collator.compare(a.title, b.title),
   reading: (a, b) => a.readingMinutes - b.readingMinutes,
 };
+
+/** A total order: ties go newest id first, so that equal keys always come out the same. */
+function comparator(key: Exclude<SortKey, 'relevance'>, descending: boolean): (a: LibraryEntry, b: LibraryEntry) => number {
+  const compare = COMPARE[key];
+  return descending ? (a, b) => compare(b.article, a.article) || b.article.id - a.article.id : (a, b) => compare(a.article, b.article) || b.article.id - a.article.id;
+}

@@ -45,6 +45,8 @@ export interface Tombstone<K extends 'article' | 'highlight'> {
   kind: K;
   deleted: true;
   deletedAt: number;
+  /** A highlight deleted with its article: where an edit after that brings the article back, the highlight comes back too. */
+  withArticle?: true;
 }
 
 export type ArticleBody = LiveArticle | Tombstone<'article'>;
@@ -87,8 +89,8 @@ export function highlightBody(highlight: HighlightRecord, articleUrl: string): L
   return { kind: 'highlight', deleted: false, highlight: { ...(fields as Omit<HighlightRecord, 'articleId'>), articleUrl } };
 }
 
-export function tombstone<K extends 'article' | 'highlight'>(kind: K, deletedAt: number): Tombstone<K> {
-  return { kind, deleted: true, deletedAt };
+export function tombstone<K extends 'article' | 'highlight'>(kind: K, deletedAt: number, withArticle = false): Tombstone<K> {
+  return { kind, deleted: true, deletedAt, ...(withArticle ? { withArticle: true as const } : {}) };
 }
 
 /** The body alone, CouchDB's underscore fields and the merge record dropped (what merging and hashing look at). */

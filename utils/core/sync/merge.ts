@@ -46,7 +46,7 @@ export function baseOfBody(body: ArticleBody | HighlightBody): MergeBase | null 
 }
 
 /** When a live article was last edited by a user (its row or its note). */
-function lastEdit(body: LiveArticle): number {
+export function lastEdit(body: LiveArticle): number {
   return Math.max(body.article.updatedAt, body.note?.updatedAt ?? 0);
 }
 
