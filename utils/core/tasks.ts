@@ -1,0 +1,27 @@
+/**
+ * Handing the page's main thread back between pieces of work: a task that runs long freezes the
+ * page (input, scrolling, its own scripts), so work that must run on the page is cut into tasks.
+ */
+
+/** Resolves in a new task, queued at once (a MessageChannel: no timer clamping, as setTimeout has when nested). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Resolves after the frame that shows the current DOM has been painted. */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    // A rAF callback runs before paint; a task queued from it runs after.
+    const afterTask = () => void nextTask().then(resolve);
+    // A hidden tab paints nothing and runs no animation frames: do not wait for one.
+    if (document.visibilityState === 'hidden') afterTask();
+    else requestAnimationFrame(afterTask);
+  });
+}
