@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { inPageLateClutter, offPageLateClutter } from '@/utils/core/declutter';
 import { lateClutterInSnapshot } from '@/utils/core/snapshot/analyze';
 import { readSnapshot } from '@/utils/core/snapshot/read';
-import { takeSnapshot } from '@/utils/core/snapshot/take';
+import { serializeInTasks, takeSnapshot } from '@/utils/core/snapshot/take';
+import { loadNewsId } from '../../support/corpus';
+import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 import { HEAD_ATTR, NOSCRIPT_TEXT_ATTR, NUMBER_ATTR } from '@/utils/core/snapshot/types';
 
 /*
@@ -114,6 +116,20 @@ describe('page snapshots', () => {
     expect(snapshot.html).toBe('<!DOCTYPE html>' + copy.documentElement.outerHTML);
   });
 
+  it('serializes a big subtree in tasks, character for character as outerHTML does', async () => {
+    const live = withNoscripts(page(HTML));
+    live.body.insertAdjacentHTML(
+      'beforeend',
+      '<div>a &amp; b &lt; c\u00a0d <!-- note --> <template><p>t</p></template><svg viewBox="0 0 1 1"><foreignObject><p>x</p></foreignObject><path d="M0 0"/></svg>' +
+        '<style>p > b { content: "<&>" }</style><script>if (a < b && c) {}</script><textarea>&lt;x&gt;</textarea><pre>\nline</pre><br><img alt="\u00a0&quot;"></div>',
+    );
+    live.querySelector('style')!.append(live.createElement('i'));
+    let pauses = 0;
+    const html = await serializeInTasks(live.documentElement, async () => void (pauses += 1), 3);
+    expect(html).toBe(live.documentElement.outerHTML);
+    expect(pauses).toBeGreaterThan(3);
+  });
+
   it('answers baseURI and documentURI as the page did, clones included (Readability resolves links with them)', async () => {
     const live = page(HTML, 'https://news.example/a/b.html');
     const { doc } = readSnapshot((await takeSnapshot(live, false)).snapshot);
@@ -136,4 +152,13 @@ describe('page snapshots', () => {
     const offPage = await offPageLateClutter(async (snapshot) => lateClutterInSnapshot(snapshot))(parent);
     expect(offPage).toEqual(inPage);
   });
+});
+
+describeCorpus('page snapshots of the news corpus', () => {
+  for (const news of CORPUS_DIR ? loadNewsId(CORPUS_DIR) : []) {
+    it(`${news.id}: serialized in tasks as in one`, async () => {
+      const live = page(news.html);
+      expect(await serializeInTasks(live.documentElement, async () => {}, 20)).toBe(live.documentElement.outerHTML);
+    });
+  }
 });
