@@ -3,16 +3,11 @@ export const PAGE_STYLE_ATTR = 'data-kliping-reader-page';
 
 /**
  * What the reader changes on the page itself, as one stylesheet: the page cannot scroll under
- * the overlay, is not rendered under it (`content-visibility: hidden`: the overlay covers it,
- * and without it the lock's overflow change laid the whole page out again while the reader
- * opened, the longest task the page saw), and printing prints the overlay (the article) alone.
- * The page's own inline styles are never touched.
+ * the overlay, and printing prints the overlay (the article) alone. The page's own inline
+ * styles are never touched.
  */
 function pageCss(hostTag: string): string {
-  return `@media screen {
-  html, body { overflow: hidden !important; overscroll-behavior: none !important; }
-  body > :not(${hostTag}) { content-visibility: hidden !important; }
-}
+  return `@media screen { html, body { overflow: hidden !important; overscroll-behavior: none !important; } }
 @media print {
   html, body { overflow: visible !important; height: auto !important; }
   body > :not(${hostTag}) { display: none !important; }
