@@ -33,6 +33,19 @@ describe('pages as they are saved', () => {
     expect(clone.getElementById('S:0')).toBeNull();
   });
 
+  it('puts a streamed segment where its own placeholder is (React\'s $RS, template P:n)', () => {
+    const html = `<html><body><main><h1>The SEO tutorials you need</h1><div class="post"><template id="P:7"></template></div></main>
+      <aside>Sidebar</aside><div hidden id="S:7"><p class="lead">${SENTENCE}</p>${prose(6)}</div></body></html>`;
+    const { doc } = parseHtml(html, URL_);
+    const result = extractArticle(doc!, URL_, { force: true });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.article.textContent).toContain(`6. ${SENTENCE}`);
+    const clone = doc!.cloneNode(true) as Document;
+    expect(revealStreamedContent(clone)).toBe(1);
+    expect(clone.querySelector('main .post > p.lead')).not.toBeNull();
+    expect(clone.getElementById('P:7')).toBeNull();
+  });
+
   it('leaves a hidden div alone when no template waits for it', () => {
     const { doc } = parseHtml(`<html><body><div hidden id="S:1"><p>Hidden</p></div><template id="B:2"></template></body></html>`, URL_);
     expect(revealStreamedContent(doc!)).toBe(0);
