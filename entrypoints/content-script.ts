@@ -3,6 +3,7 @@ import { firstInstall } from '@/utils/core/install-once';
 import { DeclutterController } from '@/utils/core/declutter/controller';
 import { offPageLateClutter, offPagePlanner } from '@/utils/core/declutter/from-numbers';
 import { takeSnapshot } from '@/utils/core/snapshot/take';
+import { afterNextPaint } from '@/utils/core/tasks';
 import type { PageSnapshot } from '@/utils/core/snapshot/types';
 import { contentMessenger, parserMessenger } from '@/utils/browser/messaging';
 import { withParser } from '@/utils/browser/parser-client';
@@ -35,11 +36,15 @@ export default defineUnlistedScript({
     const declutterer = new DeclutterController(
       document,
       offPagePlanner(planFor),
-      { visibleText: (body) => body.innerText, lateClutter: offPageLateClutter((snapshot) => withParser(() => parserMessenger.sendMessage('parseLateClutter', snapshot))) },
+      {
+        visibleText: (body) => body.innerText,
+        lateClutter: offPageLateClutter((snapshot) => withParser(() => parserMessenger.sendMessage('parseLateClutter', snapshot))),
+        pauseBeforeCheck: afterNextPaint,
+      },
     );
-    const snapshot = () => takeSnapshot(document, false).snapshot;
-    const extract = () => {
-      const taken = snapshot();
+    const snapshot = async () => (await takeSnapshot(document, false)).snapshot;
+    const extract = async () => {
+      const taken = await snapshot();
       return withParser(() => parserMessenger.sendMessage('parseExtract', taken));
     };
     contentMessenger.onMessage('snapshot', snapshot);

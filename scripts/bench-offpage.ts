@@ -11,7 +11,8 @@
  * Also the size of the script injected on a click, minified as built.
  *
  * `BENCH_CORPORA=wcxb-dev,news-id` narrows the run, `BENCH_LIMIT=n` takes n pages of each corpus
- * spread over it, `BENCH_OUT` names the results file (default `.bench/offpage.jsonl`).
+ * spread over it, `BENCH_PAGES=wcxb-dev/4340,news-id/suara-pasar` takes just those pages, `BENCH_OUT`
+ * names the results file (default `.bench/offpage.jsonl`).
  */
 import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +25,7 @@ import type { TraceEvent } from './renderer-tasks';
 
 const CORPORA = (process.env.BENCH_CORPORA ?? OFF_PAGE_CORPORA.join(',')).split(',').map((c) => c.trim());
 const LIMIT = Number(process.env.BENCH_LIMIT ?? Infinity);
+const ONLY = process.env.BENCH_PAGES ? new Set(process.env.BENCH_PAGES.split(',').map((p) => p.trim())) : null;
 const OUT = resolve(process.env.BENCH_OUT ?? '.bench/offpage.jsonl');
 const SETTLE_MS = 150;
 const PATHS = ['inPage', 'offPage'] as const;
@@ -40,6 +42,8 @@ interface Tasks {
   longest: number;
   longestCpu: number;
   over50: number;
+  /** What the longest task (by CPU) spent its time on (see partsOf). */
+  longestParts: string[];
 }
 interface Timed {
   ms: number;
@@ -54,6 +58,35 @@ interface Row {
   runs: Partial<Record<`${PathName}:${CommandName}`, Timed>>;
   diff?: string[];
   error?: string;
+}
+
+/**
+ * Where the longest task's time went: the events nested in it on its thread, each with its own
+ * time (its wall time less its children's), summed by name, longest first.
+ */
+function partsOf(task: TraceEvent, events: TraceEvent[]): string[] {
+  const end = task.ts + (task.dur ?? 0);
+  const inside = events
+    .filter((e) => e.ph === 'X' && e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const label = (e: TraceEvent) => {
+    const url = e.args?.data?.url;
+    if (!url) return e.name;
+    return `${e.name} ${url.startsWith('chrome-extension:') ? url.replace(/^chrome-extension:\/\/[a-z]+/, '') : 'page'}`;
+  };
+  const own = new Map<string, number>();
+  const stack: { e: TraceEvent; end: number }[] = [];
+  for (const e of inside) {
+    while (stack.length && stack[stack.length - 1]!.end <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) own.set(label(parent.e), (own.get(label(parent.e)) ?? 0) - (e.dur ?? 0));
+    own.set(label(e), (own.get(label(e)) ?? 0) + (e.dur ?? 0));
+    stack.push({ e, end: e.ts + (e.dur ?? 0) });
+  }
+  return [...own]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`);
 }
 
 /** Records a trace of the page's renderer while `action` runs; returns its main thread's tasks. */
@@ -85,7 +118,11 @@ async function traced<T>(cdp: CDPSession, url: string, action: () => Promise<T>)
   const runs = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));
   const wall = runs.map((e) => (e.dur ?? 0) / 1000);
   const cpu = runs.map((e) => (e.tdur ?? e.dur ?? 0) / 1000);
-  return { result, tasks: { longest: Math.max(0, ...wall), longestCpu: Math.max(0, ...cpu), over50: wall.filter((ms) => ms > 50).length } };
+  const longestTask = runs[cpu.indexOf(Math.max(...cpu))];
+  return {
+    result,
+    tasks: { longest: Math.max(0, ...wall), longestCpu: Math.max(0, ...cpu), over50: wall.filter((ms) => ms > 50).length, longestParts: longestTask ? partsOf(longestTask, events) : [] },
+  };
 }
 
 async function worker(ext: ChromiumExtension) {
@@ -162,7 +199,7 @@ function report(rows: Row[]): void {
 }
 
 async function main(): Promise<void> {
-  const pages: CorpusPage[] = offPagePages(requireCorpusDir(), LIMIT, CORPORA);
+  const pages: CorpusPage[] = offPagePages(requireCorpusDir(), LIMIT, CORPORA).filter((p) => !ONLY || ONLY.has(`${p.corpus}/${p.id}`));
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, '');
   const [ext, site] = await Promise.all([launchChromium(), serveCorpusPages(pages)]);

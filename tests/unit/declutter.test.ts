@@ -176,6 +176,22 @@ describeCorpus('the page declutter controller (behind the declutter message)', (
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
+  it('hides first and checks the article is still visible only after the pause it is given (the next paint, in the page)', async () => {
+    const { DeclutterController } = await import('@/utils/core/declutter');
+    const doc = load(page.html);
+    const steps: string[] = [];
+    const visibleText = (body: HTMLElement) => {
+      steps.push('check');
+      return layoutFreeVisibleText(body);
+    };
+    const pauseBeforeCheck = async () => {
+      steps.push(doc.querySelector(`[${HIDDEN_ATTR}]`) ? 'pause, hidden' : 'pause, nothing hidden');
+    };
+    const controller = new DeclutterController(doc, planner, { visibleText, pauseBeforeCheck });
+    expect(await controller.apply('on')).toMatchObject({ active: true });
+    expect(steps).toEqual(['pause, hidden', 'check']);
+  });
+
   it('says why when there is no article, and stays off', async () => {
     const { DeclutterController } = await import('@/utils/core/declutter');
     const controller = new DeclutterController(load('<html><body><p>Hi</p></body></html>'), planner, { visibleText: layoutFreeVisibleText });

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { inPageLateClutter, offPageLateClutter } from '@/utils/core/declutter';
 import { lateClutterInSnapshot } from '@/utils/core/snapshot/analyze';
 import { readSnapshot } from '@/utils/core/snapshot/read';
-import { takeSnapshot } from '@/utils/core/snapshot/take';
-import { NUMBER_ATTR } from '@/utils/core/snapshot/types';
+import { serializeInTasks, takeSnapshot } from '@/utils/core/snapshot/take';
+import { loadNewsId } from '../../support/corpus';
+import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
+import { HEAD_ATTR, NOSCRIPT_TEXT_ATTR, NUMBER_ATTR } from '@/utils/core/snapshot/types';
 
 /*
  * The page's snapshot and its reading in the extension (#15): the parsed copy must be what a
@@ -35,10 +37,10 @@ function withNoscripts(doc: Document): Document {
 }
 
 describe('page snapshots', () => {
-  it('numbers every element on the copy only, and each number names its live twin', () => {
+  it('numbers every element on the copy only, and each number names its live twin', async () => {
     const live = withNoscripts(page(HTML));
     const before = live.documentElement.outerHTML;
-    const { snapshot, elements } = takeSnapshot(live, true);
+    const { snapshot, elements } = await takeSnapshot(live, true);
     expect(live.documentElement.outerHTML).toBe(before);
     expect(snapshot.html.startsWith('<!DOCTYPE html>')).toBe(true);
     const { doc, numberOf } = readSnapshot(snapshot);
@@ -52,9 +54,9 @@ describe('page snapshots', () => {
     }
   });
 
-  it('keeps a <noscript> as text, in the head too, so the head does not end early', () => {
+  it('keeps a <noscript> as text, in the head too, so the head does not end early', async () => {
     const live = withNoscripts(page(HTML));
-    const { doc } = readSnapshot(takeSnapshot(live, false).snapshot);
+    const { doc } = readSnapshot((await takeSnapshot(live, false)).snapshot);
     expect(doc.querySelectorAll('noscript')).toHaveLength(2);
     expect(doc.head.querySelector('meta[name="author"]')).not.toBeNull();
     const noscripts = [...doc.querySelectorAll('noscript')];
@@ -62,11 +64,11 @@ describe('page snapshots', () => {
     expect(noscripts.every((n) => n.attributes.length === 0)).toBe(true);
   });
 
-  it('keeps in the head what a script put there that the parser would not (an ad\'s <iframe> before the <title>)', () => {
+  it('keeps in the head what a script put there that the parser would not (an ad\'s <iframe> before the <title>)', async () => {
     const live = page(HTML);
     // As sfgate.com's and thesun.co.uk's ad scripts do: the head then ends early when parsed again.
     live.head.insertBefore(live.createElement('iframe'), live.querySelector('title'));
-    const { snapshot, elements } = takeSnapshot(live, true);
+    const { snapshot, elements } = await takeSnapshot(live, true);
     const { doc, numberOf } = readSnapshot(snapshot);
     expect(doc.head.outerHTML).toBe(live.head.outerHTML);
     expect(doc.body.outerHTML).toBe(live.body.outerHTML);
@@ -75,9 +77,62 @@ describe('page snapshots', () => {
     expect(parsed.map((el) => el.localName)).toEqual(elements.map((el) => el.localName));
   });
 
-  it('answers baseURI and documentURI as the page did, clones included (Readability resolves links with them)', () => {
+  it('is the page as it was when taken, though the page runs between its tasks, and every number still names its twin', async () => {
+    const live = withNoscripts(page(HTML));
+    const expected = await takeSnapshot(live, true, async () => {});
+    let pauses = 0;
+    // What a page's script may do while the snapshot hands the thread back: add, remove, rewrite.
+    const { snapshot, elements } = await takeSnapshot(live, true, async () => {
+      pauses += 1;
+      live.body.prepend(live.createElement('aside'));
+      live.querySelector('ul')?.remove();
+      live.querySelector('#a b')!.textContent = 'changed';
+    });
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(snapshot.html).toBe(expected.snapshot.html);
+    const { doc, numberOf } = readSnapshot(snapshot);
+    const parsed = [...doc.getElementsByTagName('*')];
+    expect(parsed.map((el) => elements[numberOf(el)!]!.localName)).toEqual(parsed.map((el) => el.localName));
+    expect(elements.map((el) => el.localName)).toContain('ul');
+  });
+
+  it('serializes the page as a clone of its whole document did, attribute for attribute', async () => {
+    const live = withNoscripts(page(HTML));
+    live.head.insertBefore(live.createElement('iframe'), live.querySelector('title'));
+    live.body.insertAdjacentHTML('beforeend', '<template><p>t</p></template><svg viewBox="0 0 1 1"><path d="M0 0"/></svg><style>p{color:red}</style>');
+    // The way before the snapshot was cut into tasks: the page's document cloned, then written to.
+    const copy = live.cloneNode(true) as Document;
+    const copies = copy.getElementsByTagName('*');
+    for (let i = 0; i < copies.length; i++) copies[i]!.setAttribute(NUMBER_ATTR, String(i));
+    for (const noscript of copy.getElementsByTagName('noscript')) {
+      noscript.setAttribute(NOSCRIPT_TEXT_ATTR, noscript.textContent ?? '');
+      noscript.textContent = '';
+    }
+    const template = copy.createElement('template');
+    template.setAttribute(HEAD_ATTR, '');
+    while (copy.head.firstChild) template.content.appendChild(copy.head.firstChild);
+    copy.head.appendChild(template);
+    const { snapshot } = await takeSnapshot(live, true);
+    expect(snapshot.html).toBe('<!DOCTYPE html>' + copy.documentElement.outerHTML);
+  });
+
+  it('serializes a big subtree in tasks, character for character as outerHTML does', async () => {
+    const live = withNoscripts(page(HTML));
+    live.body.insertAdjacentHTML(
+      'beforeend',
+      '<div>a &amp; b &lt; c\u00a0d <!-- note --> <template><p>t</p></template><svg viewBox="0 0 1 1"><foreignObject><p>x</p></foreignObject><path d="M0 0"/></svg>' +
+        '<style>p > b { content: "<&>" }</style><script>if (a < b && c) {}</script><textarea>&lt;x&gt;</textarea><pre>\nline</pre><br><img alt="\u00a0&quot;"></div>',
+    );
+    live.querySelector('style')!.append(live.createElement('i'));
+    let pauses = 0;
+    const html = await serializeInTasks(live.documentElement, async () => void (pauses += 1), 3);
+    expect(html).toBe(live.documentElement.outerHTML);
+    expect(pauses).toBeGreaterThan(3);
+  });
+
+  it('answers baseURI and documentURI as the page did, clones included (Readability resolves links with them)', async () => {
     const live = page(HTML, 'https://news.example/a/b.html');
-    const { doc } = readSnapshot(takeSnapshot(live, false).snapshot);
+    const { doc } = readSnapshot((await takeSnapshot(live, false)).snapshot);
     const clone = doc.cloneNode(true) as Document;
     for (const d of [doc, clone]) {
       expect(d.baseURI).toBe('https://news.example/a/b.html');
@@ -97,4 +152,13 @@ describe('page snapshots', () => {
     const offPage = await offPageLateClutter(async (snapshot) => lateClutterInSnapshot(snapshot))(parent);
     expect(offPage).toEqual(inPage);
   });
+});
+
+describeCorpus('page snapshots of the news corpus', () => {
+  for (const news of CORPUS_DIR ? loadNewsId(CORPUS_DIR) : []) {
+    it(`${news.id}: serialized in tasks as in one`, async () => {
+      const live = page(news.html);
+      expect(await serializeInTasks(live.documentElement, async () => {}, 20)).toBe(live.documentElement.outerHTML);
+    });
+  }
 });

@@ -1,4 +1,4 @@
-import { applyPlan, type DeclutteredPage, type ApplyOptions, type LivePlan } from './decluttered-page';
+import { checkPlan, hidePlan, type DeclutteredPage, type ApplyOptions, type LivePlan } from './decluttered-page';
 
 export type DeclutterAction = 'on' | 'off' | 'toggle' | 'status';
 /**
@@ -18,6 +18,16 @@ export type PlanResult = ({ ok: true } & LivePlan) | { ok: false; reason: 'no-ar
  */
 export type DeclutterPlanner = (doc: Document) => Promise<PlanResult>;
 
+export interface ControllerOptions extends ApplyOptions {
+  /**
+   * Waited for between hiding and the check after it (the content script's: the next paint).
+   * The check reads `innerText`, which lays the page out: after a paint, the layout the hiding
+   * needs has been done in the browser's own rendering task, and the check only reads the text,
+   * so the page sees two shorter tasks instead of one long one. Without it, both in one task.
+   */
+  pauseBeforeCheck?: () => Promise<void>;
+}
+
 /**
  * One page's declutter state behind the `declutter` message: on, off, toggle or ask. Requests
  * run one at a time (a plan made off the page takes a round trip), so
@@ -30,7 +40,7 @@ export class DeclutterController {
   constructor(
     private readonly doc: Document,
     private readonly planner: DeclutterPlanner,
-    private readonly options: ApplyOptions,
+    private readonly options: ControllerOptions,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -55,10 +65,12 @@ export class DeclutterController {
     const started = this.now();
     const plan = await this.planner(this.doc);
     if (!plan.ok) return { active: false, error: plan.reason, detail: plan.detail };
-    this.page = applyPlan(this.doc, plan, this.options);
+    const page = (this.page = hidePlan(this.doc, plan, this.options));
+    await this.options.pauseBeforeCheck?.();
+    checkPlan(page, plan, this.options);
     // With `innerText` as the check, style and layout happen now rather than at the next frame,
     // so `ms` covers a page ready to paint.
     void this.doc.body?.offsetHeight;
-    return { active: true, ms: this.now() - started, heldBack: this.page.heldBack };
+    return { active: true, ms: this.now() - started, heldBack: page.heldBack };
   }
 }

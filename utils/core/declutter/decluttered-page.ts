@@ -72,10 +72,21 @@ export interface LivePlan {
  * that the article's text is all still visible, and shows again whatever hid a part of it.
  */
 export function applyPlan(doc: Document, plan: LivePlan, options: ApplyOptions): DeclutteredPage {
+  const page = hidePlan(doc, plan, options);
+  checkPlan(page, plan, options);
+  return page;
+}
+
+/** applyPlan's first half: everything the plan hides is hidden, the check after hiding not yet run. */
+export function hidePlan(doc: Document, plan: LivePlan, options: ApplyOptions): DeclutteredPage {
   const page = new DeclutteredPage(doc, plan.span, [...plan.hide], plan.why, options.lateClutter);
   page.heldBack = plan.heldBack;
-  page.heldBack += showMissingArticle(page, plan.pieces, plan.held, options.visibleText);
   return page;
+}
+
+/** applyPlan's second half, on a page hidePlan made: the article's text is all visible, or shown again. */
+export function checkPlan(page: DeclutteredPage, plan: LivePlan, options: ApplyOptions): void {
+  if (page.isActive) page.heldBack += showMissingArticle(page, plan.pieces, plan.held, options.visibleText);
 }
 
 /**

@@ -48,7 +48,7 @@ export function livePlanOf(elements: readonly Element[], plan: Extract<NumberedP
  */
 export function offPagePlanner(send: (snapshot: PageSnapshot) => Promise<NumberedPlan>): DeclutterPlanner {
   return async (doc) => {
-    const { snapshot, elements } = takeSnapshot(doc, true);
+    const { snapshot, elements } = await takeSnapshot(doc, true);
     const plan = await send(snapshot);
     if (!plan.ok) return plan;
     const live = livePlanOf(elements, plan);

@@ -22,18 +22,3 @@ export function installedReader(): ReaderApi | undefined {
 export function installReader(api: ReaderApi): void {
   (globalThis as Scope)[READER_API] = api;
 }
-
-/** Resolves after the frame that shows the current DOM has been painted. */
-export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const afterTask = () => {
-      // A rAF callback runs before paint; a task queued from it runs after.
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    };
-    // A hidden tab paints nothing and runs no animation frames: do not wait for one.
-    if (document.visibilityState === 'hidden') afterTask();
-    else requestAnimationFrame(afterTask);
-  });
-}
