@@ -33,6 +33,10 @@ import {
   HEADLINE_MIN_WORDS,
   TEXT_BLOCK_TAGS,
   BLOCK_CHILD_SELECTOR,
+  HEADER_CLUTTER_TAGS,
+  HEADER_LINKS_MIN,
+  HEADER_LINKS_MIN_CHARS,
+  HEADER_LINKS_SHARE,
 } from './rules';
 
 /** Index attribute that ties an element of the clone to its live twin. Only the clone carries it. */
@@ -42,7 +46,9 @@ export const INDEX_ATTR = 'data-kliping-i';
  * Why declutter hides an element: a clutter rule's reason, or where the element sits (`place`):
  * outside the article's stretch, left out of it by Readability, after <body>, added later.
  */
-export type HideReason = ClutterReason | { rule: 'outside-article' | 'left-out' | 'after-body' | 'added-later' | 'given'; matcher: 'place'; match: string };
+export type HideReason =
+  | ClutterReason
+  | { rule: 'outside-article' | 'left-out' | 'header-clutter' | 'after-body' | 'added-later' | 'given'; matcher: 'place'; match: string };
 
 export type DeclutterPlan =
   | {
@@ -319,6 +325,18 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   for (let up: Element | null = body; up; up = up.parentElement) spine.add(up);
 
   const span: ArticleSpan = { start, end: last, spine, kept };
+  // The invariant: nothing that holds the extracted article's text or its title block is hidden.
+  const liveOf = (el: Element): Element | null => {
+    const index = indexOf(el);
+    const found = index === null ? undefined : live[index];
+    return found && body.contains(found) ? found : null;
+  };
+  const liveHolder = (text: Node): Element | null => {
+    const holder = liveText(text)?.parentElement;
+    return holder && body.contains(holder) ? holder : null;
+  };
+  const pieces = articlePieces(content, liveOf, liveHolder);
+  const held = heldSet([...pieces.map((piece) => piece.el), ...titleHeld]);
   const clutter = new Map(
     findClutter(articleRoot(span), DECLUTTER_RULES)
       .filter(({ el }) => !(titleEl && el.contains(titleEl)) && isInside(el, span))
@@ -335,7 +353,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       if (INVISIBLE_TAGS.has(child.tagName) || NEVER_HIDDEN_TAGS.has(child.tagName)) continue;
       const rule = clutter.get(child);
-      if (rule && !containsArticleProse(child, kept)) {
+      if (rule && !containsArticleProse(child, kept, held)) {
         hideFor(child, rule);
         continue;
       }
@@ -345,6 +363,10 @@ export function planDeclutter(doc: Document): DeclutterPlan {
       }
       // Inside the title block only clutter (a share bar) is hidden: the rest is headline furniture.
       const place = titleBlock?.contains(child) ? 'header' : placeOf(child, span, firstKept);
+      if (place === 'header' && !(titleEl && child.contains(titleEl)) && isHeaderClutter(child, byline)) {
+        hideFor(child, { rule: 'header-clutter', matcher: 'place', match: 'between the headline and the body: a form, menu or list of links' });
+        continue;
+      }
       if (place === 'outside') {
         hideFor(child, { rule: 'outside-article', matcher: 'place', match: endsBefore(child, span.start) ? 'before the article' : 'after the article' });
         continue;
@@ -367,21 +389,29 @@ export function planDeclutter(doc: Document): DeclutterPlan {
     if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hideFor(child, { rule: 'after-body', matcher: 'place', match: 'outside <body>' });
   }
 
-  // The invariant: nothing that holds the extracted article's text or its title block is hidden.
-  const liveOf = (el: Element): Element | null => {
-    const index = indexOf(el);
-    const found = index === null ? undefined : live[index];
-    return found && body.contains(found) ? found : null;
-  };
-  const liveHolder = (text: Node): Element | null => {
-    const holder = liveText(text)?.parentElement;
-    return holder && body.contains(holder) ? holder : null;
-  };
-  const pieces = articlePieces(content, liveOf, liveHolder);
-  const held = heldSet([...pieces.map((piece) => piece.el), ...titleHeld]);
   const guarded = guardPlan(hide, held);
   if (titleEl) pieces.unshift({ el: titleEl, text: normalize(titleEl.textContent) });
   return { ok: true, span, hide: guarded.hide, why, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
+}
+
+/**
+ * Between the headline and the body sit the article's furniture (standfirst, byline, date, lead
+ * image) and, on pages whose headline sits in a side column, that column's forms, menus and teaser
+ * lists. Those are never the article: a form or menu, or a block of mostly links several links
+ * long, that is not a byline or a picture.
+ */
+function isHeaderClutter(el: Element, byline: string): boolean {
+  if (isHeaderBit(el, byline) || isMedia(el) || el.querySelector('time, h1')) return false;
+  if (HEADER_CLUTTER_TAGS.has(el.tagName)) return true;
+  const length = textLength(el);
+  if (length < HEADER_LINKS_MIN_CHARS) return false;
+  let links = 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) {
+    links += 1;
+    linked += textLength(a);
+  }
+  return links >= HEADER_LINKS_MIN && linked >= length * HEADER_LINKS_SHARE;
 }
 
 /** A heading whose next element is article the extraction kept: the title of one of its sections. */
@@ -484,10 +514,13 @@ function continuation(end: Element, body: Element): Element[] {
   return found;
 }
 
-/** A clutter match that holds kept paragraphs is a wrapper with an unlucky class name. */
-function containsArticleProse(el: Element, kept: ReadonlySet<Element>): boolean {
+/**
+ * A clutter match that holds kept paragraphs of the article's text is a wrapper with an unlucky
+ * class name. A kept paragraph the extraction's own rules take out (an author's bio) is not.
+ */
+function containsArticleProse(el: Element, kept: ReadonlySet<Element>, held: ReadonlySet<Element>): boolean {
   for (const p of el.querySelectorAll('p')) {
-    if (kept.has(p) && !p.querySelector('a') && textLength(p) > 200) return true;
+    if (kept.has(p) && held.has(p) && !p.querySelector('a') && textLength(p) > 200) return true;
   }
   return false;
 }

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { declutter, planDeclutter } from '@/utils/core/declutter';
+import { DECLUTTER_RULES, extractArticle, findClutter } from '@/utils/core/extract';
+import { visibleText } from '../support/visible-text';
+
+/**
+ * Declutter shows only the article: what real pages leave visible after it when nothing hides
+ * them (issue #9, the scrapinghub pages' precision after Declutter), on fragments built like them.
+ */
+
+function load(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const SENTENCES = [
+  'The city council voted on Tuesday to rebuild the old market hall, ending a dispute that had lasted almost a decade between traders and the planning office.',
+  'Traders who have sold vegetables and spices there since the 1970s said they were relieved, though many worried about where they would work during the two years of building.',
+  'The mayor promised temporary stalls on the square beside the station, with the same rents as today and water and electricity laid on before the old hall closes.',
+  'Engineers found last year that the roof beams had rotted through in several places, and the hall has been partly closed since a piece of the ceiling fell in March.',
+  'Opposition members asked why the council had waited so long, and whether the estimate of forty billion rupiah included the cost of moving the traders twice.',
+  'The first stones of the new hall are to be laid in January, and the council hopes to reopen it in time for the festival season two years from now.',
+];
+const HEADLINE = 'Council votes to rebuild the old market hall';
+const NAV = '<nav class="site-nav"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>';
+const FOOTER = '<footer class="site-footer"><a href="/about">About us</a> © Example News</footer>';
+const paragraphs = (texts: readonly string[]) => texts.map((s) => `<p>${s}</p>`).join('');
+
+function page(body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${HEADLINE} | Example News</title></head><body>${NAV}${body}${FOOTER}</body></html>`;
+}
+
+function decluttered(html: string): { doc: Document; text: string } {
+  const doc = load(html);
+  const result = declutter(doc);
+  if (!result.ok) throw new Error(result.detail);
+  const text = visibleText(doc.body);
+  expect(text).toContain(HEADLINE);
+  for (const sentence of SENTENCES) expect(text, `hidden: ${sentence.slice(0, 40)}…`).toContain(sentence);
+  return { doc, text };
+}
+
+describe('declutter hides what is not the article inside the article container', () => {
+  it("hides the author's bio box Readability keeps at the end of the post (WordPress .post-author), however long its paragraph", () => {
+    const bio =
+      'Regan is a writer from the coast now living inland with her husband, two sons and a dog, and has covered city politics, the courts and the markets of the province for more than fifteen years, first for a weekly and now for this paper.';
+    const { text } = decluttered(
+      page(`<article class="post"><h1>${HEADLINE}</h1><div class="entry-content">${paragraphs(SENTENCES)}</div>
+        <div class="post-author"><div class="author-content"><p>${bio}</p></div></div></article>`),
+    );
+    expect(text).not.toContain(bio);
+  });
+
+  it('hides a cookie notice that sits inside the article container', () => {
+    const notice = 'We use cookies to make sure you get the best experience on our website. If you continue we will assume you agree.';
+    const { text } = decluttered(
+      page(`<article><h1>${HEADLINE}</h1>${paragraphs(SENTENCES)}<div id="cookie-notice"><div class="cookie-notice-container">${notice} <a href="#">OK</a></div></div></article>`),
+    );
+    expect(text).not.toContain('We use cookies');
+  });
+
+  it("hides a hover card spliced into a sentence, and keeps the sentence around it", () => {
+    const [first, ...rest] = SENTENCES;
+    const { text } = decluttered(
+      page(`<article><h1>${HEADLINE}</h1><p>The mayor, <a href="/people/jane-roe">Jane Roe</a><span class="rollover-people-block"><span>Jane Roe</span> <a href="/x">Roe opens the new bus terminal</a> <a href="/y">Roe backs the toll road plan</a></span>, spoke first. ${first}</p>${paragraphs(rest)}</article>`),
+    );
+    expect(text).toContain('The mayor, Jane Roe, spoke first.');
+    expect(text).not.toContain('Roe backs the toll road plan');
+  });
+
+  it('takes the copy a page keeps for printing (its URL in a print header) for clutter on the live page', () => {
+    const doc = load(page(`<article><h1>${HEADLINE}</h1><div class="story">${paragraphs(SENTENCES.slice(0, 2))}<div class="print-header">https://news.example/city/market-hall-14848176.php</div>${paragraphs(SENTENCES.slice(2))}</div></article>`));
+    const found = findClutter(doc.querySelector('article')!, DECLUTTER_RULES).map(({ el, rule }) => [el.className, rule]);
+    expect(found).toContainEqual(['print-header', 'print-only']);
+    decluttered(doc.documentElement.outerHTML);
+  });
+
+  it('hides the form and teaser list of a side column that holds the headline, and keeps its standfirst and byline', () => {
+    const standfirst = 'Traders welcome the decision, but worry about the two years of building.';
+    const { text } = decluttered(
+      page(`<div class="post-content"><div id="sidebar" class="cell">
+          <h1 class="headline">${HEADLINE}</h1>
+          <h2 class="subtitle">${standfirst}</h2>
+          <div class="post-info"><span class="author">By Jane Doe</span> <time datetime="2024-05-12">12 May 2024</time></div>
+          <div class="find-car card"><form id="selectionForm"><select name="brand"><option>Choose a brand</option><option>Abarth</option><option>Alfa Romeo</option></select><button>Search</button></form></div>
+          <div class="grid"><div class="row"><a href="/a"><h5>Ten stalls to visit before the market hall closes</h5></a></div>
+            <div class="row"><a href="/b"><h5>The bus terminal contract, explained</h5></a></div>
+            <div class="row"><a href="/c"><h5>Five markets of the province worth a trip</h5></a></div></div>
+        </div>
+        <div class="main-column"><div class="post-body">${paragraphs(SENTENCES)}</div></div></div>`),
+    );
+    expect(text).toContain(standfirst);
+    expect(text).toContain('By Jane Doe');
+    expect(text).toContain('12 May 2024');
+    expect(text).not.toContain('Alfa Romeo');
+    expect(text).not.toContain('The bus terminal contract, explained');
+  });
+});
+
+describe('a dialog is never the article', () => {
+  // A "Republish this article" box: a closed <dialog> holding a copy of the whole article to paste
+  // elsewhere, with the licence terms, so it reads as more article than the article itself.
+  const terms = [
+    'You may republish this article for free, online or in print, under a Creative Commons licence, as long as you credit the author and the newsroom.',
+    'Do not edit the text beyond small changes for style, and do not sell the article on its own or as part of a bundle of stories for a fee.',
+    'If you share it online, keep the links in the text and the tracking pixel at the end, which tells us how many people read it on your site.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>${HEADLINE} | Example News</title></head><body>${NAV}
+    <article><h1>${HEADLINE}</h1><div class="entry-content">${paragraphs(SENTENCES)}</div></article>
+    <dialog class="republish-modal"><h2>Republish this article</h2>${paragraphs(terms)}<div class="copy"><h1>${HEADLINE}</h1>${paragraphs(SENTENCES)}</div></dialog>
+    ${FOOTER}</body></html>`;
+
+  it('extraction takes the article, not the republish box that copies it', () => {
+    const result = extractArticle(load(html), 'https://news.example/market-hall', { force: true });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.article.textContent).toContain(SENTENCES[0]);
+    expect(result.article.textContent).not.toContain('Republish this article');
+    expect(result.article.textContent).not.toContain(terms[0]);
+  });
+
+  it('declutter keeps the article and hides the box', () => {
+    const doc = load(html);
+    const plan = planDeclutter(doc);
+    if (!plan.ok) throw new Error(plan.detail);
+    const article = doc.querySelector('article')!;
+    expect(plan.span.kept.has(article.querySelector('p')!)).toBe(true);
+    const { text } = decluttered(html);
+    expect(text).not.toContain('Republish this article');
+  });
+});
