@@ -74,6 +74,17 @@ describe('declutter hides what is not the article inside the article container',
     decluttered(doc.documentElement.outerHTML);
   });
 
+  it("hides the site's copyright line, an affiliate disclosure and a vendor's pitch inside the article container", () => {
+    const copyright = '© 2024 Example News Corp. All rights reserved.';
+    const disclosure = 'We may earn a commission when you buy through links on our site.';
+    const { text } = decluttered(
+      page(`<article><h1>${HEADLINE}</h1><div class="story"><p class="note">${disclosure}</p>${paragraphs(SENTENCES)}<div class="cta"><a href="/demo">Book a demo</a></div><p>${copyright}</p></div></article>`),
+    );
+    expect(text).not.toContain('We may earn a commission');
+    expect(text).not.toContain('Book a demo');
+    expect(text).not.toContain('All rights reserved');
+  });
+
   it('hides the form and teaser list of a side column that holds the headline, and keeps its standfirst and byline', () => {
     const standfirst = 'Traders welcome the decision, but worry about the two years of building.';
     const { text } = decluttered(
