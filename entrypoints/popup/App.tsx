@@ -7,6 +7,7 @@ import { DeclutterButton } from '@/components/popup/DeclutterButton';
 import { SiteActionToggles } from '@/components/popup/SiteActionToggles';
 import { siteOriginOf } from '@/utils/core/site-prefs';
 import type { SavePayload } from '@/utils/core/article';
+import { NoteDrafts } from '@/utils/core/note-draft';
 import { lookUpPage, targetTab, type PageLookup } from '@/utils/browser/active-page';
 import { openReaderInTab } from '@/utils/browser/reader-remote';
 import { usePageSession } from '@/components/shared/usePageSession';
@@ -29,6 +30,9 @@ const NO_LINK_MESSAGE = {
   'not-article': () => i18n.t('restricted.notArticle'),
 } as const;
 
+/** The popup's own storage (never a site's): notes typed as the popup closes survive in it. */
+const noteDrafts = new NoteDrafts(localStorage);
+
 function payloadOf(lookup: PageLookup | null): SavePayload | null {
   if (!lookup) return null;
   if (lookup.kind === 'article') return { kind: 'article', article: lookup.result.article };
@@ -39,7 +43,7 @@ export function App() {
   const [lookup, setLookup] = useState<PageLookup | null>(null);
   const [readerError, setReaderError] = useState<string | null>(null);
   const page = useMemo(() => payloadOf(lookup), [lookup]);
-  const session = usePageSession(page);
+  const session = usePageSession(page, noteDrafts);
   const locale = browser.i18n.getUILanguage();
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noteDraftKey } from '../../utils/core/note-draft';
 import { FIXTURES_DIR, LibraryPage, PopupPage, freshProfileEachTest, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
@@ -74,6 +75,32 @@ describe('saving the article being read', () => {
     expect(await library.savedNotes().inputValue()).toBe('Harga naik karena ekspor!');
     // The saved copy carries nothing of the page but its article.
     expect(await library.savedCopy().textContent()).not.toContain('Terpopuler');
+    await library.page.close();
+  });
+
+  it('hands on again the words of a note that never reached the background', async () => {
+    const { tabId } = await openArticleTab();
+    const popup = await PopupPage.open(ext, tabId);
+    await popup.notes().waitFor();
+    await popup.notes().click();
+    await popup.page.keyboard.type('Harga naik');
+    const key = noteDraftKey(site.url('/ekonomi/2024/05/02/petani-kopi-gayo-panen-raya'));
+    // Kept until the database says it has the note, then gone.
+    await expect.poll(() => popup.page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+    // What a popup leaves when it dies with its last keystrokes still on their way.
+    await popup.page.evaluate(
+      (k) => localStorage.setItem(k, JSON.stringify({ text: 'Harga naik karena ekspor!', base: 'Harga naik', at: Date.now() })),
+      key,
+    );
+    await popup.close();
+
+    const again = await PopupPage.open(ext, tabId);
+    await expect.poll(() => again.notes().inputValue()).toBe('Harga naik karena ekspor!');
+    await expect.poll(() => again.page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+    await again.close();
+    const library = await LibraryPage.open(ext);
+    await library.openArticle(TITLE);
+    expect(await library.savedNotes().inputValue()).toBe('Harga naik karena ekspor!');
     await library.page.close();
   });
 

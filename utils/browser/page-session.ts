@@ -1,4 +1,4 @@
-import type { SavePayload } from '../core/article';
+import { canonicalUrlOf, type SavePayload } from '../core/article';
 import { findSaved, type SavedState } from '../data/articles';
 import { saveArticle, setPageNotes, setPageTags } from '../data/library-writes';
 import type { KlipingDb } from '../data/schema';
@@ -34,8 +34,7 @@ export class PageSession {
   private async apply(request: PageSessionRequest): Promise<void> {
     if (request.type === 'open') {
       this.page = request.page;
-      const canonical = request.page.kind === 'article' ? request.page.article.canonicalUrl : request.page.link.canonicalUrl;
-      const state = await findSaved(this.db, canonical);
+      const state = await findSaved(this.db, canonicalUrlOf(request.page));
       this.wasSaved = state !== null;
       this.reply({ type: 'state', state, saved: false });
       return;

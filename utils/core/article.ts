@@ -86,3 +86,8 @@ export interface LinkOnly {
 
 /** What a save carries: a full article, or only a link. */
 export type SavePayload = { kind: 'article'; article: Article } | { kind: 'link'; link: LinkOnly };
+
+/** The address a save is known by in the library, whichever kind it is. */
+export function canonicalUrlOf(page: SavePayload): string {
+  return page.kind === 'article' ? page.article.canonicalUrl : page.link.canonicalUrl;
+}
