@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { declutter, planDeclutter } from '@/utils/core/declutter';
 import { DECLUTTER_RULES, extractArticle, findClutter } from '@/utils/core/extract';
+import { load, SENTENCES as STORY } from '../support/article-fragments';
 import { visibleText } from '../support/visible-text';
 
 /**
@@ -8,18 +9,8 @@ import { visibleText } from '../support/visible-text';
  * them (issue #9, the scrapinghub pages' precision after Declutter), on fragments built like them.
  */
 
-function load(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-const SENTENCES = [
-  'The city council voted on Tuesday to rebuild the old market hall, ending a dispute that had lasted almost a decade between traders and the planning office.',
-  'Traders who have sold vegetables and spices there since the 1970s said they were relieved, though many worried about where they would work during the two years of building.',
-  'The mayor promised temporary stalls on the square beside the station, with the same rents as today and water and electricity laid on before the old hall closes.',
-  'Engineers found last year that the roof beams had rotted through in several places, and the hall has been partly closed since a piece of the ceiling fell in March.',
-  'Opposition members asked why the council had waited so long, and whether the estimate of forty billion rupiah included the cost of moving the traders twice.',
-  'The first stones of the new hall are to be laid in January, and the council hopes to reopen it in time for the festival season two years from now.',
-];
+/** The first six paragraphs of the shared story: the article every fragment here must keep. */
+const SENTENCES = STORY.slice(0, 6);
 const HEADLINE = 'Council votes to rebuild the old market hall';
 const NAV = '<nav class="site-nav"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>';
 const FOOTER = '<footer class="site-footer"><a href="/about">About us</a> © Example News</footer>';
