@@ -65,36 +65,16 @@ describe('declutter hides what is not the article inside the article container',
     decluttered(doc.documentElement.outerHTML);
   });
 
-  it("hides the site's copyright line, an affiliate disclosure and a vendor's pitch inside the article container", () => {
+  it("hides the site's copyright line and a vendor's pitch inside the article container, and keeps an affiliate disclosure", () => {
     const copyright = '© 2024 Example News Corp. All rights reserved.';
     const disclosure = 'We may earn a commission when you buy through links on our site.';
     const { text } = decluttered(
       page(`<article><h1>${HEADLINE}</h1><div class="story"><p class="note">${disclosure}</p>${paragraphs(SENTENCES)}<div class="cta"><a href="/demo">Book a demo</a></div><p>${copyright}</p></div></article>`),
     );
-    expect(text).not.toContain('We may earn a commission');
+    // WCXB's truth counts a page's disclosure as part of its article: it stays in place.
+    expect(text).toContain(disclosure);
     expect(text).not.toContain('Book a demo');
     expect(text).not.toContain('All rights reserved');
-  });
-
-  it('hides the form and teaser list of a side column that holds the headline, and keeps its standfirst and byline', () => {
-    const standfirst = 'Traders welcome the decision, but worry about the two years of building.';
-    const { text } = decluttered(
-      page(`<div class="post-content"><div id="sidebar" class="cell">
-          <h1 class="headline">${HEADLINE}</h1>
-          <h2 class="subtitle">${standfirst}</h2>
-          <div class="post-info"><span class="author">By Jane Doe</span> <time datetime="2024-05-12">12 May 2024</time></div>
-          <div class="find-car card"><form id="selectionForm"><select name="brand"><option>Choose a brand</option><option>Abarth</option><option>Alfa Romeo</option></select><button>Search</button></form></div>
-          <div class="grid"><div class="row"><a href="/a"><h5>Ten stalls to visit before the market hall closes</h5></a></div>
-            <div class="row"><a href="/b"><h5>The bus terminal contract, explained</h5></a></div>
-            <div class="row"><a href="/c"><h5>Five markets of the province worth a trip</h5></a></div></div>
-        </div>
-        <div class="main-column"><div class="post-body">${paragraphs(SENTENCES)}</div></div></div>`),
-    );
-    expect(text).toContain(standfirst);
-    expect(text).toContain('By Jane Doe');
-    expect(text).toContain('12 May 2024');
-    expect(text).not.toContain('Alfa Romeo');
-    expect(text).not.toContain('The bus terminal contract, explained');
   });
 });
 

@@ -33,10 +33,6 @@ import {
   HEADLINE_MIN_WORDS,
   TEXT_BLOCK_TAGS,
   BLOCK_CHILD_SELECTOR,
-  HEADER_CLUTTER_TAGS,
-  HEADER_LINKS_MIN,
-  HEADER_LINKS_MIN_CHARS,
-  HEADER_LINKS_SHARE,
 } from './rules';
 
 /** Index attribute that ties an element of the clone to its live twin. Only the clone carries it. */
@@ -48,7 +44,7 @@ export const INDEX_ATTR = 'data-kliping-i';
  */
 export type HideReason =
   | ClutterReason
-  | { rule: 'outside-article' | 'left-out' | 'header-clutter' | 'after-body' | 'added-later' | 'given'; matcher: 'place'; match: string };
+  | { rule: 'outside-article' | 'left-out' | 'after-body' | 'added-later' | 'given'; matcher: 'place'; match: string };
 
 export type DeclutterPlan =
   | {
@@ -363,10 +359,6 @@ export function planDeclutter(doc: Document): DeclutterPlan {
       }
       // Inside the title block only clutter (a share bar) is hidden: the rest is headline furniture.
       const place = titleBlock?.contains(child) ? 'header' : placeOf(child, span, firstKept);
-      if (place === 'header' && !(titleEl && child.contains(titleEl)) && isHeaderClutter(child, byline)) {
-        hideFor(child, { rule: 'header-clutter', matcher: 'place', match: 'between the headline and the body: a form, menu or list of links' });
-        continue;
-      }
       if (place === 'outside') {
         hideFor(child, { rule: 'outside-article', matcher: 'place', match: endsBefore(child, span.start) ? 'before the article' : 'after the article' });
         continue;
@@ -392,26 +384,6 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   const guarded = guardPlan(hide, held);
   if (titleEl) pieces.unshift({ el: titleEl, text: normalize(titleEl.textContent) });
   return { ok: true, span, hide: guarded.hide, why, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
-}
-
-/**
- * Between the headline and the body sit the article's furniture (standfirst, byline, date, lead
- * image) and, on pages whose headline sits in a side column, that column's forms, menus and teaser
- * lists. Those are never the article: a form or menu, or a block of mostly links several links
- * long, that is not a byline or a picture.
- */
-function isHeaderClutter(el: Element, byline: string): boolean {
-  if (isHeaderBit(el, byline) || isMedia(el) || el.querySelector('time, h1')) return false;
-  if (HEADER_CLUTTER_TAGS.has(el.tagName)) return true;
-  const length = textLength(el);
-  if (length < HEADER_LINKS_MIN_CHARS) return false;
-  let links = 0;
-  let linked = 0;
-  for (const a of el.querySelectorAll('a')) {
-    links += 1;
-    linked += textLength(a);
-  }
-  return links >= HEADER_LINKS_MIN && linked >= length * HEADER_LINKS_SHARE;
 }
 
 /** A heading whose next element is article the extraction kept: the title of one of its sections. */

@@ -83,9 +83,3 @@ export const TEXT_BLOCK_TAGS = 'div, li, td, dd, blockquote';
 export const BLOCK_CHILD_SELECTOR = 'div, p, section, article, aside, header, footer, nav, form, ul, ol, dl, table, li, td, dd, blockquote, h1, h2, h3, h4, h5, h6';
 export const NOT_ARTICLE_CLASS = /comment|komentar|related|terkait|recommend|rekomendasi|footer|sidebar|newsletter|subscribe|popular|populer|trending|more-stories|read-next|next-article/i;
 
-/** Between the headline and the body: forms and menus are never the article's furniture. */
-export const HEADER_CLUTTER_TAGS = new Set(['FORM', 'NAV', 'SELECT', 'ASIDE']);
-/** …nor a block there this long that is mostly (this share) the text of this many links or more: teasers. */
-export const HEADER_LINKS_MIN_CHARS = 80;
-export const HEADER_LINKS_MIN = 3;
-export const HEADER_LINKS_SHARE = 0.6;
