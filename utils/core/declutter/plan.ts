@@ -42,7 +42,9 @@ export const INDEX_ATTR = 'data-kliping-i';
  * Why declutter hides an element: a clutter rule's reason, or where the element sits (`place`):
  * outside the article's stretch, left out of it by Readability, after <body>, added later.
  */
-export type HideReason = ClutterReason | { rule: 'outside-article' | 'left-out' | 'after-body' | 'added-later' | 'given'; matcher: 'place'; match: string };
+export type HideReason =
+  | ClutterReason
+  | { rule: 'outside-article' | 'left-out' | 'after-body' | 'added-later' | 'given'; matcher: 'place'; match: string };
 
 export type DeclutterPlan =
   | {
@@ -319,6 +321,18 @@ export function planDeclutter(doc: Document): DeclutterPlan {
   for (let up: Element | null = body; up; up = up.parentElement) spine.add(up);
 
   const span: ArticleSpan = { start, end: last, spine, kept };
+  // The invariant: nothing that holds the extracted article's text or its title block is hidden.
+  const liveOf = (el: Element): Element | null => {
+    const index = indexOf(el);
+    const found = index === null ? undefined : live[index];
+    return found && body.contains(found) ? found : null;
+  };
+  const liveHolder = (text: Node): Element | null => {
+    const holder = liveText(text)?.parentElement;
+    return holder && body.contains(holder) ? holder : null;
+  };
+  const pieces = articlePieces(content, liveOf, liveHolder);
+  const held = heldSet([...pieces.map((piece) => piece.el), ...titleHeld]);
   const clutter = new Map(
     findClutter(articleRoot(span), DECLUTTER_RULES)
       .filter(({ el }) => !(titleEl && el.contains(titleEl)) && isInside(el, span))
@@ -335,7 +349,7 @@ export function planDeclutter(doc: Document): DeclutterPlan {
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       if (INVISIBLE_TAGS.has(child.tagName) || NEVER_HIDDEN_TAGS.has(child.tagName)) continue;
       const rule = clutter.get(child);
-      if (rule && !containsArticleProse(child, kept)) {
+      if (rule && !containsArticleProse(child, kept, held)) {
         hideFor(child, rule);
         continue;
       }
@@ -367,18 +381,6 @@ export function planDeclutter(doc: Document): DeclutterPlan {
     if (child !== body && !INVISIBLE_TAGS.has(child.tagName)) hideFor(child, { rule: 'after-body', matcher: 'place', match: 'outside <body>' });
   }
 
-  // The invariant: nothing that holds the extracted article's text or its title block is hidden.
-  const liveOf = (el: Element): Element | null => {
-    const index = indexOf(el);
-    const found = index === null ? undefined : live[index];
-    return found && body.contains(found) ? found : null;
-  };
-  const liveHolder = (text: Node): Element | null => {
-    const holder = liveText(text)?.parentElement;
-    return holder && body.contains(holder) ? holder : null;
-  };
-  const pieces = articlePieces(content, liveOf, liveHolder);
-  const held = heldSet([...pieces.map((piece) => piece.el), ...titleHeld]);
   const guarded = guardPlan(hide, held);
   if (titleEl) pieces.unshift({ el: titleEl, text: normalize(titleEl.textContent) });
   return { ok: true, span, hide: guarded.hide, why, title: parsed.title ?? '', pieces, held, heldBack: guarded.heldBack };
@@ -484,10 +486,13 @@ function continuation(end: Element, body: Element): Element[] {
   return found;
 }
 
-/** A clutter match that holds kept paragraphs is a wrapper with an unlucky class name. */
-function containsArticleProse(el: Element, kept: ReadonlySet<Element>): boolean {
+/**
+ * A clutter match that holds kept paragraphs of the article's text is a wrapper with an unlucky
+ * class name. A kept paragraph the extraction's own rules take out (an author's bio) is not.
+ */
+function containsArticleProse(el: Element, kept: ReadonlySet<Element>, held: ReadonlySet<Element>): boolean {
   for (const p of el.querySelectorAll('p')) {
-    if (kept.has(p) && !p.querySelector('a') && textLength(p) > 200) return true;
+    if (kept.has(p) && held.has(p) && !p.querySelector('a') && textLength(p) > 200) return true;
   }
   return false;
 }

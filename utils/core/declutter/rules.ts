@@ -82,3 +82,4 @@ export const PROSE_SHARE = 0.6;
 export const TEXT_BLOCK_TAGS = 'div, li, td, dd, blockquote';
 export const BLOCK_CHILD_SELECTOR = 'div, p, section, article, aside, header, footer, nav, form, ul, ol, dl, table, li, td, dd, blockquote, h1, h2, h3, h4, h5, h6';
 export const NOT_ARTICLE_CLASS = /comment|komentar|related|terkait|recommend|rekomendasi|footer|sidebar|newsletter|subscribe|popular|populer|trending|more-stories|read-next|next-article/i;
+

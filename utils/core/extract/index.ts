@@ -9,6 +9,7 @@ import { chooseExcerpt, cleanByline, cleanTitle, foldForTitle, isWeakByline, rea
 import { readingMinutesOfText } from './reading-time';
 import { proseLength } from './prose';
 import { revealStreamedContent } from './streamed';
+import { removeDialogs } from './dialogs';
 import { blockText, captionsIn, countWords } from './text';
 import { collapseSpace } from '../text';
 
@@ -77,10 +78,11 @@ export function parseArticle(
   return widens(first, second) ? second : first;
 }
 
-/** Lazy images made real and streamed parts put in place; returns the page's prose length. */
+/** Lazy images made real, streamed parts put in place, dialogs taken out; returns the page's prose length. */
 function prepare(clone: Document): number {
   if (clone.body) resolveLazyImages(clone.body);
   revealStreamedContent(clone);
+  removeDialogs(clone);
   return proseLength(clone);
 }
 

@@ -51,8 +51,15 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
 ];
 
 /**
- * The rules that also apply to the live page (declutter in place). Bylines, datelines and photo
- * credits are clutter in a saved copy (its header repeats them) but part of the article's own look
- * in place, so they stay.
+ * Rules for a saved copy only. Bylines, datelines and photo credits are clutter in a saved copy
+ * (its header repeats them) but part of the article's own look in place; a player's labels and
+ * promos (media placeholders, video promos) go with a player the live page still has. Affiliate
+ * disclosures stay in place too: WCXB's truth counts them as part of some articles.
  */
-export const DECLUTTER_RULES: readonly ClutterRule[] = [relatedLinks, ads, newsletter, share, textSize, mostRead, comments, navigation, tags];
+const SAVED_COPY_ONLY: ReadonlySet<ClutterRule> = new Set([photoCredits, datelines, mediaPlaceholders, videoPromos, disclosures]);
+
+/**
+ * The rules that also apply to the live page (declutter in place): all the others. Cookie bars,
+ * author bios, the site's copyright block, print-only parts, hover cards and vendors' pitches are no more the article in place than in a saved copy.
+ */
+export const DECLUTTER_RULES: readonly ClutterRule[] = CLUTTER_RULES.filter((rule) => !SAVED_COPY_ONLY.has(rule));
