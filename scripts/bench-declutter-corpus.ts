@@ -5,7 +5,7 @@
  * (`document.body.innerText`) is scored against the truth, beside Readability's extraction and
  * Kliping's own extraction of the same pages in the same run.
  *
- * `BENCH_CORPORA=wcxb-dev,news-id` narrows the run, `BENCH_LIMIT=n` takes the first n pages of
+ * `BENCH_CORPORA=wcxb-dev,news-id` narrows the run, `BENCH_IDS=0329,4163` to those pages, `BENCH_LIMIT=n` takes the first n pages of
  * each corpus, `BENCH_RESUME=1` keeps the pages already in `BENCH_OUT` (default
  * `.bench/declutter-corpus.jsonl`) and measures only the rest; `BENCH_PAGE_MS` bounds each page;
  * `BENCH_REPORT_ONLY=1` prints the figures of the results file without running a browser.
@@ -23,6 +23,8 @@ import { aggregate, foldText, shingleScore } from '../support/score';
 
 const CORPORA = (process.env.BENCH_CORPORA ?? 'wcxb-dev,scrapinghub-dev,news-id,readability-test-pages').split(',').map((c) => c.trim());
 const LIMIT = Number(process.env.BENCH_LIMIT ?? Infinity);
+/** `BENCH_IDS=0329,4163` measures only these pages (ids as the corpus names them, or their first characters). */
+const IDS = (process.env.BENCH_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean);
 const OUT = resolve(process.env.BENCH_OUT ?? '.bench/declutter-corpus.jsonl');
 const RESUME = process.env.BENCH_RESUME === '1';
 const PAGE_MS = Number(process.env.BENCH_PAGE_MS ?? 45_000);
@@ -82,7 +84,7 @@ function pages(): BenchPage[] {
         all.push({ corpus, id: p.id, html: () => p.html, truthText: null, title: p.expected.title, with: [], without: [], readerable: p.expected.readerable });
     } else throw new Error(`Unknown corpus ${corpus}`);
   }
-  return all;
+  return IDS.length ? all.filter((p) => IDS.some((id) => p.id.startsWith(id))) : all;
 }
 
 /** WCXB's word score: lower-cased `\w+` tokens as multisets. */
