@@ -318,6 +318,48 @@ describe('declutter keeps the whole article visible', () => {
     expect(showMissingArticle(decluttered, plan.pieces, plan.held, layoutFreeVisibleText)).toBe(0);
     decluttered.restore();
   });
+
+  it('keeps the headline a page shows in a plain element, not the copy in a "Republish" dialog or the breadcrumb trail', () => {
+    const headline = 'Six gardening shows to watch for backyard inspiration';
+    const doc = load(
+      `<!doctype html><html><head><title>${headline}</title></head><body>${NAV}
+        <section id="breadcrumbs"><a href="/">Home</a> » <a href="/garden">Garden</a> » <span aria-current="page"><strong>${headline}</strong></span></section>
+        <main><section class="hero"><div class="post-category"><a href="/garden">Garden</a></div><p class="post-title h2">${headline}</p>
+          <div class="post-excerpt"><p>Stream these shows and spark your imagination.</p></div></section>
+          <div class="entry">${SENTENCES.map((s) => `<p>${s}</p>`).join('')}</div></main>
+        <div class="sidebar"><div class="follow-us">Republish our articles for free.
+          <div id="republish-modal" style="display:none" role="dialog" aria-modal="true"><h2>Republish this article</h2><h1>${headline}</h1><textarea>${SENTENCES[0]}</textarea></div></div></div>
+        ${FOOTER}</body></html>`,
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    const hero = doc.querySelector('.post-title')!;
+    expect(hero.closest(`[${HIDDEN_ATTR}]`), 'the headline the page shows is hidden').toBeNull();
+    expectArticleVisible(doc, ['Stream these shows and spark your imagination.', ...SENTENCES]);
+    expect(doc.getElementById('breadcrumbs')!.closest(`[${HIDDEN_ATTR}]`)).not.toBeNull();
+  });
+
+  it("keeps a buyer's guide's products visible, as the reader view has them, when Readability's first pick is the intro alone", () => {
+    // Each product sits in a "widget" (a class Readability weighs down and cuts): the first pick is
+    // the intro, under half the page's prose, and the extraction tries again with fewer cuts.
+    const product = (n: number) =>
+      `<div class="product-widget"><h3>Pick ${n}: the Juara rice cooker</h3><img src="/p${n}.jpg"><p>${SENTENCES[n]} It cooks ${n + 2} cups at a time and keeps the rice warm all day.</p>` +
+      `<p><a href="/review/${n}">Read our full review of the Juara rice cooker ${n}</a></p><p><a href="/buy/${n}">Rp 899.000 at one shop</a> <a href="/buy2/${n}">Rp 929.000 at another</a> <a href="/buy3/${n}">Compare prices in every shop</a></p></div>`;
+    const html = page(
+      `<main><article><h1>The best rice cookers</h1><div class="intro">${SENTENCES.slice(0, 4).map((s) => `<p>${s}</p>`).join('')}</div>${[1, 2, 3, 4, 5, 6].map(product).join('')}</article></main>`,
+      '<title>The best rice cookers</title>',
+    );
+    const extracted = extractArticle(load(html), 'https://guide.example/rice-cookers', { force: true });
+    if (!extracted.ok) throw new Error(extracted.detail);
+    const products = [1, 2, 3, 4, 5, 6].map((n) => `It cooks ${n + 2} cups at a time`);
+    for (const text of products) expect(extracted.article.textContent).toContain(text);
+
+    const doc = load(html);
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, ['The best rice cookers', ...SENTENCES.slice(0, 4), ...products]);
+    expect(visibleText(doc.body)).not.toContain('Ten things to do this weekend');
+  });
 });
 
 describe('an explicit action is never told "not an article" while there is one', () => {

@@ -21,6 +21,7 @@ import {
   MIN_ARTICLE_CHARS,
   NEVER_HIDDEN_TAGS,
   NOT_ARTICLE_CLASS,
+  NOT_HEADLINE_SELECTOR,
   PROSE_MAX_LINK_SHARE,
   PROSE_MIN_CHARS,
   PROSE_SHARE,
@@ -149,7 +150,7 @@ function findTitle(doc: Document, body: Element, title: string, siteName: string
   if (!wanted.length) return null;
   const sites = siteNames(doc, siteName, wanted);
   // A logo in an <h1> names the site, which the <title> often ends with: it is not the headline.
-  const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')].filter((h) => !sites.has(normalize(h.textContent)));
+  const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')].filter((h) => !sites.has(normalize(h.textContent)) && !h.closest(NOT_HEADLINE_SELECTOR));
   const texts = new Map(headings.map((h) => [h, normalize(h.textContent)]));
   const titleWords = new Set(wanted.flatMap(words));
   const share = (h: Element) => {
@@ -210,8 +211,8 @@ function titleOutsideHeadings(body: Element, wanted: readonly string[], bodyStar
     // Past the start of the body: what follows is the article or after it.
     if (bodyStart.compareDocumentPosition(node) & (FOLLOWING | CONTAINED_BY)) return null;
     const holder = node.parentElement;
-    // A permalink around the headline is common (WordPress's rel="bookmark"); a menu is not a headline.
-    if (!holder || INVISIBLE_TAGS.has(holder.tagName) || holder.closest('nav, button')) continue;
+    // A permalink around the headline is common (WordPress's rel="bookmark"); a menu or a breadcrumb trail is not a headline.
+    if (!holder || INVISIBLE_TAGS.has(holder.tagName) || holder.closest(NOT_HEADLINE_SELECTOR)) continue;
     // The headline may be split by inline markup ("Local <span>DNS</span> Services"): a text
     // that starts a title is checked with the rest of its element's text.
     const text = normalize(node.nodeValue);
@@ -271,15 +272,20 @@ function isMedia(el: Element): boolean {
 export function planDeclutter(doc: Document): DeclutterPlan {
   const body = doc.body;
   if (!body) return { ok: false, reason: 'no-article', detail: 'The page has no body.' };
-  const { clone, live, indexOf, liveText } = indexedClone(doc);
+  const first = indexedClone(doc);
+  let second: ReturnType<typeof indexedClone> | null = null;
   let parsed: ParsedArticle | null;
   try {
-    parsed = parseArticle(clone);
+    // As the extraction does (extractArticle): a pick holding a small share of the page's prose is
+    // tried again with fewer cuts, on a second numbered clone, so Declutter shows what the reader
+    // view and the saved copy hold (a product guide's products, a recipe's steps).
+    parsed = parseArticle(first.clone, undefined, () => (second = indexedClone(doc)).clone);
   } catch (error) {
     return { ok: false, reason: 'parse-error', detail: String(error) };
   }
   const content = parsed?.content;
   if (!parsed || !content) return { ok: false, reason: 'no-article', detail: 'No article body was found.' };
+  const { live, indexOf, liveText } = second !== null && content.ownerDocument === (second as ReturnType<typeof indexedClone>).clone ? second : first;
   if (normalize(content.textContent).length < MIN_ARTICLE_CHARS) {
     return { ok: false, reason: 'no-article', detail: 'Too little text to be an article: hiding the rest would leave a blank page.' };
   }

@@ -4,6 +4,8 @@
  * Everything outside that stretch is hidden structurally (no rules needed); these only refine the inside.
  */
 
+import { DIALOG_SELECTOR } from '../extract/dialogs';
+
 /** Article furniture Readability lifts out of its content but a reader still wants to see in place. */
 export const HEADER_BITS_SELECTOR = [
   'time',
@@ -29,6 +31,14 @@ export const MEDIA_WRAPPER_MAX_CHARS = 300;
 /** Elements that are never visible content: hiding them changes nothing, so they are never marked. */
 /** Headings that title a section of the article (the page's own <h1> is the headline's). */
 export const SECTION_HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * Where a page repeats its headline without it being the headline: a dialog (a "Republish this
+ * article" box holds a copy of it, see ../extract/dialogs), something the page marks hidden, and
+ * navigation: breadcrumbs end with the article's title (the ARIA pattern marks it
+ * `aria-current="page"`; Yoast, Rank Math and most themes name the trail "breadcrumb").
+ */
+export const NOT_HEADLINE_SELECTOR = `${DIALOG_SELECTOR}, [hidden], [aria-hidden="true"], nav, button, [aria-current], [class*="breadcrumb" i], [id*="breadcrumb" i]`;
 
 /** How far up from a text that starts the title its element may be (inline markup inside a headline). */
 export const TITLE_HOLDER_CLIMB = 3;
