@@ -101,6 +101,7 @@ export function TransferPanel({ store }: { store: LibraryStore }) {
     try {
       const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const summary = await importInBackground(await store.readImport(files, { onProgress }), onProgress);
+      store.readAgain();
       performance.mark('kliping:import:written');
       setOutcome({ kind: 'imported', summary, ms: Math.round(performance.now() - started) });
     } catch (error) {

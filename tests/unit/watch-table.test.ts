@@ -65,6 +65,37 @@ describe('watchTable', () => {
     }
   });
 
+  it('reads the whole table again when asked, for a write whose change report never came', { timeout: 20_000 }, async () => {
+    await db.notes.put(note(1, 'awal'));
+    const changes: TableChange<NoteRecord>[] = [];
+    const watch = watchTable(db.notes, (row) => row.articleId, (change) => changes.push(change));
+    try {
+      await until(() => changes.length === 1);
+      // Written past Dexie (a raw IndexedDB connection): no change report reaches the watcher.
+      const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(db.name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = raw.transaction('notes', 'readwrite');
+        tx.objectStore('notes').put(note(2, 'tanpa kabar'));
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      raw.close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(changes).toHaveLength(1);
+      watch.readAgain();
+      await until(() => changes.length === 2);
+      expect(changes[1]!.changed.map((row) => row.text)).toEqual(['tanpa kabar']);
+      expect(changes[1]!.removed).toEqual([]);
+      expect(changes[1]!.first).toBe(false);
+    } finally {
+      watch.unsubscribe();
+    }
+  });
+
   it('reads the keys a write reported, or everything for a range', () => {
     expect(keysOfTree(new RangeSet().addKeys([3, 1, 2]))?.sort()).toEqual([1, 2, 3]);
     expect(keysOfTree(new RangeSet())).toEqual([]);

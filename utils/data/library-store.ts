@@ -2,7 +2,7 @@ import { LibrarySearch } from '../core/search/library-search';
 import { getSavedCopy, type SavedCopy } from './articles';
 import { highlightsOf } from './highlights';
 import { observe, type Subscription } from './observe';
-import { watchTable } from './watch-table';
+import { watchTable, type TableWatch } from './watch-table';
 import type { ArticleRecord, HighlightRecord, KlipingDb } from './schema';
 import type { ImportBatch } from '../core/transfer/model';
 import { exportLibrary, readImport, type ExportFormat, type ExportFile, type ImportOptions, type InputFile } from './transfer';
@@ -49,7 +49,7 @@ export class LibraryStore {
   readonly search = new LibrarySearch();
   private snapshot: LibrarySnapshot;
   private readonly listeners = new Set<(snapshot: LibrarySnapshot) => void>();
-  private subscriptions: Subscription[] = [];
+  private subscriptions: TableWatch[] = [];
   private articles = new Map<number, ArticleRecord>();
   private notes = new Map<number, string>();
   /** Highlight rows by article, by highlight id. */
@@ -119,6 +119,15 @@ export class LibraryStore {
         this.refresh([...changed, ...removed].map((row) => row.articleId));
       }),
     ];
+  }
+
+  /**
+   * Reads every table again. For a write this page asked for and was told is done (an import):
+   * what the page shows then does not hang on Dexie's change report alone, which reaches this page
+   * from the background over a BroadcastChannel. Only rows that differ are handed on.
+   */
+  readAgain(): void {
+    for (const subscription of this.subscriptions) subscription.readAgain();
   }
 
   stop(): void {

@@ -61,7 +61,12 @@ export function sameRow(a: object, b: object): boolean {
   return true;
 }
 
-export function watchTable<T, K extends IndexableType, I>(table: Table<T, K, I>, keyOf: (row: T) => K, onChange: (change: TableChange<T>) => void): Subscription {
+/** A table watched; `readAgain` reads it whole once more, whatever Dexie reported. */
+export interface TableWatch extends Subscription {
+  readAgain(): void;
+}
+
+export function watchTable<T, K extends IndexableType, I>(table: Table<T, K, I>, keyOf: (row: T) => K, onChange: (change: TableChange<T>) => void): TableWatch {
   const rows = new Map<K, T>();
   let reading = false;
   let again = false;
@@ -167,6 +172,10 @@ export function watchTable<T, K extends IndexableType, I>(table: Table<T, K, I>,
     unsubscribe() {
       stopped = true;
       Dexie.on('storagemutated').unsubscribe(onMutated);
+    },
+    readAgain() {
+      written = null;
+      wake();
     },
   };
 }
