@@ -339,6 +339,18 @@ describe('declutter keeps the whole article visible', () => {
     expect(doc.getElementById('breadcrumbs')!.closest(`[${HIDDEN_ATTR}]`)).not.toBeNull();
   });
 
+  it("keeps the headline when the theme's state classes on <body> name breadcrumbs or hidden things", () => {
+    const headline = 'Council votes to rebuild the old market hall';
+    const doc = load(
+      `<!doctype html><html><head><title>${headline}</title></head><body class="genesis-breadcrumbs-hidden content-sidebar" aria-current="false">${NAV}
+        <main><article><header class="entry-header"><h1 class="entry-title">${headline}</h1><p class="entry-meta">By Ana Putri</p></header>
+        <div class="entry-content">${SENTENCES.map((s) => `<p>${s}</p>`).join('')}</div></article></main>${SIDEBAR}${FOOTER}</body></html>`,
+    );
+    const result = declutter(doc);
+    if (!result.ok) throw new Error(result.detail);
+    expectArticleVisible(doc, [headline, 'By Ana Putri', ...SENTENCES]);
+  });
+
   it("keeps a buyer's guide's products visible, as the reader view has them, when Readability's first pick is the intro alone", () => {
     // Each product sits in a "widget" (a class Readability weighs down and cuts): the first pick is
     // the intro, under half the page's prose, and the extraction tries again with fewer cuts.

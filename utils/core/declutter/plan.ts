@@ -150,7 +150,7 @@ function findTitle(doc: Document, body: Element, title: string, siteName: string
   if (!wanted.length) return null;
   const sites = siteNames(doc, siteName, wanted);
   // A logo in an <h1> names the site, which the <title> often ends with: it is not the headline.
-  const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')].filter((h) => !sites.has(normalize(h.textContent)) && !h.closest(NOT_HEADLINE_SELECTOR));
+  const headings = [...body.querySelectorAll('h1, h2, [itemprop~="headline"]')].filter((h) => !sites.has(normalize(h.textContent)) && !notHeadline(h, body));
   const texts = new Map(headings.map((h) => [h, normalize(h.textContent)]));
   const titleWords = new Set(wanted.flatMap(words));
   const share = (h: Element) => {
@@ -212,7 +212,7 @@ function titleOutsideHeadings(body: Element, wanted: readonly string[], bodyStar
     if (bodyStart.compareDocumentPosition(node) & (FOLLOWING | CONTAINED_BY)) return null;
     const holder = node.parentElement;
     // A permalink around the headline is common (WordPress's rel="bookmark"); a menu or a breadcrumb trail is not a headline.
-    if (!holder || INVISIBLE_TAGS.has(holder.tagName) || holder.closest(NOT_HEADLINE_SELECTOR)) continue;
+    if (!holder || INVISIBLE_TAGS.has(holder.tagName) || notHeadline(holder, body)) continue;
     // The headline may be split by inline markup ("Local <span>DNS</span> Services"): a text
     // that starts a title is checked with the rest of its element's text.
     const text = normalize(node.nodeValue);
@@ -222,6 +222,12 @@ function titleOutsideHeadings(body: Element, wanted: readonly string[], bodyStar
     }
   }
   return null;
+}
+
+/** Whether `el` sits in a part of the page whose copy of the headline is not the headline (NOT_HEADLINE_SELECTOR). */
+function notHeadline(el: Element, body: Element): boolean {
+  for (let up: Element | null = el; up && up !== body; up = up.parentElement) if (up.matches(NOT_HEADLINE_SELECTOR)) return true;
+  return false;
 }
 
 /** The headline's largest wrapper that holds little more than it and none of the body. */

@@ -34,11 +34,12 @@ export const SECTION_HEADING_TAGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 
 /**
  * Where a page repeats its headline without it being the headline: a dialog (a "Republish this
- * article" box holds a copy of it, see ../extract/dialogs), something the page marks hidden, and
- * navigation: breadcrumbs end with the article's title (the ARIA pattern marks it
- * `aria-current="page"`; Yoast, Rank Math and most themes name the trail "breadcrumb").
+ * article" box holds a copy of it, see ../extract/dialogs), a part the page marks hidden, and
+ * navigation: a breadcrumb trail ends with the article's title, marked `aria-current="page"` (the
+ * ARIA breadcrumb pattern, as Yoast and Rank Math write it). Matched below `<body>` only: a theme's
+ * state classes on `<body>` ("genesis-breadcrumbs-hidden") say nothing of the headline.
  */
-export const NOT_HEADLINE_SELECTOR = `${DIALOG_SELECTOR}, [hidden], [aria-hidden="true"], nav, button, [aria-current], [class*="breadcrumb" i], [id*="breadcrumb" i]`;
+export const NOT_HEADLINE_SELECTOR = `${DIALOG_SELECTOR}, [hidden], nav, button, [aria-current]:not([aria-current="false"])`;
 
 /** How far up from a text that starts the title its element may be (inline markup inside a headline). */
 export const TITLE_HOLDER_CLIMB = 3;
