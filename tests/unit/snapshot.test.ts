@@ -77,6 +77,26 @@ describe('page snapshots', () => {
     expect(parsed.map((el) => el.localName)).toEqual(elements.map((el) => el.localName));
   });
 
+  it("carries the head's style sheets and scripts empty, its JSON-LD whole, the body's code as it is", async () => {
+    const css = `p{color:red}${' '.repeat(5000)}`;
+    const jsonLd = '{"@type":"NewsArticle","author":{"name":"Ani"}}';
+    const live = page(
+      `<!DOCTYPE html><html><head><title>T</title><style>${css}</style><script>window.big = "${'x'.repeat(5000)}";</script>` +
+        `<script type="application/ld+json">${jsonLd}</script></head><body><p>One</p><style>b{color:blue}</style><script>var inBody = 1;</script></body></html>`,
+    );
+    const before = live.documentElement.outerHTML;
+    const { snapshot, elements } = await takeSnapshot(live, true);
+    expect(live.documentElement.outerHTML).toBe(before);
+    expect(snapshot.html.length).toBeLessThan(1000);
+    const { doc, numberOf } = readSnapshot(snapshot);
+    expect([...doc.head.querySelectorAll('style, script:not([type])')].map((el) => el.textContent)).toEqual(['', '']);
+    expect(doc.head.querySelector('script[type="application/ld+json"]')!.textContent).toBe(jsonLd);
+    expect(doc.body.outerHTML).toBe(live.body.outerHTML);
+    const parsed = [...doc.getElementsByTagName('*')];
+    expect(parsed.map((el) => numberOf(el))).toEqual(elements.map((_, i) => i));
+    expect(parsed.map((el) => el.localName)).toEqual(elements.map((el) => el.localName));
+  });
+
   it('is the page as it was when taken, though the page runs between its tasks, and every number still names its twin', async () => {
     const live = withNoscripts(page(HTML));
     const expected = await takeSnapshot(live, true, async () => {});
