@@ -38,6 +38,11 @@ export function asciiLowerCase(value: string): string {
   return value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
+/** A `<script type="application/ld+json">`: the structured metadata a page gives its article. */
+export function isJsonLdScript(el: Element): boolean {
+  return asciiLowerCase(el.getAttribute('type') ?? '') === 'application/ld+json';
+}
+
 /**
  * `[attr~="token"]` (or `[attr~="token" i]` with `ignoreCase`, `token` then in lower case): the
  * attribute, split on ASCII whitespace, holds `token`.

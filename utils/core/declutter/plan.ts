@@ -278,20 +278,24 @@ function isMedia(el: Element): boolean {
 export function planDeclutter(doc: Document): DeclutterPlan {
   const body = doc.body;
   if (!body) return { ok: false, reason: 'no-article', detail: 'The page has no body.' };
-  const first = indexedClone(doc);
-  let second: ReturnType<typeof indexedClone> | null = null;
+  const clones = [indexedClone(doc)];
   let parsed: ParsedArticle | null;
   try {
     // As the extraction does (extractArticle): a pick holding a small share of the page's prose is
     // tried again with fewer cuts, on a second numbered clone, so Declutter shows what the reader
     // view and the saved copy hold (a product guide's products, a recipe's steps).
-    parsed = parseArticle(first.clone, undefined, () => (second = indexedClone(doc)).clone);
+    parsed = parseArticle(clones[0]!.clone, undefined, () => {
+      const again = indexedClone(doc);
+      clones.push(again);
+      return again.clone;
+    });
   } catch (error) {
     return { ok: false, reason: 'parse-error', detail: String(error) };
   }
   const content = parsed?.content;
   if (!parsed || !content) return { ok: false, reason: 'no-article', detail: 'No article body was found.' };
-  const { live, indexOf, liveText } = second !== null && content.ownerDocument === (second as ReturnType<typeof indexedClone>).clone ? second : first;
+  // The numbering of the clone the pick was made in.
+  const { live, indexOf, liveText } = clones.find((c) => c.clone === content.ownerDocument) ?? clones[0]!;
   if (normalize(content.textContent).length < MIN_ARTICLE_CHARS) {
     return { ok: false, reason: 'no-article', detail: 'Too little text to be an article: hiding the rest would leave a blank page.' };
   }

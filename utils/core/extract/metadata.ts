@@ -1,4 +1,4 @@
-import { asciiLowerCase, elementsByTag, firstElement, hasAttrToken } from '../dom';
+import { asciiLowerCase, elementsByTag, firstElement, hasAttrToken, isJsonLdScript } from '../dom';
 import { collapseSpace } from '../text';
 
 /**
@@ -26,7 +26,7 @@ function asArray(value: unknown): unknown[] {
 
 function jsonLdObjects(doc: Document): Json[] {
   const found: Json[] = [];
-  const scripts = elementsByTag(doc, 'script').filter((el) => asciiLowerCase(el.getAttribute('type') ?? '') === 'application/ld+json');
+  const scripts = elementsByTag(doc, 'script').filter(isJsonLdScript);
   for (const script of scripts) {
     let data: unknown;
     try {

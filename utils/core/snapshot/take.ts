@@ -1,3 +1,4 @@
+import { isJsonLdScript } from '../dom';
 import { nextTask } from '../tasks';
 import { HEAD_ATTR, NOSCRIPT_TEXT_ATTR, NUMBER_ATTR, type PageSnapshot } from './types';
 
@@ -26,12 +27,9 @@ function headOf(top: Element): Element | null {
   return null;
 }
 
-/** Scripts the parse reads: JSON-LD, the article's metadata. */
-const isJsonLd = (script: Element) => (script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
-
 /**
  * The head's style sheets and scripts emptied in the copy, the elements kept (every number still
- * names its twin): nothing off the page reads them but JSON-LD, and they are a fifth of a wcxb-dev
+ * names its twin): nothing off the page reads them but JSON-LD (the metadata's, and Readability's), and they are a fifth of a wcxb-dev
  * page's bytes (wcxb 1651: 537 kB of 1.28 MB), each carried across to the parser. The body's stay:
  * Declutter's text lengths count what the page's elements hold, as in the page.
  */
@@ -39,7 +37,7 @@ function emptyHeadCode(head: Element): void {
   // Indexed loops: in a Firefox content script these are the page's collections (Xray wrappers).
   for (const tag of ['style', 'script']) {
     const found = head.getElementsByTagName(tag);
-    for (let i = 0; i < found.length; i++) if (tag === 'style' || !isJsonLd(found[i]!)) found[i]!.textContent = '';
+    for (let i = 0; i < found.length; i++) if (tag === 'style' || !isJsonLdScript(found[i]!)) found[i]!.textContent = '';
   }
 }
 
