@@ -3,10 +3,11 @@
  * in one Chromium run, on wcxb-dev, scrapinghub-dev and news-id pages served from 127.0.0.1
  * (every other request refused).
  *
- * Per page, each path on a freshly loaded page: click → decluttered and click → reader painted
- * (timed in the service worker, as a command arrives: inject, ask, answer), and the page's main
- * thread meanwhile from a Chromium trace (CDP Tracing, `RunTask` on the page's renderer main
- * thread: a page's own PerformanceObserver does not see a content script's work). Then the diff:
+ * Per page, each path on a freshly loaded page: click → the article read (what the popup shows),
+ * click → decluttered and click → reader painted (timed in the service worker, as a command
+ * arrives: inject, ask, answer), and the page's main thread meanwhile from a Chromium trace (CDP
+ * Tracing, `RunTask` on the page's renderer main thread: a page's own PerformanceObserver does
+ * not see a content script's work). Then the diff:
  * every extraction field and every hidden element of both paths on the same page.
  * Also the size of the script injected on a click, minified as built.
  *
@@ -30,7 +31,7 @@ const OUT = resolve(process.env.BENCH_OUT ?? '.bench/offpage.jsonl');
 const SETTLE_MS = 150;
 const PATHS = ['inPage', 'offPage'] as const;
 type PathName = (typeof PATHS)[number];
-const COMMANDS = ['declutter', 'reader'] as const;
+const COMMANDS = ['extract', 'declutter', 'reader'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 /**

@@ -96,15 +96,19 @@ export async function compareOffPage(tabId: number): Promise<{ inPage: PathResul
 
 /**
  * Test builds only: one click's worth of work on a tab through either path, timed from here, as
- * a command arriving in the background does it: inject, ask, and wait for the page's answer
- * (decluttered and laid out, or the reader painted).
+ * a command arriving in the background does it: inject, ask, and wait for the page's answer (the
+ * article the popup shows, the page decluttered and laid out, or the reader painted).
  */
-export async function timeCommand(path: 'inPage' | 'offPage', command: 'declutter' | 'reader', tabId: number): Promise<{ ms: number; ok: boolean; detail?: string }> {
+export async function timeCommand(path: 'inPage' | 'offPage', command: 'extract' | 'declutter' | 'reader', tabId: number): Promise<{ ms: number; ok: boolean; detail?: string }> {
   const started = performance.now();
   const script = path === 'inPage' ? IN_PAGE_SCRIPT : CONTENT_SCRIPT;
   const files: ScriptFile[] = command === 'reader' ? [script, '/content-scripts/reader.js'] : [script];
   // As runPageCommand does: the parser made ready while the script goes in.
   await Promise.all([browser.scripting.executeScript({ target: { tabId }, files }), path === 'offPage' ? ensureParser() : null]);
+  if (command === 'extract') {
+    const extracted = path === 'inPage' ? await inPageMessenger.sendMessage('inPageExtract', undefined, tabId) : await extractTab(tabId);
+    return { ms: performance.now() - started, ok: extracted.ok, ...(extracted.ok ? {} : { detail: extracted.reason }) };
+  }
   if (command === 'declutter') {
     const status = path === 'inPage' ? await inPageMessenger.sendMessage('inPageDeclutter', 'on', tabId) : await contentMessenger.sendMessage('declutter', 'on', tabId);
     return { ms: performance.now() - started, ok: status.active, ...('error' in status ? { detail: status.error } : {}) };
