@@ -11,7 +11,7 @@ import { acceptImports } from '@/utils/browser/import-port';
 import { watchSitePrefs } from '@/utils/browser/site-scripts';
 import { SYNC_ALARM, SyncService } from '@/utils/browser/sync/service';
 import { ensureParser, parsesHere, serveParser } from '@/utils/browser/off-page';
-import { compareOffPage, timeCommand } from '@/utils/browser/off-page-diff';
+import { runPath, timeCommand } from '@/utils/browser/off-page-diff';
 
 const MENU_TITLES: Record<PageCommand, () => string> = {
   declutter: () => i18n.t('declutter.menuDeclutter'),
@@ -63,7 +63,7 @@ export default defineBackground(() => {
   // the e2e tests call the very handler those two run, from the service worker.
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, {
-      klipingTest: { runPageCommand, extractFromTab, compareOffPage, timeCommand, keepImages: (articleId: number) => keepImagesAfterSave(getDb(), articleId) },
+      klipingTest: { runPageCommand, extractFromTab, runPath, timeCommand, keepImages: (articleId: number) => keepImagesAfterSave(getDb(), articleId) },
     });
   }
   // The reader's UI is injected only into a frame that asks for it, and only where the content

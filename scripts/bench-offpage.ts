@@ -21,7 +21,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { ChromiumExtension } from '../support/browser/chromium';
 import { EXTENSION_DIRS, launchChromium, tabIdOf } from '../support/browser/launch';
 import { requireCorpusDir } from '../support/corpus';
-import { differences, OFF_PAGE_CORPORA, offPagePages, pagePath, serveCorpusPages, type Comparison, type CorpusPage } from '../support/offpage-corpus';
+import { comparePaths, differences, OFF_PAGE_CORPORA, offPagePages, pagePath, serveCorpusPages, type CorpusPage } from '../support/offpage-corpus';
 import type { TraceEvent } from './renderer-tasks';
 
 const CORPORA = (process.env.BENCH_CORPORA ?? OFF_PAGE_CORPORA.join(',')).split(',').map((c) => c.trim());
@@ -132,7 +132,6 @@ async function worker(ext: ChromiumExtension) {
 
 type KlipingTest = {
   timeCommand(path: string, command: string, tabId: number): Promise<{ ms: number; ok: boolean; detail?: string }>;
-  compareOffPage(tabId: number): Promise<Comparison>;
 };
 
 async function load(page: Page, url: string): Promise<void> {
@@ -156,10 +155,7 @@ async function measurePage(ext: ChromiumExtension, page: Page, cdp: CDPSession, 
       runs[`${path}:${command}`] = { ...result, tasks };
     }
   }
-  await load(page, url);
-  const tabId = await tabIdOf(ext, page);
-  const comparison = await sw.evaluate((id) => (globalThis as unknown as { klipingTest: KlipingTest }).klipingTest.compareOffPage(id), tabId);
-  return { elements, runs, diff: differences(comparison) };
+  return { elements, runs, diff: differences(await comparePaths(ext, url)) };
 }
 
 const quantile = (values: number[], q: number) => {

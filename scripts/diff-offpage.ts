@@ -1,23 +1,23 @@
 /**
  * `npm run diff:offpage`: #15's "same results" target on every page of wcxb-dev, scrapinghub-dev
  * and news-id, in Chromium and in Firefox: each page through the in-page pipeline and through the
- * off-page one, one after the other (`compareOffPage`), and every extraction field, Declutter's
- * answer and every hidden element compared (`differences`). The diff test in
+ * off-page one, each on its own load of the page (`comparePaths`), and every extraction field,
+ * Declutter's answer and every hidden element compared (`differences`). The diff test in
  * `tests/e2e/off-page.test.ts` does the same on a sample; this is the whole corpus, without
  * timings (`bench:offpage` times both paths, in Chromium only).
  *
  * `DIFF_BROWSERS=firefox` takes one browser, `BENCH_CORPORA`, `BENCH_LIMIT` and `BENCH_PAGES` narrow
  * the pages as in `bench:offpage`, `BENCH_OUT` names the results file (default
- * `.bench/diff-offpage-<browser>.jsonl`, one line a page). A page that differs is loaded and
- * compared once more: a page whose own timer changes it between the two paths (wcxb-dev 0451's
- * "prehiding" snippet) differs by chance, and is reported as such only when the second try agrees.
+ * `.bench/diff-offpage-<browser>.jsonl`, one line a page). A page that differs is compared once
+ * more: a page whose own timers make each load settle differently (wcxb-dev 0451's "prehiding"
+ * snippet) differs by chance, and is counted apart when the second try agrees.
  */
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { launchBrowser, tabIdOf } from '../support/browser/launch';
-import type { BrowserName, ExtensionBrowser } from '../support/browser/types';
+import { launchBrowser } from '../support/browser/launch';
+import type { BrowserName } from '../support/browser/types';
 import { requireCorpusDir } from '../support/corpus';
-import { differences, OFF_PAGE_CORPORA, offPagePages, pagePath, serveCorpusPages, type Comparison } from '../support/offpage-corpus';
+import { comparePaths, differences, leftChanged, NOT_SAME_START, OFF_PAGE_CORPORA, offPagePages, pagePath, serveCorpusPages } from '../support/offpage-corpus';
 
 const BROWSERS = (process.env.DIFF_BROWSERS ?? 'chromium,firefox').split(',').map((b) => b.trim()) as BrowserName[];
 const CORPORA = (process.env.BENCH_CORPORA ?? OFF_PAGE_CORPORA.join(',')).split(',').map((c) => c.trim());
@@ -34,22 +34,14 @@ interface Row {
   second?: string[];
   /** The in-page path's own answer, so a diff of two refusals is told apart. */
   extracted?: boolean;
+  /** Both paths left the page changed alike (first try): the page's own scripts, not a path. */
+  pageChangedItself?: boolean;
   error?: string;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
   return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms)))]).finally(() => clearTimeout(timer));
-}
-
-async function compareOnce(ext: ExtensionBrowser, url: string): Promise<Comparison> {
-  const page = await ext.newPage();
-  try {
-    await page.goto(url);
-    return (await ext.compareOffPage(await tabIdOf(ext, page))) as Comparison;
-  } finally {
-    await page.close().catch(() => undefined);
-  }
 }
 
 async function runBrowser(browser: BrowserName): Promise<Row[]> {
@@ -66,10 +58,11 @@ async function runBrowser(browser: BrowserName): Promise<Row[]> {
       const url = site.url(pagePath(corpusPage));
       const row: Row = { corpus: corpusPage.corpus, id: corpusPage.id, first: [] };
       try {
-        const first = await withTimeout(compareOnce(ext, url), PAGE_TIMEOUT_MS, 'compare');
+        const first = await withTimeout(comparePaths(ext, url), PAGE_TIMEOUT_MS, 'compare');
         row.extracted = first.inPage.extract.ok;
+        row.pageChangedItself = leftChanged(first.inPage) && leftChanged(first.offPage);
         row.first = differences(first);
-        if (row.first.length) row.second = differences(await withTimeout(compareOnce(ext, url), PAGE_TIMEOUT_MS, 'compare again'));
+        if (row.first.length) row.second = differences(await withTimeout(comparePaths(ext, url), PAGE_TIMEOUT_MS, 'compare again'));
       } catch (error) {
         row.error = String(error instanceof Error ? error.message : error).split('\n')[0];
         // A page that hung the browser leaves it in no state to judge the next page.
@@ -89,18 +82,24 @@ async function runBrowser(browser: BrowserName): Promise<Row[]> {
 
 function report(browser: BrowserName, rows: Row[], seconds: number): void {
   const compared = rows.filter((r) => !r.error);
+  const last = (r: Row) => r.second ?? r.first;
   const same = compared.filter((r) => !r.first.length);
-  const byChance = compared.filter((r) => r.first.length && r.second && !r.second.length);
-  const differing = compared.filter((r) => r.first.length && r.second?.length);
+  const byChance = compared.filter((r) => r.first.length && !last(r).length);
+  // Both tries began from two different pages: the page itself, not a path, made the difference.
+  const unsettled = compared.filter((r) => last(r).includes(NOT_SAME_START));
+  const differing = compared.filter((r) => last(r).length && !last(r).includes(NOT_SAME_START));
   console.log(`\n## ${browser}: ${rows.length} pages in ${Math.round(seconds)} s`);
   for (const corpus of CORPORA) {
     const inCorpus = compared.filter((r) => r.corpus === corpus);
     if (!inCorpus.length) continue;
-    console.log(`- ${corpus}: ${inCorpus.filter((r) => !r.first.length).length}/${inCorpus.length} the same on the first try, ${inCorpus.filter((r) => !r.second?.length).length}/${inCorpus.length} on the first or second (refused by both paths alike: ${inCorpus.filter((r) => r.extracted === false).length})`);
+    console.log(`- ${corpus}: ${inCorpus.filter((r) => !r.first.length).length}/${inCorpus.length} the same on the first try, ${inCorpus.filter((r) => !last(r).length).length}/${inCorpus.length} on the first or second (refused by both paths alike: ${inCorpus.filter((r) => r.extracted === false).length})`);
   }
-  console.log(`- all: ${same.length}/${compared.length} the same on the first try; ${byChance.length} differed once and not again; ${differing.length} differ on both tries`);
-  for (const r of differing) console.log(`  - ${r.corpus}/${r.id.slice(0, 12)}: ${r.second!.join('; ')}`);
+  console.log(`- all: ${same.length}/${compared.length} the same on the first try; ${byChance.length} differed once and not again; ${unsettled.length} loaded differently both times; ${differing.length} differ on both tries from the same page`);
+  for (const r of differing) console.log(`  - ${r.corpus}/${r.id.slice(0, 12)}: ${last(r).join('; ')}`);
+  for (const r of unsettled) console.log(`  - loaded differently: ${r.corpus}/${r.id.slice(0, 12)}: ${last(r).join('; ')}`);
   for (const r of byChance) console.log(`  - once: ${r.corpus}/${r.id.slice(0, 12)}: ${r.first.join('; ')}`);
+  const changedItself = compared.filter((r) => r.pageChangedItself);
+  if (changedItself.length) console.log(`- pages both paths left changed alike (the page's own scripts; not a difference): ${changedItself.map((r) => `${r.corpus}/${r.id.slice(0, 12)}`).join(', ')}`);
   const failed = rows.filter((r) => r.error);
   if (failed.length) console.log(`- not compared: ${failed.map((r) => `${r.corpus}/${r.id.slice(0, 12)} (${r.error})`).join('; ')}`);
 }

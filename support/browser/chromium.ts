@@ -150,13 +150,16 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
         [command, tabId] as const,
       );
     },
-    compareOffPage: (tabId: number) => {
+    runPath: (tabId: number, path: 'inPage' | 'offPage') => {
       const sw = context.serviceWorkers()[0];
       if (!sw) throw new Error('The extension has no service worker');
-      return sw.evaluate(async (id) => {
-        const test = (globalThis as unknown as { klipingTest: { compareOffPage(t: number): Promise<unknown> } }).klipingTest;
-        return test.compareOffPage(id);
-      }, tabId);
+      return sw.evaluate(
+        async ([id, name]) => {
+          const test = (globalThis as unknown as { klipingTest: { runPath(t: number, p: string): Promise<unknown> } }).klipingTest;
+          return test.runPath(id, name);
+        },
+        [tabId, path] as const,
+      );
     },
     close: () => context.close(),
   };

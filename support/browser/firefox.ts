@@ -475,13 +475,16 @@ class FirefoxExtension implements ExtensionBrowser {
       [command, tabId] as const,
     );
   }
-  compareOffPage(tabId: number) {
-    return this.inExtension(async (id) => {
-      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const background = (await api.runtime.getBackgroundPage()) as unknown as { klipingTest: { compareOffPage(t: number): Promise<unknown> } };
-      // Through JSON: the answer is made in the background page's realm.
-      return JSON.parse(JSON.stringify(await background.klipingTest.compareOffPage(id))) as unknown;
-    }, tabId);
+  runPath(tabId: number, path: 'inPage' | 'offPage') {
+    return this.inExtension(
+      async ([id, name]) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const background = (await api.runtime.getBackgroundPage()) as unknown as { klipingTest: { runPath(t: number, p: string): Promise<unknown> } };
+        // Through JSON: the answer is made in the background page's realm.
+        return JSON.parse(JSON.stringify(await background.klipingTest.runPath(id, name))) as unknown;
+      },
+      [tabId, path] as const,
+    );
   }
   async close() {
     await this.raw.close();

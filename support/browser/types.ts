@@ -108,10 +108,10 @@ export interface ExtensionBrowser {
   /** The handler the shortcuts and context menu run, in the background (e2e build only). */
   runPageCommand(command: PageCommandName, tabId: number): Promise<unknown>;
   /**
-   * The page through the in-page pipeline (the baseline script) and the off-page one, in the
-   * background (e2e build only): see utils/browser/off-page-diff.ts.
+   * The page through the in-page pipeline (the baseline script) or the off-page one, in the
+   * background (e2e build only): see `runPath` in utils/browser/off-page-diff.ts.
    */
-  compareOffPage(tabId: number): Promise<unknown>;
+  runPath(tabId: number, path: 'inPage' | 'offPage'): Promise<unknown>;
   close(): Promise<void>;
 }
 

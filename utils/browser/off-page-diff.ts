@@ -10,9 +10,8 @@ export interface PathResult {
   /** Indexes (in `getElementsByTagName('*')` order) of the elements left hidden. */
   hidden: number[];
   /**
-   * The page just before this path ran and after it restored, to check it put the page back.
-   * Each path's own: a page's script may change the page meanwhile (scrapinghub a1fca19b884e's
-   * lazy loader swaps `class="lazyload"` for `lazyloaded` once a layout change shows its images).
+   * The page just before this path ran (settled: the page's own scripts done) and after it
+   * restored, to check it put the page back and that both paths started from the same page.
    */
   before: string;
   restored: string;
@@ -66,32 +65,27 @@ async function settledPageHtml(tabId: number): Promise<string> {
   return String(result?.result ?? '');
 }
 
+export type PathName = 'inPage' | 'offPage';
+
 /**
- * Test builds only: the same page through the in-page pipeline (the baseline script) and through
- * the off-page one (the content script, parsing in the extension), one after the other, the page
- * restored between. The diff test and `bench:offpage` compare the two.
+ * Test builds only: a freshly loaded page through one path, the in-page pipeline (the baseline
+ * script) or the off-page one (the content script, parsing in the extension): its extraction,
+ * then Declutter on and off. The diff test and `bench:offpage` run each path on its own load of
+ * the page and compare the two (support/offpage-corpus.ts): on one load, what the page's own
+ * scripts do in answer to the first path (a lazy loader marking the images a layout change
+ * brought into view) became part of the second path's input.
  */
-export async function compareOffPage(tabId: number): Promise<{ inPage: PathResult; offPage: PathResult }> {
-  await browser.scripting.executeScript({ target: { tabId }, files: [IN_PAGE_SCRIPT, CONTENT_SCRIPT] });
-  const run = async (extract: () => Promise<PageExtract>, declutter: (action: 'on' | 'off') => Promise<DeclutterStatus>): Promise<PathResult> => {
-    // Settled first: what the page's scripts do in answer to the path before (a lazy loader
-    // showing the images a layout change brought into view) is the page's, not this path's.
-    const before = await settledPageHtml(tabId);
-    const extracted = await extract();
-    const status = await declutter('on');
-    const hidden = await hiddenIndexes(tabId);
-    await declutter('off');
-    return { extract: extracted, declutter: status, hidden, before, restored: await pageHtml(tabId) };
-  };
-  const inPage = await run(
-    () => inPageMessenger.sendMessage('inPageExtract', undefined, tabId),
-    (action) => inPageMessenger.sendMessage('inPageDeclutter', action, tabId),
-  );
-  const offPage = await run(
-    () => extractTab(tabId),
-    (action) => contentMessenger.sendMessage('declutter', action, tabId),
-  );
-  return { inPage, offPage };
+export async function runPath(tabId: number, path: PathName): Promise<PathResult> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [path === 'inPage' ? IN_PAGE_SCRIPT : CONTENT_SCRIPT] });
+  const declutter = (action: 'on' | 'off'): Promise<DeclutterStatus> =>
+    path === 'inPage' ? inPageMessenger.sendMessage('inPageDeclutter', action, tabId) : contentMessenger.sendMessage('declutter', action, tabId);
+  // Settled first: the page as its own scripts leave it once loaded is what both paths start from.
+  const before = await settledPageHtml(tabId);
+  const extracted = path === 'inPage' ? await inPageMessenger.sendMessage('inPageExtract', undefined, tabId) : await extractTab(tabId);
+  const status = await declutter('on');
+  const hidden = await hiddenIndexes(tabId);
+  await declutter('off');
+  return { extract: extracted, declutter: status, hidden, before, restored: await pageHtml(tabId) };
 }
 
 /**
@@ -99,7 +93,7 @@ export async function compareOffPage(tabId: number): Promise<{ inPage: PathResul
  * a command arriving in the background does it: inject, ask, and wait for the page's answer (the
  * article the popup shows, the page decluttered and laid out, or the reader painted).
  */
-export async function timeCommand(path: 'inPage' | 'offPage', command: 'extract' | 'declutter' | 'reader', tabId: number): Promise<{ ms: number; ok: boolean; detail?: string }> {
+export async function timeCommand(path: PathName, command: 'extract' | 'declutter' | 'reader', tabId: number): Promise<{ ms: number; ok: boolean; detail?: string }> {
   const started = performance.now();
   const script = path === 'inPage' ? IN_PAGE_SCRIPT : CONTENT_SCRIPT;
   const files: ScriptFile[] = command === 'reader' ? [script, '/content-scripts/reader.js'] : [script];
