@@ -1,28 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { contentMessenger, type DeclutterStatus } from '@/utils/browser/messaging';
+import { declutterPage } from '@/utils/browser/active-page';
+import type { DeclutterStatus } from '@/utils/browser/messaging';
 
 /** The popup's Declutter / Restore page toggle for the tab it points at. */
 export function DeclutterButton({ tabId }: { tabId: number | null }) {
   const [status, setStatus] = useState<DeclutterStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The page did not answer the last press (see declutterPage). */
+  const [noAnswer, setNoAnswer] = useState(false);
 
   useEffect(() => {
     if (tabId === null) return;
-    contentMessenger.sendMessage('declutter', 'status', tabId).then(setStatus, () => setStatus(null));
+    void declutterPage(tabId, 'status').then(setStatus);
   }, [tabId]);
 
+  const active = status?.active ?? false;
   const toggle = async () => {
     if (tabId === null) return;
     setBusy(true);
     try {
-      setStatus(await contentMessenger.sendMessage('declutter', 'toggle', tabId));
+      // What the button shows is what the press asks for: after a reload the page is no longer
+      // decluttered, and "Restore page" must then not declutter it again.
+      const next = await declutterPage(tabId, active ? 'off' : 'on');
+      setNoAnswer(next === null);
+      if (next) setStatus(next);
     } finally {
       setBusy(false);
     }
   };
-
-  const active = status?.active ?? false;
   return (
     <>
       <button type="button" class="button" data-testid="declutter" aria-pressed={active} disabled={tabId === null || busy} onClick={toggle}>
@@ -33,9 +39,9 @@ export function DeclutterButton({ tabId }: { tabId: number | null }) {
           {i18n.t('declutter.heldBack')}
         </p>
       )}
-      {status && 'error' in status && (
+      {(noAnswer || (status && 'error' in status)) && (
         <p class="popup__error" role="alert" data-testid="declutter-error">
-          {i18n.t('declutter.failed')}
+          {i18n.t(noAnswer ? 'declutter.noAnswer' : 'declutter.failed')}
         </p>
       )}
     </>

@@ -54,6 +54,28 @@ describe('declutter keeps the whole article, in the browser', () => {
     await page.close();
   });
 
+  it('a popup opened before the page reloaded still declutters and restores it, as its button says', async () => {
+    const { page, tabId } = await open('article-embeds.html');
+    const popup = await PopupPage.open(ext, tabId);
+    await expect.poll(() => popup.title().textContent()).toContain('market hall');
+    const button = popup.page.getByTestId('declutter');
+    const visible = async () => squash(await page.evaluate(() => document.body.innerText));
+    // The reload takes the content script the popup injected with it.
+    await page.reload();
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Restore page');
+    expect(await visible()).not.toContain('About us');
+    expect(await popup.page.getByTestId('declutter-error').count()).toBe(0);
+    // Reloaded while decluttered: the page shows all again, and "Restore page" must not declutter it.
+    await page.reload();
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Declutter');
+    expect(await visible()).toContain('About us');
+    expect(await popup.page.getByTestId('declutter-error').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
   it('a short article the readerable pre-check refuses is shown in the popup, with Reader and Declutter working', async () => {
     const { page, tabId } = await open('article-short.html');
     const popup = await PopupPage.open(ext, tabId);

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ExtractResult, LinkOnly } from '../core/article';
+import { contentMessenger, type DeclutterStatus } from './messaging';
 import { extractTab } from './off-page';
 import { normalizeUrl, pageAccess, type PageAccess } from '../core/url';
 
@@ -27,6 +28,27 @@ function linkOf(tab: Browser.tabs.Tab): LinkOnly | null {
   return { url: tab.url, canonicalUrl: normalizeUrl(tab.url), title: tab.title || tab.url };
 }
 
+const injectContentScript = (tabId: number) => browser.scripting.executeScript({ target: { tabId }, files: ['/content-script.js'] });
+
+/**
+ * Declutter's switch, from the popup: `on` and `off` rather than a toggle, so that asking again is
+ * safe. A page that reloaded or moved on since the popup opened has lost its content script: it is
+ * injected again (the popup's grant covers the tab) and asked once more. `null`: the page still
+ * does not answer (it is loading, or it keeps reloading itself).
+ */
+export async function declutterPage(tabId: number, action: 'on' | 'off' | 'status'): Promise<DeclutterStatus | null> {
+  try {
+    return await contentMessenger.sendMessage('declutter', action, tabId);
+  } catch {
+    try {
+      await injectContentScript(tabId);
+      return await contentMessenger.sendMessage('declutter', action, tabId);
+    } catch {
+      return null;
+    }
+  }
+}
+
 /**
  * Injects the content script into the tab (activeTab grants it), takes the page's snapshot and
  * extracts the article here, in the popup: the page's main thread only serializes.
@@ -38,7 +60,7 @@ export async function lookUpPage(tab: Browser.tabs.Tab | null): Promise<PageLook
   if (access === 'file' && (await browser.extension.isAllowedFileSchemeAccess())) access = 'ok';
   if (access !== 'ok') return { kind: 'unreadable', tabId: tab.id, why: access, link: linkOf(tab) };
   try {
-    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-script.js'] });
+    await injectContentScript(tab.id);
     const result = await extractTab(tab.id);
     if (result.ok) return { kind: 'article', tabId: tab.id, result: { ok: true, article: result.article }, unsure: !result.readerable };
     return {
