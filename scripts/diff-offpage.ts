@@ -8,7 +8,7 @@
  *
  * `DIFF_BROWSERS=firefox` takes one browser, `BENCH_CORPORA`, `BENCH_LIMIT` and `BENCH_PAGES` narrow
  * the pages as in `bench:offpage`, `BENCH_OUT` names the results file (default
- * `.bench/diff-offpage-<browser>.jsonl`, one line a page). A page that differs is compared once
+ * `.bench/diff-offpage-<browser>.jsonl`, one line a page; `BENCH_REPORT_ONLY=1` reports from it). A page that differs is compared once
  * more: a page whose own timers make each load settle differently (wcxb-dev 0451's "prehiding"
  * snippet) differs by chance, and is counted apart when the second try agrees.
  */
@@ -25,6 +25,8 @@ const LIMIT = Number(process.env.BENCH_LIMIT ?? Infinity);
 const ONLY = process.env.BENCH_PAGES ? new Set(process.env.BENCH_PAGES.split(',').map((p) => p.trim())) : null;
 /** A page's whole comparison may take this long before it is given up (and the browser restarted). */
 const PAGE_TIMEOUT_MS = 60_000;
+
+const outFor = (browser: BrowserName) => resolve(process.env.BENCH_OUT ?? `.bench/diff-offpage-${browser}.jsonl`);
 
 interface Row {
   corpus: string;
@@ -46,7 +48,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 async function runBrowser(browser: BrowserName): Promise<Row[]> {
   const pages = offPagePages(requireCorpusDir(), LIMIT, CORPORA).filter((p) => !ONLY || ONLY.has(`${p.corpus}/${p.id}`));
-  const out = resolve(process.env.BENCH_OUT ?? `.bench/diff-offpage-${browser}.jsonl`);
+  const out = outFor(browser);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, '');
   const site = await serveCorpusPages(pages);
@@ -56,18 +58,23 @@ async function runBrowser(browser: BrowserName): Promise<Row[]> {
   try {
     for (const [i, corpusPage] of pages.entries()) {
       const url = site.url(pagePath(corpusPage));
-      const row: Row = { corpus: corpusPage.corpus, id: corpusPage.id, first: [] };
-      try {
-        const first = await withTimeout(comparePaths(ext, url), PAGE_TIMEOUT_MS, 'compare');
-        row.extracted = first.inPage.extract.ok;
-        row.pageChangedItself = leftChanged(first.inPage) && leftChanged(first.offPage);
-        row.first = differences(first);
-        if (row.first.length) row.second = differences(await withTimeout(comparePaths(ext, url), PAGE_TIMEOUT_MS, 'compare again'));
-      } catch (error) {
-        row.error = String(error instanceof Error ? error.message : error).split('\n')[0];
-        // A page that hung the browser leaves it in no state to judge the next page.
-        await ext.close().catch(() => undefined);
-        ext = await launchBrowser(browser);
+      let row: Row = { corpus: corpusPage.corpus, id: corpusPage.id, first: [] };
+      // A second attempt for a page that failed to load or answer (a loaded machine's slow load).
+      for (let attempt = 0; attempt < 2; attempt++) {
+        row = { corpus: corpusPage.corpus, id: corpusPage.id, first: [] };
+        try {
+          const first = await withTimeout(comparePaths(ext, url), PAGE_TIMEOUT_MS, 'compare');
+          row.extracted = first.inPage.extract.ok;
+          row.pageChangedItself = leftChanged(first.inPage) && leftChanged(first.offPage);
+          row.first = differences(first);
+          if (row.first.length) row.second = differences(await withTimeout(comparePaths(ext, url), PAGE_TIMEOUT_MS, 'compare again'));
+          break;
+        } catch (error) {
+          row.error = String(error instanceof Error ? error.message : error).split('\n')[0];
+          // A page that hung the browser leaves it in no state to judge the next page.
+          await ext.close().catch(() => undefined);
+          ext = await launchBrowser(browser);
+        }
       }
       rows.push(row);
       appendFileSync(out, JSON.stringify(row) + '\n');
@@ -80,23 +87,30 @@ async function runBrowser(browser: BrowserName): Promise<Row[]> {
   return rows;
 }
 
-function report(browser: BrowserName, rows: Row[], seconds: number): void {
+/**
+ * A try's differences in the answers. (Runs made before `differences` said NOT_SAME_START only
+ * beside another difference stored it alone, for loads that differed while every answer agreed.)
+ */
+const answersDiffer = (found: string[] | undefined): boolean => !!found?.some((d) => d !== NOT_SAME_START);
+
+function report(browser: BrowserName, rows: Row[], seconds: number | null): void {
   const compared = rows.filter((r) => !r.error);
-  const last = (r: Row) => r.second ?? r.first;
-  const same = compared.filter((r) => !r.first.length);
-  const byChance = compared.filter((r) => r.first.length && !last(r).length);
-  // Both tries began from two different pages: the page itself, not a path, made the difference.
-  const unsettled = compared.filter((r) => last(r).includes(NOT_SAME_START));
-  const differing = compared.filter((r) => last(r).length && !last(r).includes(NOT_SAME_START));
-  console.log(`\n## ${browser}: ${rows.length} pages in ${Math.round(seconds)} s`);
+  const firstSame = (r: Row) => !answersDiffer(r.first);
+  const same = compared.filter(firstSame);
+  const byChance = compared.filter((r) => !firstSame(r) && !answersDiffer(r.second));
+  const both = compared.filter((r) => !firstSame(r) && answersDiffer(r.second));
+  // Both tries began from two different pages: the page itself may have made the difference.
+  const unsettled = both.filter((r) => r.second!.includes(NOT_SAME_START));
+  const differing = both.filter((r) => !r.second!.includes(NOT_SAME_START));
+  console.log(`\n## ${browser}: ${rows.length} pages${seconds === null ? '' : ` in ${Math.round(seconds)} s`}`);
   for (const corpus of CORPORA) {
     const inCorpus = compared.filter((r) => r.corpus === corpus);
     if (!inCorpus.length) continue;
-    console.log(`- ${corpus}: ${inCorpus.filter((r) => !r.first.length).length}/${inCorpus.length} the same on the first try, ${inCorpus.filter((r) => !last(r).length).length}/${inCorpus.length} on the first or second (refused by both paths alike: ${inCorpus.filter((r) => r.extracted === false).length})`);
+    console.log(`- ${corpus}: ${inCorpus.filter(firstSame).length}/${inCorpus.length} the same on the first try, ${inCorpus.filter((r) => firstSame(r) || !answersDiffer(r.second)).length}/${inCorpus.length} on the first or second (refused by both paths alike: ${inCorpus.filter((r) => r.extracted === false).length})`);
   }
-  console.log(`- all: ${same.length}/${compared.length} the same on the first try; ${byChance.length} differed once and not again; ${unsettled.length} loaded differently both times; ${differing.length} differ on both tries from the same page`);
-  for (const r of differing) console.log(`  - ${r.corpus}/${r.id.slice(0, 12)}: ${last(r).join('; ')}`);
-  for (const r of unsettled) console.log(`  - loaded differently: ${r.corpus}/${r.id.slice(0, 12)}: ${last(r).join('; ')}`);
+  console.log(`- all: ${same.length}/${compared.length} the same on the first try; ${byChance.length} differed once and not again; ${unsettled.length} differ on both tries, each from two loads that settled differently; ${differing.length} differ on both tries from the same page`);
+  for (const r of differing) console.log(`  - ${r.corpus}/${r.id.slice(0, 12)}: ${r.second!.join('; ')}`);
+  for (const r of unsettled) console.log(`  - loaded differently: ${r.corpus}/${r.id.slice(0, 12)}: ${r.second!.join('; ')}`);
   for (const r of byChance) console.log(`  - once: ${r.corpus}/${r.id.slice(0, 12)}: ${r.first.join('; ')}`);
   const changedItself = compared.filter((r) => r.pageChangedItself);
   if (changedItself.length) console.log(`- pages both paths left changed alike (the page's own scripts; not a difference): ${changedItself.map((r) => `${r.corpus}/${r.id.slice(0, 12)}`).join(', ')}`);
@@ -105,6 +119,13 @@ function report(browser: BrowserName, rows: Row[], seconds: number): void {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_REPORT_ONLY) {
+    for (const browser of BROWSERS) {
+      const rows = readFileSync(outFor(browser), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Row);
+      report(browser, rows, null);
+    }
+    return;
+  }
   console.log(`diff:offpage — load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   for (const browser of BROWSERS) {
     const started = Date.now();

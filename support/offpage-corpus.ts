@@ -101,7 +101,11 @@ const withoutPageStateAttributes = (html: string) => html.replace(/\s(?:class|st
 /** Whether a path left the page otherwise than it found it (see withoutPageStateAttributes). */
 export const leftChanged = (result: PathResult): boolean => withoutPageStateAttributes(result.restored) !== withoutPageStateAttributes(result.before);
 
-/** Both loads did not settle into the same page: the paths' answers cannot then be compared. */
+/**
+ * Said first when the paths' answers differ and the page's two loads did not settle alike (a
+ * script's random ids, a late element shifting every number after it): the page differed, not
+ * necessarily the paths. Loads that differ while every answer agrees are no difference at all.
+ */
 export const NOT_SAME_START = 'the page was not the same on its two loads';
 
 /**
@@ -110,7 +114,6 @@ export const NOT_SAME_START = 'the page was not the same on its two loads';
  */
 export function differences({ inPage, offPage }: Comparison): string[] {
   const found: string[] = [];
-  if (inPage.before !== offPage.before) found.push(NOT_SAME_START);
   const fields = (result: PathResult['extract']) => ({ ...result, ...((result.article as object | undefined) ?? {}) });
   const a = fields(inPage.extract);
   const b = fields(offPage.extract);
@@ -132,5 +135,6 @@ export function differences({ inPage, offPage }: Comparison): string[] {
   const [inChanged, offChanged] = [leftChanged(inPage), leftChanged(offPage)];
   if (offChanged && !inChanged) found.push('the off-page path did not restore the page (the in-page path did)');
   if (inChanged && !offChanged) found.push('the in-page path did not restore the page (the off-page path did)');
+  if (found.length && inPage.before !== offPage.before) found.unshift(NOT_SAME_START);
   return found;
 }
