@@ -31,6 +31,18 @@ const WRITTEN: CorpusPage[] = [
       <div class="share-buttons"><a href="https://facebook.com/share">Facebook</a> <a href="https://twitter.com/share">Twitter</a></div></article>
       <footer class="site-footer">© The Daily Example · <a href="/privacy">Privacy</a></footer></body></html>`,
   },
+  {
+    // A <pre> whose text starts with newlines (three in the source, wcxb-dev 0435): serialized,
+    // the first is not written back, and parsed again the listing lost a line.
+    corpus: 'written',
+    id: 'pre-newline',
+    html: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reviving an old router from its serial console</title></head>
+      <body><nav class="site-nav"><a href="/">Home</a> <a href="/howto">How-to</a></nav>
+      <article><h1>Reviving an old router from its serial console</h1>${STORY}
+      <p>Wait for the boot messages to appear on the console, then interrupt the boot to reach the monitor:</p>
+      <pre>\n\n\n----------------------------------------\nBootRom Version    1.1\nMemory Size:  128 MB\n----------------------------------------\n</pre>
+      ${STORY}</article><footer class="site-footer">© The Daily Example</footer></body></html>`,
+  },
 ];
 
 describeCorpus('off the page, the same answers as in it', () => {

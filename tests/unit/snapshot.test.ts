@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inPageLateClutter, offPageLateClutter } from '@/utils/core/declutter';
 import { lateClutterInSnapshot } from '@/utils/core/snapshot/analyze';
 import { readSnapshot } from '@/utils/core/snapshot/read';
-import { serializeInTasks, takeSnapshot } from '@/utils/core/snapshot/take';
+import { serializeInTasks, takeSnapshot, takeSubtreeSnapshot } from '@/utils/core/snapshot/take';
 import { loadNewsId } from '../../support/corpus';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus-gate';
 import { HEAD_ATTR, NOSCRIPT_TEXT_ATTR, NUMBER_ATTR } from '@/utils/core/snapshot/types';
@@ -62,6 +62,21 @@ describe('page snapshots', () => {
     const noscripts = [...doc.querySelectorAll('noscript')];
     expect(noscripts.map((n) => n.textContent)).toEqual([...live.querySelectorAll('noscript')].map((n) => n.textContent));
     expect(noscripts.every((n) => n.attributes.length === 0)).toBe(true);
+  });
+
+  it('keeps a <pre> or <textarea> whose text starts with a newline as it is (wcxb-dev 0435)', async () => {
+    // Two newlines in the source: the parser drops the first, the element's text starts with the second.
+    const live = page('<!DOCTYPE html><html><head><title>T</title></head><body><pre>\n\nBootRom 1.1\n</pre><textarea>\n\nnote</textarea><pre>x\n</pre><pre></pre></body></html>');
+    const texts = (doc: Document) => [...doc.querySelectorAll('pre, textarea')].map((el) => el.textContent);
+    expect(texts(live)).toEqual(['\nBootRom 1.1\n', '\nnote', 'x\n', '']);
+    const { snapshot, elements } = await takeSnapshot(live, true);
+    const { doc } = readSnapshot(snapshot);
+    expect(texts(doc)).toEqual(texts(live));
+    expect(texts(live)).toEqual(['\nBootRom 1.1\n', '\nnote', 'x\n', '']);
+    expect(elements).toHaveLength(live.getElementsByTagName('*').length);
+    // A late subtree snapshot that is itself the <pre>.
+    const pre = live.querySelector('pre')!;
+    expect(readSnapshot(takeSubtreeSnapshot(pre).snapshot).doc.querySelector('pre')!.textContent).toBe(pre.textContent);
   });
 
   it('keeps in the head what a script put there that the parser would not (an ad\'s <iframe> before the <title>)', async () => {

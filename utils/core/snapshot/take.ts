@@ -42,6 +42,25 @@ function emptyHeadCode(head: Element): void {
 }
 
 /**
+ * The parser drops a newline right after `<pre>`, `<textarea>` or `<listing>`, and serializing
+ * writes none back: an element whose text starts with a newline (its source had two) would lose
+ * it when parsed again off the page (wcxb-dev 0435's console listing, a line off in the
+ * article). Its copy gets one more newline there, for the parser to drop.
+ */
+function keepLeadingNewlines(copy: Element): void {
+  // Indexed loops: in a Firefox content script these are the page's collections (Xray wrappers).
+  for (const tag of ['pre', 'textarea', 'listing']) {
+    const found = copy.getElementsByTagName(tag);
+    for (let i = -1; i < found.length; i++) {
+      const el = i < 0 ? copy : found[i]!;
+      if (i < 0 && el.localName !== tag) continue;
+      const first = el.firstChild;
+      if (first?.nodeType === 3 && first.nodeValue?.startsWith('\n')) first.nodeValue = '\n' + first.nodeValue;
+    }
+  }
+}
+
+/**
  * Most elements one task numbers or serializes: on the corpus's biggest pages (5,000 elements,
  * 1.8 MB) one pass over all of them was a task of 10–25 ms.
  */
@@ -127,6 +146,7 @@ export async function takeSnapshot(doc: Document, numbered: boolean, pause: Paus
       noscript.setAttribute(NOSCRIPT_TEXT_ATTR, noscript.textContent ?? '');
       noscript.textContent = '';
     }
+    keepLeadingNewlines(copy);
     const head = headOf(copy);
     if (head) emptyHeadCode(head);
     if (head?.firstChild) {
@@ -156,6 +176,7 @@ export function takeSubtreeSnapshot(root: Element): { snapshot: PageSnapshot; el
     copies[i]!.setAttribute(NUMBER_ATTR, String(i + 1));
     elements.push(live[i]!);
   }
+  keepLeadingNewlines(copy);
   let outer: Element = copy;
   for (let up = root.parentElement; up; up = up.parentElement) {
     const shell = inert.importNode(up, false) as Element;
