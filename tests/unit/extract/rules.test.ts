@@ -93,6 +93,26 @@ describe('related-links rule: link lines and untitled boxes', () => {
     ]);
   });
 
+  it('takes a box title left alone in its wrappers once its links are gone (wcxb-dev 4633, 4182)', () => {
+    // Readability drops a box's links and leaves its title, wrapped as the theme wrapped it.
+    const root = articleWith(
+      '<div class="after-entry"><section class="block-post-listing"><header><h2>You might also like</h2></header></section><div class="entry-dates"><p>Originally Posted <time>November 12, 2024</time></p></div></div>' +
+        '<div class="grid"><section class="cmp-section"></section><section class="cmp-section"><bsx-section><div class="column"><div class="col"><p class="cmp-title"><span>What others are reading</span></p></div></div></bsx-section></section></div>' +
+        '<div><div class="e_Lx"><p>You might like</p></div><div><p>Follow</p></div></div>',
+    );
+    const found = clutterTexts(root, [relatedLinks]);
+    expect(found).toContain('What others are reading');
+    // Each box as far as it holds only the title and short bits (a date, a "Follow").
+    expect(found.some((text) => text.startsWith('You might also like'))).toBe(true);
+    expect(found.some((text) => text.startsWith('You might like'))).toBe(true);
+    expect(proseKept(root, [relatedLinks])).toBe(true);
+  });
+
+  it('keeps a wrapped line that only resembles a box title, and prose that starts like one', () => {
+    const root = articleWith('<section><header><h2>What others are reading this season: a guide</h2></header></section><div><p>You might like the new market hall better than the old one, the mayor said at the opening.</p></div>');
+    expect(clutterTexts(root, [relatedLinks])).toEqual([]);
+  });
+
   it('keeps a short line followed by links when the line is not a box title', () => {
     const root = articleWith('<p>The court named three witnesses:</p><p><a href="/a">Jane Doe</a>, <a href="/b">John Roe</a></p>');
     expect(clutterTexts(root, [relatedLinks])).toEqual([]);

@@ -187,7 +187,22 @@ function topOfSameText(el: Element, root: ParentNode, infos: Infos): Element {
   return top;
 }
 
+/** The child that holds all of `el`'s text, the others holding none (a wrapper's one content). */
+function childHoldingAll(el: Element, info: Info, infos: Infos): Element | null {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (infos.get(child)?.text === info.text) return child;
+  return null;
+}
+
 function isHeadingLike(el: Element, info: Info, infos: Infos): boolean {
+  if (readsAsHeading(el, info, infos)) return true;
+  // A wrapper holding nothing but a heading is that heading: the rules see only the outermost of
+  // such a chain, and a box whose links Readability already dropped is left as just that
+  // (`<section><header><h2>You might also like</h2></header></section>`).
+  const holder = childHoldingAll(el, info, infos);
+  return holder !== null && isHeadingLike(holder, infos.get(holder)!, infos);
+}
+
+function readsAsHeading(el: Element, info: Info, infos: Infos): boolean {
   if (HEADING_TAGS.has(el.tagName) || el.getAttribute('role') === 'heading') return true;
   // "You may also like..." on a line of its own, with links on the lines after it.
   if (info.length <= 60 && BLOCK_TAGS.has(el.tagName) && linkShare(el.nextElementSibling, infos) >= LINK_LIST_SHARE) return true;
