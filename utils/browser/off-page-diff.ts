@@ -76,16 +76,32 @@ export type PathName = 'inPage' | 'offPage';
  * brought into view) became part of the second path's input.
  */
 export async function runPath(tabId: number, path: PathName): Promise<PathResult> {
-  await browser.scripting.executeScript({ target: { tabId }, files: [path === 'inPage' ? IN_PAGE_SCRIPT : CONTENT_SCRIPT] });
-  const declutter = (action: 'on' | 'off'): Promise<DeclutterStatus> =>
-    path === 'inPage' ? inPageMessenger.sendMessage('inPageDeclutter', action, tabId) : contentMessenger.sendMessage('declutter', action, tabId);
+  const ask = askPath(path, tabId);
+  await browser.scripting.executeScript({ target: { tabId }, files: [ask.script] });
   // Settled first: the page as its own scripts leave it once loaded is what both paths start from.
   const before = await settledPageHtml(tabId);
-  const extracted = path === 'inPage' ? await inPageMessenger.sendMessage('inPageExtract', undefined, tabId) : await extractTab(tabId);
-  const status = await declutter('on');
+  const extracted = await ask.extract();
+  const status = await ask.declutter('on');
   const hidden = await hiddenIndexes(tabId);
-  await declutter('off');
+  await ask.declutter('off');
   return { extract: extracted, declutter: status, hidden, before, restored: await pageHtml(tabId) };
+}
+
+/** What a path injects into the page, and how it is asked for each command. */
+function askPath(path: PathName, tabId: number) {
+  return path === 'inPage'
+    ? {
+        script: IN_PAGE_SCRIPT,
+        extract: () => inPageMessenger.sendMessage('inPageExtract', undefined, tabId),
+        declutter: (action: 'on' | 'off') => inPageMessenger.sendMessage('inPageDeclutter', action, tabId),
+        openReader: () => inPageMessenger.sendMessage('inPageOpenReader', undefined, tabId),
+      }
+    : {
+        script: CONTENT_SCRIPT,
+        extract: () => extractTab(tabId),
+        declutter: (action: 'on' | 'off') => contentMessenger.sendMessage('declutter', action, tabId),
+        openReader: () => contentMessenger.sendMessage('openReader', undefined, tabId),
+      };
 }
 
 /**
@@ -95,18 +111,18 @@ export async function runPath(tabId: number, path: PathName): Promise<PathResult
  */
 export async function timeCommand(path: PathName, command: 'extract' | 'declutter' | 'reader', tabId: number): Promise<{ ms: number; ok: boolean; detail?: string }> {
   const started = performance.now();
-  const script = path === 'inPage' ? IN_PAGE_SCRIPT : CONTENT_SCRIPT;
-  const files: ScriptFile[] = command === 'reader' ? [script, '/content-scripts/reader.js'] : [script];
+  const ask = askPath(path, tabId);
+  const files: ScriptFile[] = command === 'reader' ? [ask.script, '/content-scripts/reader.js'] : [ask.script];
   // As runPageCommand does: the parser made ready while the script goes in.
   await Promise.all([browser.scripting.executeScript({ target: { tabId }, files }), path === 'offPage' ? ensureParser() : null]);
   if (command === 'extract') {
-    const extracted = path === 'inPage' ? await inPageMessenger.sendMessage('inPageExtract', undefined, tabId) : await extractTab(tabId);
+    const extracted = await ask.extract();
     return { ms: performance.now() - started, ok: extracted.ok, ...(extracted.ok ? {} : { detail: extracted.reason }) };
   }
   if (command === 'declutter') {
-    const status = path === 'inPage' ? await inPageMessenger.sendMessage('inPageDeclutter', 'on', tabId) : await contentMessenger.sendMessage('declutter', 'on', tabId);
+    const status = await ask.declutter('on');
     return { ms: performance.now() - started, ok: status.active, ...('error' in status ? { detail: status.error } : {}) };
   }
-  const opened = path === 'inPage' ? await inPageMessenger.sendMessage('inPageOpenReader', undefined, tabId) : await contentMessenger.sendMessage('openReader', undefined, tabId);
+  const opened = await ask.openReader();
   return { ms: performance.now() - started, ok: opened.ok, ...(opened.ok ? {} : { detail: opened.reason }) };
 }
