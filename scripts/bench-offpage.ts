@@ -5,7 +5,8 @@
  *
  * Per page, each path on a freshly loaded page: click → the article read (what the popup shows),
  * click → decluttered and click → reader painted (timed in the service worker, as a command
- * arrives: inject, ask, answer), and the page's main thread meanwhile from a Chromium trace (CDP
+ * arrives: inject, ask, answer), Declutter pressed in a popup opened a second before (from the
+ * press: off the page, with the plan the popup had asked for as it opened), and the page's main thread meanwhile from a Chromium trace (CDP
  * Tracing, `RunTask` on the page's renderer main thread: a page's own PerformanceObserver does
  * not see a content script's work). Then the diff:
  * every extraction field and every hidden element of both paths on the same page.
@@ -31,7 +32,7 @@ const OUT = resolve(process.env.BENCH_OUT ?? '.bench/offpage.jsonl');
 const SETTLE_MS = 150;
 const PATHS = ['inPage', 'offPage'] as const;
 type PathName = (typeof PATHS)[number];
-const COMMANDS = ['extract', 'declutter', 'reader'] as const;
+const COMMANDS = ['extract', 'declutter', 'popup-declutter', 'reader'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 /**
@@ -50,6 +51,8 @@ interface Timed {
   ms: number;
   ok: boolean;
   detail?: string;
+  /** `popup-declutter`, off the page: the press used the plan made while the popup was open. */
+  ahead?: boolean;
   tasks: Tasks;
 }
 interface Row {
@@ -131,7 +134,7 @@ async function worker(ext: ChromiumExtension) {
 }
 
 type KlipingTest = {
-  timeCommand(path: string, command: string, tabId: number): Promise<{ ms: number; ok: boolean; detail?: string }>;
+  timeCommand(path: string, command: string, tabId: number): Promise<{ ms: number; ok: boolean; detail?: string; ahead?: boolean }>;
 };
 
 async function load(page: Page, url: string): Promise<void> {
@@ -175,8 +178,8 @@ function report(rows: Row[]): void {
     const inCorpus = measured.filter((r) => corpus === 'all' || r.corpus === corpus);
     if (!inCorpus.length) continue;
     console.log(`\n## ${corpus}: ${inCorpus.length} pages (elements: median ${quantile(inCorpus.map((r) => r.elements), 0.5)}, max ${Math.max(...inCorpus.map((r) => r.elements))})`);
-    console.log('| command   | path               | ok    | median ms | p95 ms | longest task p95 | longest task max | longest task CPU p95 | CPU max | pages with a task > 50 ms |');
-    console.log('|-----------|--------------------|-------|-----------|--------|------------------|------------------|----------------------|---------|---------------------------|');
+    console.log('| command         | path               | ok    | median ms | p95 ms | longest task p95 | longest task max | longest task CPU p95 | CPU max | pages with a task > 50 ms |');
+    console.log('|-----------------|--------------------|-------|-----------|--------|------------------|------------------|----------------------|---------|---------------------------|');
     for (const command of COMMANDS) {
       for (const path of PATHS) {
         const timed = inCorpus.map((r) => r.runs[`${path}:${command}`]).filter((t): t is Timed => !!t);
@@ -186,10 +189,12 @@ function report(rows: Row[]): void {
         const cpu = timed.map((t) => t.tasks.longestCpu);
         const label = path === 'inPage' ? 'in page (baseline)' : 'off page';
         console.log(
-          `| ${command.padEnd(9)} | ${label.padEnd(18)} | ${`${ok.length}/${timed.length}`.padStart(5)} | ${f1(quantile(ms, 0.5)).padStart(9)} | ${f1(quantile(ms, 0.95)).padStart(6)} | ${f1(quantile(longest, 0.95)).padStart(16)} | ${f1(Math.max(...longest)).padStart(16)} | ${f1(quantile(cpu, 0.95)).padStart(20)} | ${f1(Math.max(...cpu)).padStart(7)} | ${String(timed.filter((t) => t.tasks.over50 > 0).length).padStart(25)} |`,
+          `| ${command.padEnd(15)} | ${label.padEnd(18)} | ${`${ok.length}/${timed.length}`.padStart(5)} | ${f1(quantile(ms, 0.5)).padStart(9)} | ${f1(quantile(ms, 0.95)).padStart(6)} | ${f1(quantile(longest, 0.95)).padStart(16)} | ${f1(Math.max(...longest)).padStart(16)} | ${f1(quantile(cpu, 0.95)).padStart(20)} | ${f1(Math.max(...cpu)).padStart(7)} | ${String(timed.filter((t) => t.tasks.over50 > 0).length).padStart(25)} |`,
         );
       }
     }
+    const pressed = inCorpus.map((r) => r.runs['offPage:popup-declutter']).filter((t): t is Timed => !!t);
+    console.log(`popup-declutter, off page: the plan made while the popup was open used on ${pressed.filter((t) => t.ahead).length}/${pressed.length} pages (the rest changed meanwhile and were planned again at the press)`);
     const differing = inCorpus.filter((r) => r.diff?.length);
     console.log(`diff (every extraction field, Declutter's answer, every hidden element): ${inCorpus.length - differing.length}/${inCorpus.length} pages the same${differing.length ? ' — ' + differing.map((r) => `${r.corpus}/${r.id.slice(0, 12)}: ${r.diff!.join('; ')}`).join(' | ') : ''}`);
   }

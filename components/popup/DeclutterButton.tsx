@@ -12,7 +12,9 @@ export function DeclutterButton({ tabId }: { tabId: number | null }) {
 
   useEffect(() => {
     if (tabId === null) return;
-    void declutterPage(tabId, 'status').then(setStatus);
+    // `prepare` answers as `status` does, and the page makes its plan now, while the user reads
+    // the popup: a press then hides at once (unless the page changed meanwhile).
+    void declutterPage(tabId, 'prepare').then(setStatus);
   }, [tabId]);
 
   const active = status?.active ?? false;

@@ -161,6 +161,17 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
         [tabId, path] as const,
       );
     },
+    declutterTab: (tabId: number, action: 'on' | 'off' | 'prepare') => {
+      const sw = context.serviceWorkers()[0];
+      if (!sw) throw new Error('The extension has no service worker');
+      return sw.evaluate(
+        async ([id, name]) => {
+          const test = (globalThis as unknown as { klipingTest: { declutterTab(t: number, a: string): Promise<unknown> } }).klipingTest;
+          return test.declutterTab(id, name);
+        },
+        [tabId, action] as const,
+      );
+    },
     close: () => context.close(),
   };
 }

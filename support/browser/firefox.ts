@@ -486,6 +486,16 @@ class FirefoxExtension implements ExtensionBrowser {
       [tabId, path] as const,
     );
   }
+  declutterTab(tabId: number, action: 'on' | 'off' | 'prepare') {
+    return this.inExtension(
+      async ([id, name]) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const background = (await api.runtime.getBackgroundPage()) as unknown as { klipingTest: { declutterTab(t: number, a: string): Promise<unknown> } };
+        return JSON.parse(JSON.stringify(await background.klipingTest.declutterTab(id, name))) as unknown;
+      },
+      [tabId, action] as const,
+    );
+  }
   async close() {
     await this.raw.close();
     rmSync(this.downloadDir, { recursive: true, force: true });

@@ -112,6 +112,8 @@ export interface ExtensionBrowser {
    * background (e2e build only): see `runPath` in utils/browser/off-page-diff.ts.
    */
   runPath(tabId: number, path: 'inPage' | 'offPage'): Promise<unknown>;
+  /** The `declutter` message as the popup sends it, from the background (e2e build only), with the whole status. */
+  declutterTab(tabId: number, action: 'on' | 'off' | 'prepare'): Promise<unknown>;
   close(): Promise<void>;
 }
 

@@ -10,7 +10,7 @@ import type { DeclutterStatus } from '@/utils/browser/messaging';
  */
 
 vi.mock('#i18n', () => ({ i18n: { t: (key: string) => key } }));
-const declutterPage = vi.fn<(tabId: number, action: 'on' | 'off' | 'status') => Promise<DeclutterStatus | null>>();
+const declutterPage = vi.fn<(tabId: number, action: 'on' | 'off' | 'prepare') => Promise<DeclutterStatus | null>>();
 vi.mock('@/utils/browser/active-page', () => ({ declutterPage }));
 const { DeclutterButton } = await import('@/components/popup/DeclutterButton');
 
@@ -40,7 +40,7 @@ describe('the popup Declutter button', () => {
   it('asks for on when it shows Declutter and for off when it shows Restore page', async () => {
     declutterPage.mockResolvedValueOnce(OFF).mockResolvedValueOnce(ON).mockResolvedValueOnce(OFF);
     const { button, press } = await mount();
-    expect(declutterPage).toHaveBeenLastCalledWith(7, 'status');
+    expect(declutterPage).toHaveBeenLastCalledWith(7, 'prepare');
     expect(button.textContent).toBe('popup.declutter');
     await press();
     expect(declutterPage).toHaveBeenLastCalledWith(7, 'on');

@@ -32,11 +32,11 @@ const injectContentScript = (tabId: number) => browser.scripting.executeScript({
 
 /**
  * Declutter's switch, from the popup: `on` and `off` rather than a toggle, so that asking again is
- * safe. A page that reloaded or moved on since the popup opened has lost its content script: it is
+ * safe; `prepare` asks for the state as the popup opens, and has the page plan ahead. A page that reloaded or moved on since the popup opened has lost its content script: it is
  * injected again (the popup's grant covers the tab) and asked once more. `null`: the page still
  * does not answer (it is loading, or it keeps reloading itself).
  */
-export async function declutterPage(tabId: number, action: 'on' | 'off' | 'status'): Promise<DeclutterStatus | null> {
+export async function declutterPage(tabId: number, action: 'on' | 'off' | 'prepare'): Promise<DeclutterStatus | null> {
   try {
     return await contentMessenger.sendMessage('declutter', action, tabId);
   } catch {

@@ -94,14 +94,37 @@ function askPath(path: PathName, tabId: number) {
         script: IN_PAGE_SCRIPT,
         extract: () => inPageMessenger.sendMessage('inPageExtract', undefined, tabId),
         declutter: (action: 'on' | 'off') => inPageMessenger.sendMessage('inPageDeclutter', action, tabId),
+        // Today's pipeline made no plan before the press.
+        prepare: async () => {},
         openReader: () => inPageMessenger.sendMessage('inPageOpenReader', undefined, tabId),
       }
     : {
         script: CONTENT_SCRIPT,
         extract: () => extractTab(tabId),
         declutter: (action: 'on' | 'off') => contentMessenger.sendMessage('declutter', action, tabId),
+        prepare: () => contentMessenger.sendMessage('declutter', 'prepare', tabId),
         openReader: () => contentMessenger.sendMessage('openReader', undefined, tabId),
       };
+}
+
+/**
+ * `popup-declutter`: Declutter pressed in the popup, READ_MS after it opened (its read made and,
+ * off the page, the plan asked for ahead), timed from the press alone.
+ */
+export type TimedCommand = 'extract' | 'declutter' | 'reader' | 'popup-declutter';
+
+/** How long the user reads the popup before pressing Declutter, in `popup-declutter`. */
+const READ_MS = 1000;
+
+async function timePopupDeclutter(path: PathName, tabId: number): Promise<{ ms: number; ok: boolean; detail?: string; ahead: boolean }> {
+  const ask = askPath(path, tabId);
+  await Promise.all([browser.scripting.executeScript({ target: { tabId }, files: [ask.script] }), path === 'offPage' ? ensureParser() : null]);
+  await ask.extract();
+  await ask.prepare();
+  await new Promise((resolve) => setTimeout(resolve, READ_MS));
+  const started = performance.now();
+  const status = await ask.declutter('on');
+  return { ms: performance.now() - started, ok: status.active, ahead: 'ahead' in status, ...('error' in status ? { detail: status.error } : {}) };
 }
 
 /**
@@ -109,7 +132,8 @@ function askPath(path: PathName, tabId: number) {
  * a command arriving in the background does it: inject, ask, and wait for the page's answer (the
  * article the popup shows, the page decluttered and laid out, or the reader painted).
  */
-export async function timeCommand(path: PathName, command: 'extract' | 'declutter' | 'reader', tabId: number): Promise<{ ms: number; ok: boolean; detail?: string }> {
+export async function timeCommand(path: PathName, command: TimedCommand, tabId: number): Promise<{ ms: number; ok: boolean; detail?: string; ahead?: boolean }> {
+  if (command === 'popup-declutter') return timePopupDeclutter(path, tabId);
   const started = performance.now();
   const ask = askPath(path, tabId);
   const files: ScriptFile[] = command === 'reader' ? [ask.script, '/content-scripts/reader.js'] : [ask.script];

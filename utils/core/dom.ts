@@ -52,3 +52,12 @@ export function hasAttrToken(el: Element, attr: string, token: string, ignoreCas
   if (value === null) return false;
   return (ignoreCase ? asciiLowerCase(value) : value).split(/[\t\n\f\r ]+/).includes(token);
 }
+
+/**
+ * A MutationObserver of the document's own window (a content script's global one is not the
+ * page's in Firefox); a parsed document (tests) has none, and the global one serves.
+ */
+export function observeMutations(doc: Document, callback: MutationCallback): MutationObserver {
+  const View = doc.defaultView as (Window & typeof globalThis) | null;
+  return new (View?.MutationObserver ?? globalThis.MutationObserver)(callback);
+}

@@ -1,3 +1,4 @@
+import { observeMutations } from '../dom';
 import type { ClutterMatch } from '../extract/clutter';
 import type { HideReason } from './plan';
 import { hideAround, missingPieces, type ArticlePiece } from './visible';
@@ -143,9 +144,7 @@ export class DeclutteredPage {
     this.style.textContent = scrollLockedByOverlay(doc, hide) ? STYLE_TEXT + UNLOCK_SCROLL : STYLE_TEXT;
     (doc.head ?? doc.documentElement).appendChild(this.style);
     for (const el of hide) this.hide(el, why.get(el) ?? wrapperReason(el, why));
-    const View = doc.defaultView as (Window & typeof globalThis) | null;
-    const Observer = View?.MutationObserver ?? globalThis.MutationObserver;
-    this.observer = new Observer((records) => this.onMutations(records));
+    this.observer = observeMutations(doc, (records) => this.onMutations(records));
     // The whole document, not just <body>: overlays are sometimes appended after it.
     this.observer.observe(doc.documentElement, { childList: true, subtree: true });
   }
