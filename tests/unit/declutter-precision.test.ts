@@ -78,6 +78,36 @@ describe('declutter hides what is not the article inside the article container',
   });
 });
 
+describe('a box whose class names it a modal is never the article', () => {
+  // A disclosure or sign-in popup the site's CSS keeps hidden, with no ARIA role: its terms can
+  // outweigh a short article (wcxb-dev 0334: the "Advertiser Disclosure" box was the pick).
+  const terms = [
+    'Many of the offers that appear on this site are from companies from which we may receive financial compensation when a customer clicks on a link, when an application is approved, or when an account is opened.',
+    'This compensation may influence how and where products appear on this site, including, for example, the order in which they appear within listing categories, except where prohibited by law for our mortgage, home equity and other home lending products.',
+    'Other factors, such as our own proprietary website rules and whether a product is offered in your area or at your self-selected credit score range, can also impact how and where products appear on this site.',
+    'While we strive to provide a wide range of offers, we do not include information about every financial or credit product or service, and the editorial content on this page is not provided by any company mentioned.',
+  ];
+  const story = SENTENCES.slice(0, 2);
+  const page = (modalClass: string) => `<!doctype html><html lang="en"><head><title>${HEADLINE} | Example News</title></head><body>${NAV}
+    <div class="${modalClass}"><p class="title">Advertiser Disclosure</p><div class="content">${paragraphs(terms)}</div></div>
+    <article><h1>${HEADLINE}</h1><div class="entry-content">${paragraphs(story)}</div></article>${FOOTER}</body></html>`;
+
+  for (const modalClass of ['disclosure-modal-container', 'cli-modal', 'modal fade', 'modalWindow']) {
+    it(`extraction takes the article, not the ".${modalClass}" box`, () => {
+      const result = extractArticle(load(page(modalClass)), 'https://news.example/market-hall', { force: true });
+      if (!result.ok) throw new Error(result.detail);
+      expect(result.article.textContent).toContain(story[0]);
+      expect(result.article.textContent).not.toContain(terms[0]);
+    });
+  }
+
+  it('a class that only mentions a modal (a state, a trigger) leaves its box in: here the box is the article', () => {
+    const result = extractArticle(load(page('modal-enabled')), 'https://news.example/market-hall', { force: true });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.article.textContent).toContain(terms[0]);
+  });
+});
+
 describe('a dialog is never the article', () => {
   // A "Republish this article" box: a closed <dialog> holding a copy of the whole article to paste
   // elsewhere, with the licence terms, so it reads as more article than the article itself.

@@ -7,12 +7,36 @@
  */
 export const DIALOG_SELECTOR = 'dialog:not([open]), [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 
-/** Takes the dialogs out of a clone before Readability reads it; returns how many. */
+/**
+ * A box whose class names it a modal (`modal`, `cli-modal`, `search-modal`, `modalWindow`,
+ * `disclosure-modal-container`): a cookie, search, sign-in or disclosure popup the site's CSS
+ * keeps hidden until it opens, often without any ARIA role (wcxb-dev 0334's "Advertiser
+ * Disclosure" was Readability's pick over the article). Not a state or a trigger (`modal-open`,
+ * `modal-enabled` on an article's own box, `modal-trigger`), and not a part of one
+ * (`modal-content`, inside the modal that goes). Across the shared corpus no such box holds the
+ * article.
+ */
+const MODAL_CLASS = /(?:^|[-_])modal(?:s|[-_]*(?:container|wrapper|wrap|window|dialog|overlay|box))?$/i;
+const MODAL_BOXES = new Set(['div', 'section', 'aside']);
+
+function isModalBox(el: Element): boolean {
+  if (!MODAL_BOXES.has(el.localName)) return false;
+  const classes = el.classList;
+  for (let i = 0; i < classes.length; i++) if (MODAL_CLASS.test(classes[i]!)) return true;
+  return false;
+}
+
+/** Takes the dialogs and modal boxes out of a clone before Readability reads it; returns how many. */
 export function removeDialogs(doc: Document): number {
   const root = doc.body;
   if (!root) return 0;
+  // `odal`: a class is matched case-blind (`modalWindow`, `Modal`) by MODAL_CLASS.
+  const dialogs = new Set([...root.querySelectorAll(DIALOG_SELECTOR), ...[...root.querySelectorAll('[class*="odal"]')].filter(isModalBox)]);
   // The outermost ones: a dialog inside another goes with it.
-  const outermost = [...root.querySelectorAll(DIALOG_SELECTOR)].filter((el) => !el.parentElement?.closest(DIALOG_SELECTOR));
+  const outermost = [...dialogs].filter((el) => {
+    for (let up = el.parentElement; up; up = up.parentElement) if (dialogs.has(up)) return false;
+    return true;
+  });
   let removed = 0;
   for (const el of outermost) {
     el.remove();
