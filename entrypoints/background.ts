@@ -13,6 +13,7 @@ import { SYNC_ALARM, SyncService } from '@/utils/browser/sync/service';
 import { ensureParser, parsesHere, serveParser } from '@/utils/browser/off-page';
 import { runPath, timeCommand } from '@/utils/browser/off-page-diff';
 import { declutterPage } from '@/utils/browser/active-page';
+import { installTestHooks } from '@/utils/browser/test-hooks';
 
 const MENU_TITLES: Record<PageCommand, () => string> = {
   declutter: () => i18n.t('declutter.menuDeclutter'),
@@ -63,16 +64,13 @@ export default defineBackground(() => {
   // Test builds only: automation cannot press a browser shortcut or click a context menu, so
   // the e2e tests call the very handler those two run, from the service worker.
   if (import.meta.env.MODE === 'e2e') {
-    Object.assign(globalThis, {
-      klipingTest: {
-        runPageCommand,
-        extractFromTab,
-        runPath,
-        timeCommand,
-        keepImages: (articleId: number) => keepImagesAfterSave(getDb(), articleId),
-        // Declutter's whole status, `ahead` included, which the popup does not show.
-        declutterTab: (tabId: number, action: 'on' | 'off' | 'prepare') => declutterPage(tabId, action),
-      },
+    installTestHooks({
+      runPageCommand,
+      extractFromTab,
+      runPath,
+      timeCommand,
+      keepImages: (articleId: number) => keepImagesAfterSave(getDb(), articleId),
+      declutterTab: declutterPage,
     });
   }
   // The reader's UI is injected only into a frame that asks for it, and only where the content

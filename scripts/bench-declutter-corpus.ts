@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 import type { ChromiumExtension } from '../support/browser/chromium';
 import { launchChromium, tabIdOf } from '../support/browser/launch';
 import { loadNewsId, loadReadabilityTestPages, loadScrapinghub, loadWcxb, requireCorpusDir } from '../support/corpus';
+import type { WithTestHooks } from '../utils/browser/test-hooks';
 import { aggregate, foldText, shingleScore } from '../support/score';
 
 const CORPORA = (process.env.BENCH_CORPORA ?? 'wcxb-dev,scrapinghub-dev,news-id,readability-test-pages').split(',').map((c) => c.trim());
@@ -192,15 +193,10 @@ async function measure(ext: ChromiumExtension, page: Page, tabId: number, url: s
     const readability = (await page.evaluate(READABILITY_IN_PAGE)) as { ms: number; text: string };
     const sw = await worker(ext);
     const extracted = (await sw.evaluate(async (id) => {
-      const test = (globalThis as unknown as { klipingTest: { extractFromTab(t: number): Promise<{ ok: boolean; reason?: string; article?: { textContent: string } }> } }).klipingTest;
-      const result = await test.extractFromTab(id);
-      return result.ok ? { ok: true, text: result.article!.textContent } : { ok: false, reason: result.reason };
+      const result = await (globalThis as unknown as WithTestHooks).klipingTest.extractFromTab(id);
+      return result.ok ? { ok: true, text: result.article.textContent } : { ok: false, reason: result.reason };
     }, tabId)) as { ok: boolean; text?: string; reason?: string };
-    const command = (await sw.evaluate(async (id) => {
-      const tab = await chrome.tabs.get(id);
-      const test = (globalThis as unknown as { klipingTest: { runPageCommand(c: string, t: chrome.tabs.Tab): Promise<Record<string, unknown>> } }).klipingTest;
-      return test.runPageCommand('declutter', tab);
-    }, tabId)) as { status?: { active: boolean; ms?: number; heldBack?: number; error?: string; detail?: string }; error?: string };
+    const command = (await ext.callHook('runPageCommand', 'declutter', tabId)) as { status?: { active: boolean; ms?: number; heldBack?: number; error?: string; detail?: string }; error?: string };
     if (away) return { skipped: `navigated away to ${away}` };
     const after = await page.evaluate(() => document.body?.innerText ?? '');
     const status = command.status;

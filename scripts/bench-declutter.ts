@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { launchChromium, tabIdOf } from '../support/browser/launch';
 import { requireCorpusDir } from '../support/corpus';
+import type { WithTestHooks } from '../utils/browser/test-hooks';
 import { serveDirs } from '../support/loopback';
 
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -26,13 +27,12 @@ async function main() {
   const cases = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   const [ext, site] = await Promise.all([launchChromium(), serveDirs(root)]);
   const sw = ext.context.serviceWorkers()[0]!;
-  const command = (name: string, tabId: number) =>
+  const command = (name: 'declutter' | 'reader', tabId: number) =>
     sw.evaluate(
       async ([n, id]) => {
-        const tab = await chrome.tabs.get(id);
-        const test = (globalThis as unknown as { klipingTest: { runPageCommand(c: string, t: chrome.tabs.Tab): Promise<Record<string, unknown>> } }).klipingTest;
+        const test = (globalThis as unknown as WithTestHooks).klipingTest;
         const started = performance.now();
-        const result = await test.runPageCommand(n, tab);
+        const result = (await test.runPageCommand(n, id)) as unknown as Record<string, unknown>;
         return { ms: performance.now() - started, result };
       },
       [name, tabId] as const,

@@ -15,6 +15,7 @@ import { launchChromium, tabIdOf } from '../support/browser/launch';
 import { listenOnLoopback, serveDirs, type StaticServer } from '../support/loopback';
 import { PopupPage } from '../support/pages/popup-page';
 import { makePng } from '../support/png';
+import type { WithTestHooks } from '../utils/browser/test-hooks';
 import { seed } from './library-seed';
 
 /** The pages the browser tests save: the same article is saved here, read as files, not imported. */
@@ -295,7 +296,7 @@ async function sizeWithImages(images: { origin: string }): Promise<{ textOnly: n
     );
     const t0 = Date.now();
     await worker.evaluate(async (ids) => {
-      const test = (globalThis as unknown as { klipingTest: { keepImages(id: number): Promise<unknown> } }).klipingTest;
+      const test = (globalThis as unknown as WithTestHooks).klipingTest;
       let next = 0;
       await Promise.all(Array.from({ length: 4 }, async () => {
         while (next < ids.length) await test.keepImages(ids[next++]!);

@@ -5,8 +5,9 @@
  *
  * Per page, each path on a freshly loaded page: click → the article read (what the popup shows),
  * click → decluttered and click → reader painted (timed in the service worker, as a command
- * arrives: inject, ask, answer), Declutter pressed in a popup opened a second before (from the
- * press: off the page, with the plan the popup had asked for as it opened), and the page's main thread meanwhile from a Chromium trace (CDP
+ * arrives: inject, ask, answer), Declutter and Reader pressed in a popup opened a second before
+ * (from the press: off the page, with the plan the popup had asked for as it opened, and the
+ * article it read), and the page's main thread meanwhile from a Chromium trace (CDP
  * Tracing, `RunTask` on the page's renderer main thread: a page's own PerformanceObserver does
  * not see a content script's work). Then the diff:
  * every extraction field and every hidden element of both paths on the same page.
@@ -32,7 +33,7 @@ const OUT = resolve(process.env.BENCH_OUT ?? '.bench/offpage.jsonl');
 const SETTLE_MS = 150;
 const PATHS = ['inPage', 'offPage'] as const;
 type PathName = (typeof PATHS)[number];
-const COMMANDS = ['extract', 'declutter', 'popup-declutter', 'reader'] as const;
+const COMMANDS = ['extract', 'declutter', 'popup-declutter', 'reader', 'popup-reader'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 /**
@@ -133,9 +134,6 @@ async function worker(ext: ChromiumExtension) {
   return ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
 }
 
-type KlipingTest = {
-  timeCommand(path: string, command: string, tabId: number): Promise<{ ms: number; ok: boolean; detail?: string; ahead?: boolean }>;
-};
 
 async function load(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: 45_000 });
@@ -144,7 +142,8 @@ async function load(page: Page, url: string): Promise<void> {
 }
 
 async function measurePage(ext: ChromiumExtension, page: Page, cdp: CDPSession, url: string): Promise<Omit<Row, 'corpus' | 'id'>> {
-  const sw = await worker(ext);
+  // The service worker must be up before its hooks are called.
+  await worker(ext);
   const runs: Row['runs'] = {};
   let elements = 0;
   for (const command of COMMANDS) {
@@ -153,7 +152,7 @@ async function measurePage(ext: ChromiumExtension, page: Page, cdp: CDPSession, 
       elements = await page.evaluate(() => document.getElementsByTagName('*').length);
       const tabId = await tabIdOf(ext, page);
       const { result, tasks } = await traced(cdp, url, () =>
-        sw.evaluate(([p, c, id]) => (globalThis as unknown as { klipingTest: KlipingTest }).klipingTest.timeCommand(p, c, id), [path, command, tabId] as const),
+        ext.callHook('timeCommand', path, command, tabId),
       );
       runs[`${path}:${command}`] = { ...result, tasks };
     }
@@ -215,8 +214,8 @@ async function main(): Promise<void> {
     // here, on the first page, and not counted.
     if (pages[0]) {
       await load(page, site.url(pagePath(pages[0])));
-      const sw = await worker(ext);
-      await sw.evaluate((id) => (globalThis as unknown as { klipingTest: KlipingTest }).klipingTest.timeCommand('offPage', 'declutter', id), await tabIdOf(ext, page));
+      await worker(ext);
+      await ext.callHook('timeCommand', 'offPage', 'declutter', await tabIdOf(ext, page));
     }
     for (const [i, corpusPage] of pages.entries()) {
       const url = site.url(pagePath(corpusPage));

@@ -83,7 +83,7 @@ export async function comparePaths(ext: ExtensionBrowser, url: string): Promise<
     const page = await ext.newPage();
     try {
       await page.goto(url);
-      return (await ext.runPath(await tabIdOf(ext, page), path)) as PathResult;
+      return (await ext.callHook('runPath', await tabIdOf(ext, page), path)) as unknown as PathResult;
     } finally {
       await page.close();
     }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { requireBrowser } from './binaries';
-import type { E2ELocator, E2EPage, ExtensionBrowser, LaunchOptions, PageCommandName } from './types';
+import type { WithTestHooks } from '../../utils/browser/test-hooks';
+import type { E2ELocator, E2EPage, ExtensionBrowser, HookAnswer, LaunchOptions, TestHookName, TestHooks } from './types';
 
 /** Chromium through Playwright; `context` stays open to the benchmarks, which run in Chromium only. */
 export interface ChromiumExtension extends ExtensionBrowser {
@@ -138,39 +139,13 @@ export async function launchChromium(extensionDir: string, options: LaunchOption
       }
     },
     // The service worker is where the shortcuts' and context menu's listeners run.
-    runPageCommand: (command: PageCommandName, tabId: number) => {
+    callHook: async <K extends TestHookName>(name: K, ...args: Parameters<TestHooks[K]>): Promise<HookAnswer<K>> => {
       const sw = context.serviceWorkers()[0];
       if (!sw) throw new Error('The extension has no service worker');
-      return sw.evaluate(
-        async ([name, id]) => {
-          const tab = await chrome.tabs.get(id);
-          const test = (globalThis as unknown as { klipingTest: { runPageCommand(c: string, t: chrome.tabs.Tab): Promise<unknown> } }).klipingTest;
-          return test.runPageCommand(name, tab);
-        },
-        [command, tabId] as const,
-      );
-    },
-    runPath: (tabId: number, path: 'inPage' | 'offPage') => {
-      const sw = context.serviceWorkers()[0];
-      if (!sw) throw new Error('The extension has no service worker');
-      return sw.evaluate(
-        async ([id, name]) => {
-          const test = (globalThis as unknown as { klipingTest: { runPath(t: number, p: string): Promise<unknown> } }).klipingTest;
-          return test.runPath(id, name);
-        },
-        [tabId, path] as const,
-      );
-    },
-    declutterTab: (tabId: number, action: 'on' | 'off' | 'prepare') => {
-      const sw = context.serviceWorkers()[0];
-      if (!sw) throw new Error('The extension has no service worker');
-      return sw.evaluate(
-        async ([id, name]) => {
-          const test = (globalThis as unknown as { klipingTest: { declutterTab(t: number, a: string): Promise<unknown> } }).klipingTest;
-          return test.declutterTab(id, name);
-        },
-        [tabId, action] as const,
-      );
+      return (await sw.evaluate(
+        ([hook, given]) => ((globalThis as unknown as WithTestHooks).klipingTest[hook] as (...a: unknown[]) => Promise<unknown>)(...given),
+        [name, args as unknown[]] as const,
+      )) as HookAnswer<K>;
     },
     close: () => context.close(),
   };

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type KeyInput, type Page } from 'puppeteer-core';
 import { requireBrowser } from './binaries';
-import type { E2ELocator, E2EPage, ExtensionBrowser, FilePayload, LaunchOptions, PageCommandName } from './types';
+import type { WithTestHooks } from '../../utils/browser/test-hooks';
+import type { E2ELocator, E2EPage, ExtensionBrowser, FilePayload, HookAnswer, LaunchOptions, TestHookName, TestHooks } from './types';
 
 /*
  * Stock Firefox ESR driven by puppeteer-core over WebDriver BiDi. Playwright's Firefox needs its
@@ -463,38 +464,17 @@ class FirefoxExtension implements ExtensionBrowser {
     return this.helper.evaluate(fn, arg);
   }
   /** An MV2 background page: reached from an extension page with `runtime.getBackgroundPage()`. */
-  runPageCommand(command: PageCommandName, tabId: number) {
-    return this.inExtension(
-      async ([name, id]) => {
+  async callHook<K extends TestHookName>(name: K, ...args: Parameters<TestHooks[K]>): Promise<HookAnswer<K>> {
+    return (await this.inExtension(
+      async ([hook, given]) => {
         const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-        const background = (await api.runtime.getBackgroundPage()) as unknown as {
-          klipingTest: { runPageCommand(c: string, t: chrome.tabs.Tab): Promise<unknown> };
-        };
-        return background.klipingTest.runPageCommand(name, await api.tabs.get(id));
-      },
-      [command, tabId] as const,
-    );
-  }
-  runPath(tabId: number, path: 'inPage' | 'offPage') {
-    return this.inExtension(
-      async ([id, name]) => {
-        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-        const background = (await api.runtime.getBackgroundPage()) as unknown as { klipingTest: { runPath(t: number, p: string): Promise<unknown> } };
+        const background = (await api.runtime.getBackgroundPage()) as unknown as WithTestHooks;
+        const answer = await (background.klipingTest[hook] as (...a: unknown[]) => Promise<unknown>)(...given);
         // Through JSON: the answer is made in the background page's realm.
-        return JSON.parse(JSON.stringify(await background.klipingTest.runPath(id, name))) as unknown;
+        return answer === undefined ? undefined : (JSON.parse(JSON.stringify(answer)) as unknown);
       },
-      [tabId, path] as const,
-    );
-  }
-  declutterTab(tabId: number, action: 'on' | 'off' | 'prepare') {
-    return this.inExtension(
-      async ([id, name]) => {
-        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-        const background = (await api.runtime.getBackgroundPage()) as unknown as { klipingTest: { declutterTab(t: number, a: string): Promise<unknown> } };
-        return JSON.parse(JSON.stringify(await background.klipingTest.declutterTab(id, name))) as unknown;
-      },
-      [tabId, action] as const,
-    );
+      [name, args as unknown[]] as const,
+    )) as HookAnswer<K>;
   }
   async close() {
     await this.raw.close();

@@ -1,3 +1,4 @@
+import type { HookAnswer, TestHookName, TestHooks } from '../../utils/browser/test-hooks';
 /*
  * What a browser test may ask of a browser, whichever drives it: Playwright over Chromium, or
  * puppeteer-core over WebDriver BiDi in Firefox. The shapes are the subset of Playwright's
@@ -82,6 +83,7 @@ export interface E2EPage {
 }
 
 export type PageCommandName = 'declutter' | 'reader' | 'save';
+export type { HookAnswer, TestHookName, TestHooks };
 
 /** A real browser with the e2e build installed, in a fresh profile (so a fresh IndexedDB). */
 export interface ExtensionBrowser {
@@ -105,15 +107,12 @@ export interface ExtensionBrowser {
    * Firefox, `chrome.*` is callback-style: use `globalThis.browser ?? chrome` for promises).
    */
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
-  /** The handler the shortcuts and context menu run, in the background (e2e build only). */
-  runPageCommand(command: PageCommandName, tabId: number): Promise<unknown>;
   /**
-   * The page through the in-page pipeline (the baseline script) or the off-page one, in the
-   * background (e2e build only): see `runPath` in utils/browser/off-page-diff.ts.
+   * One of the background's test hooks (e2e build only; utils/browser/test-hooks.ts): the
+   * handler the shortcuts and the context menu run, a page through one parsing path, Declutter's
+   * whole status.
    */
-  runPath(tabId: number, path: 'inPage' | 'offPage'): Promise<unknown>;
-  /** The `declutter` message as the popup sends it, from the background (e2e build only), with the whole status. */
-  declutterTab(tabId: number, action: 'on' | 'off' | 'prepare'): Promise<unknown>;
+  callHook<K extends TestHookName>(name: K, ...args: Parameters<TestHooks[K]>): Promise<HookAnswer<K>>;
   close(): Promise<void>;
 }
 

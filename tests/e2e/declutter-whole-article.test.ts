@@ -81,7 +81,7 @@ describe('declutter keeps the whole article, in the browser', () => {
       page.evaluate(() => [...document.getElementsByTagName('*')].flatMap((el, i) => (el.hasAttribute('data-kliping-hidden') ? [i] : [])));
     // One address each: a tab is found by its address.
     const cold = await open('article-embeds.html?at-press');
-    const atPress = await ext.declutterTab(cold.tabId, 'on');
+    const atPress = await ext.callHook('declutterTab', cold.tabId, 'on');
     expect(atPress).toMatchObject({ active: true });
     expect(atPress).not.toHaveProperty('ahead');
     const hiddenAtPress = await hiddenIndexes(cold.page);
@@ -89,17 +89,17 @@ describe('declutter keeps the whole article, in the browser', () => {
 
     // What the popup sends as it opens, then the press.
     const warm = await open('article-embeds.html?ahead');
-    expect(await ext.declutterTab(warm.tabId, 'prepare')).toEqual({ active: false, ms: 0, heldBack: 0 });
-    expect(await ext.declutterTab(warm.tabId, 'on')).toMatchObject({ active: true, ahead: true });
+    expect(await ext.callHook('declutterTab', warm.tabId, 'prepare')).toEqual({ active: false, ms: 0, heldBack: 0 });
+    expect(await ext.callHook('declutterTab', warm.tabId, 'on')).toMatchObject({ active: true, ahead: true });
     expect(await hiddenIndexes(warm.page)).toEqual(hiddenAtPress);
 
     // The page adds a box after the plan was made and before the press: the plan is made again, and hides it.
     const changed = await open('article-embeds.html?changed');
-    await ext.declutterTab(changed.tabId, 'prepare');
+    await ext.callHook('declutterTab', changed.tabId, 'prepare');
     await changed.page.evaluate(() => {
       document.querySelector('footer')!.insertAdjacentHTML('beforebegin', '<aside class="related-posts"><h3>Related posts</h3><ul><li><a href="/x">Tram fares rise in May</a></li><li><a href="/y">The bridge opens</a></li></ul></aside>');
     });
-    const replanned = await ext.declutterTab(changed.tabId, 'on');
+    const replanned = await ext.callHook('declutterTab', changed.tabId, 'on');
     expect(replanned).toMatchObject({ active: true });
     expect(replanned).not.toHaveProperty('ahead');
     expect(squash(await changed.page.evaluate(() => document.body.innerText))).not.toContain('Tram fares rise in May');

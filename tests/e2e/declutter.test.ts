@@ -28,7 +28,7 @@ describeCorpus('declutter in the browser, on the news-id pages', () => {
 
   /** The handler the Alt+Shift+… shortcuts and the context menu run (exposed by the e2e build only). */
   function runCommand(command: 'declutter' | 'reader' | 'save', tabId: number) {
-    return ext.runPageCommand(command, tabId);
+    return ext.callHook('runPageCommand', command, tabId);
   }
 
   describe('declutter from the popup, on every news-id corpus page', () => {

@@ -164,7 +164,7 @@ describe('reader view', () => {
 
   it('opens from the reader command (Alt+Shift+R, context menu) and reports the time to paint', async () => {
     const { page, tabId, reader } = await openFixture('/reader-long.html');
-    const result = (await ext.runPageCommand('reader', tabId)) as { command: string; opened: { ok: boolean; msToPaint: number } };
+    const result = (await ext.callHook('runPageCommand', 'reader', tabId)) as { command: string; opened: { ok: boolean; msToPaint: number } };
     expect(result.command).toBe('reader');
     expect(result.opened.ok).toBe(true);
     expect(result.opened.msToPaint).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Article } from '../core/article';
 import type { DeclutterStatus, PageExtract } from './messaging';
 import { contentMessenger, inPageMessenger } from './messaging';
 import { ensureParser, extractTab } from './off-page';
@@ -21,6 +22,7 @@ type ScriptFile = NonNullable<Parameters<typeof browser.scripting.executeScript>
 /** Built for e2e only (wxt.config.ts), so WXT's generated list of script paths may not name it. */
 export const IN_PAGE_SCRIPT = '/content-scripts/inpage.js' as ScriptFile;
 const CONTENT_SCRIPT: ScriptFile = '/content-script.js';
+const READER_SCRIPT: ScriptFile = '/content-scripts/reader.js';
 
 async function hiddenIndexes(tabId: number): Promise<number[]> {
   const [result] = await browser.scripting.executeScript({
@@ -96,35 +98,45 @@ function askPath(path: PathName, tabId: number) {
         declutter: (action: 'on' | 'off') => inPageMessenger.sendMessage('inPageDeclutter', action, tabId),
         // Today's pipeline made no plan before the press.
         prepare: async () => {},
-        openReader: () => inPageMessenger.sendMessage('inPageOpenReader', undefined, tabId),
+        // Today's pipeline read the page again in it when the reader opened.
+        openReader: (_article?: Article) => inPageMessenger.sendMessage('inPageOpenReader', undefined, tabId),
       }
     : {
         script: CONTENT_SCRIPT,
         extract: () => extractTab(tabId),
         declutter: (action: 'on' | 'off') => contentMessenger.sendMessage('declutter', action, tabId),
         prepare: () => contentMessenger.sendMessage('declutter', 'prepare', tabId),
-        openReader: () => contentMessenger.sendMessage('openReader', undefined, tabId),
+        openReader: (article?: Article) => contentMessenger.sendMessage('openReader', article, tabId),
       };
 }
 
 /**
- * `popup-declutter`: Declutter pressed in the popup, READ_MS after it opened (its read made and,
- * off the page, the plan asked for ahead), timed from the press alone.
+ * `popup-declutter`, `popup-reader`: Declutter or Reader pressed in the popup, READ_MS after it
+ * opened (its read made and, for Declutter off the page, the plan asked for ahead), timed from
+ * the press alone, as the popup sends it (the reader gets the article the popup read).
  */
-export type TimedCommand = 'extract' | 'declutter' | 'reader' | 'popup-declutter';
+export type TimedCommand = 'extract' | 'declutter' | 'reader' | 'popup-declutter' | 'popup-reader';
 
-/** How long the user reads the popup before pressing Declutter, in `popup-declutter`. */
+/** `ahead`: for `popup-declutter`, whether the press used the plan made while the popup was open. */
+export type TimedResult = { ms: number; ok: boolean; detail?: string; ahead?: boolean };
+
+/** How long the user reads the popup before pressing, in `popup-declutter` and `popup-reader`. */
 const READ_MS = 1000;
 
-async function timePopupDeclutter(path: PathName, tabId: number): Promise<{ ms: number; ok: boolean; detail?: string; ahead: boolean }> {
+async function timePopupPress(path: PathName, press: 'declutter' | 'reader', tabId: number): Promise<TimedResult> {
   const ask = askPath(path, tabId);
   await Promise.all([browser.scripting.executeScript({ target: { tabId }, files: [ask.script] }), path === 'offPage' ? ensureParser() : null]);
-  await ask.extract();
-  await ask.prepare();
+  const extracted = await ask.extract();
+  if (press === 'declutter') await ask.prepare();
   await new Promise((resolve) => setTimeout(resolve, READ_MS));
   const started = performance.now();
-  const status = await ask.declutter('on');
-  return { ms: performance.now() - started, ok: status.active, ahead: 'ahead' in status, ...('error' in status ? { detail: status.error } : {}) };
+  if (press === 'declutter') {
+    const status = await ask.declutter('on');
+    return { ms: performance.now() - started, ok: status.active, ahead: 'ahead' in status, ...('error' in status ? { detail: status.error } : {}) };
+  }
+  await browser.scripting.executeScript({ target: { tabId }, files: [ask.script, READER_SCRIPT] });
+  const opened = await ask.openReader(extracted.ok ? extracted.article : undefined);
+  return { ms: performance.now() - started, ok: opened.ok, ...(opened.ok ? {} : { detail: opened.reason }) };
 }
 
 /**
@@ -132,11 +144,11 @@ async function timePopupDeclutter(path: PathName, tabId: number): Promise<{ ms: 
  * a command arriving in the background does it: inject, ask, and wait for the page's answer (the
  * article the popup shows, the page decluttered and laid out, or the reader painted).
  */
-export async function timeCommand(path: PathName, command: TimedCommand, tabId: number): Promise<{ ms: number; ok: boolean; detail?: string; ahead?: boolean }> {
-  if (command === 'popup-declutter') return timePopupDeclutter(path, tabId);
+export async function timeCommand(path: PathName, command: TimedCommand, tabId: number): Promise<TimedResult> {
+  if (command === 'popup-declutter' || command === 'popup-reader') return timePopupPress(path, command === 'popup-declutter' ? 'declutter' : 'reader', tabId);
   const started = performance.now();
   const ask = askPath(path, tabId);
-  const files: ScriptFile[] = command === 'reader' ? [ask.script, '/content-scripts/reader.js'] : [ask.script];
+  const files: ScriptFile[] = command === 'reader' ? [ask.script, READER_SCRIPT] : [ask.script];
   // As runPageCommand does: the parser made ready while the script goes in.
   await Promise.all([browser.scripting.executeScript({ target: { tabId }, files }), path === 'offPage' ? ensureParser() : null]);
   if (command === 'extract') {
