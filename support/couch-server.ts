@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /*
@@ -31,16 +31,18 @@ export class CouchServer {
   private constructor(
     readonly port: number,
     readonly dir: string,
+    /** A `nice` value for the server process (the sync bench's stand-in for a server on another machine). */
+    private readonly niceness = 0,
   ) {}
 
   get origin(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  static async launch(): Promise<CouchServer> {
+  static async launch({ niceness = 0 }: { niceness?: number } = {}): Promise<CouchServer> {
     const dir = mkdtempSync(join(tmpdir(), 'kliping-couch-'));
     writeFileSync(join(dir, 'config.json'), '{}');
-    const server = new CouchServer(await freePort(), dir);
+    const server = new CouchServer(await freePort(), dir, niceness);
     await server.start();
     await server.admin('PUT', `/_config/admins/${COUCH_ADMIN.user}`, JSON.stringify(COUCH_ADMIN.password), false);
     await server.admin('PUT', '/_config/httpd/enable_cors', '"false"');
@@ -52,6 +54,7 @@ export class CouchServer {
       cwd: this.dir,
       stdio: 'ignore',
     });
+    if (this.niceness && this.child.pid) setPriority(this.child.pid, this.niceness);
     const deadline = Date.now() + 60_000;
     for (;;) {
       try {
