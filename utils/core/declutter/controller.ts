@@ -5,8 +5,9 @@ import { checkPlan, hidePlan, type DeclutteredPage, type ApplyOptions, type Live
 export type DeclutterAction = 'on' | 'off' | 'toggle' | 'status' | 'prepare';
 /**
  * `ms`: from the request to a page ready to paint, the plan made off the page included (0 for
- * 'off' and 'status'). `heldBack`: elements declutter would have hidden but left visible
- * because they held article text. `ahead`: the plan was the one `prepare` made.
+ * 'off' and 'status'; with `ahead`, the plan was made before the request). `heldBack`: elements
+ * declutter would have hidden but left visible because they held article text. `ahead`: the
+ * plan was the one `prepare` made.
  */
 export type DeclutterStatus =
   | { active: boolean; ms: number; heldBack: number; ahead?: true }
