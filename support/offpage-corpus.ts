@@ -4,6 +4,7 @@
  */
 import { tabIdOf } from './browser/launch';
 import type { ExtensionBrowser } from './browser/types';
+import type { PathName } from '../utils/browser/off-page-diff';
 import { listenOnLoopback, type StaticServer } from './loopback';
 import { loadNewsId, loadScrapinghub, loadWcxb } from './corpus';
 
@@ -79,7 +80,7 @@ const show = (value: unknown) => {
  * (a lazy loader marking the images a layout change showed) became the second path's input.
  */
 export async function comparePaths(ext: ExtensionBrowser, url: string): Promise<Comparison> {
-  const run = async (path: 'inPage' | 'offPage'): Promise<PathResult> => {
+  const run = async (path: PathName): Promise<PathResult> => {
     const page = await ext.newPage();
     try {
       await page.goto(url);

@@ -123,9 +123,14 @@ export type TimedResult = { ms: number; ok: boolean; detail?: string; ahead?: bo
 /** How long the user reads the popup before pressing, in `popup-declutter` and `popup-reader`. */
 const READ_MS = 1000;
 
+/** As runPageCommand does: the parser made ready while the scripts go in. */
+function injectForCommand(path: PathName, tabId: number, files: ScriptFile[]): Promise<unknown> {
+  return Promise.all([browser.scripting.executeScript({ target: { tabId }, files }), path === 'offPage' ? ensureParser() : null]);
+}
+
 async function timePopupPress(path: PathName, press: 'declutter' | 'reader', tabId: number): Promise<TimedResult> {
   const ask = askPath(path, tabId);
-  await Promise.all([browser.scripting.executeScript({ target: { tabId }, files: [ask.script] }), path === 'offPage' ? ensureParser() : null]);
+  await injectForCommand(path, tabId, [ask.script]);
   const extracted = await ask.extract();
   if (press === 'declutter') await ask.prepare();
   await new Promise((resolve) => setTimeout(resolve, READ_MS));
@@ -149,8 +154,7 @@ export async function timeCommand(path: PathName, command: TimedCommand, tabId: 
   const started = performance.now();
   const ask = askPath(path, tabId);
   const files: ScriptFile[] = command === 'reader' ? [ask.script, READER_SCRIPT] : [ask.script];
-  // As runPageCommand does: the parser made ready while the script goes in.
-  await Promise.all([browser.scripting.executeScript({ target: { tabId }, files }), path === 'offPage' ? ensureParser() : null]);
+  await injectForCommand(path, tabId, files);
   if (command === 'extract') {
     const extracted = await ask.extract();
     return { ms: performance.now() - started, ok: extracted.ok, ...(extracted.ok ? {} : { detail: extracted.reason }) };
