@@ -10,6 +10,7 @@ import { readingMinutesOfText } from './reading-time';
 import { proseLength } from './prose';
 import { revealStreamedContent } from './streamed';
 import { removeDialogs } from './dialogs';
+import { unweightMisreadClasses } from './class-weight';
 import { blockText, captionsIn, countWords } from './text';
 import { collapseSpace } from '../text';
 
@@ -78,11 +79,12 @@ export function parseArticle(
   return widens(first, second) ? second : first;
 }
 
-/** Lazy images made real, streamed parts put in place, dialogs taken out; returns the page's prose length. */
+/** Lazy images made real, streamed parts put in place, dialogs taken out, misread classes unweighted; returns the page's prose length. */
 function prepare(clone: Document): number {
   if (clone.body) resolveLazyImages(clone.body);
   revealStreamedContent(clone);
   removeDialogs(clone);
+  unweightMisreadClasses(clone);
   return proseLength(clone);
 }
 
