@@ -101,6 +101,16 @@ describe('a box whose class names it a modal is never the article', () => {
     });
   }
 
+  it('a page that says a modal is open (modal-open on <html>) shows it: the story opened in a modal over the front page is the article', () => {
+    // readability-test-pages' yahoo-2: the story is in `render-target-modal`, over the front page's teasers.
+    const teasers = ['<li><a href="/a">Storm closes schools in three counties</a></li>', '<li><a href="/b">Rates rise again</a></li>'].join('');
+    const html = `<!doctype html><html lang="en" class="desktop modal-open"><head><title>${HEADLINE} | Example News</title></head><body>${NAV}
+      <ul class="front">${teasers}</ul><div class="render-target-modal"><article><h1>${HEADLINE}</h1>${paragraphs(SENTENCES)}</article></div>${FOOTER}</body></html>`;
+    const result = extractArticle(load(html), 'https://news.example/market-hall', { force: true });
+    if (!result.ok) throw new Error(result.detail);
+    for (const sentence of SENTENCES) expect(result.article.textContent).toContain(sentence);
+  });
+
   it('a class that only mentions a modal (a state, a trigger) leaves its box in: here the box is the article', () => {
     const result = extractArticle(load(page('modal-enabled')), 'https://news.example/market-hall', { force: true });
     if (!result.ok) throw new Error(result.detail);
