@@ -292,7 +292,7 @@ function main(): void {
     const totals = new Map(names.map((n) => [n, zeroHits()]));
     const tallies = new Map(names.map((n) => [n, new Tally()]));
     // The issue's target: no page marked readerable refused (the others may be: a few words of text).
-    const refused = new Map(names.map((n) => [n, [] as string[]]));
+    const refused = new Map(names.map((n) => [n, [] as { id: string; readerable: boolean; why: string }[]]));
     for (const page of pages) {
       const parsed = parsePage('readability-test-pages', page.id, page.html, page.url);
       jsdomWarnings += parsed.warnings;
@@ -300,7 +300,7 @@ function main(): void {
         const result = parsed.doc ? run(extractor, parsed.doc, page.url) : { output: null, ms: 0, error: parsed.error };
         tallies.get(name)!.record(result);
         allTimes.get(name)!.push(result.ms);
-        if (!result.output) refused.get(name)!.push(`${page.id}${page.expected.readerable ? ' (marked readerable)' : ''}: ${result.error ?? 'no output'}`);
+        if (!result.output) refused.get(name)!.push({ id: page.id, readerable: page.expected.readerable, why: result.error ?? 'no output' });
         const e = page.expected;
         metaHits(hits.get(name)!, totals.get(name)!, result.output, {
           title: e.title,
@@ -320,9 +320,8 @@ function main(): void {
     table(`readability-test-pages (${pages.length} pages, metadata hits where expected is set)`, ['extractor', 'title', 'title verbatim', 'byline', 'lang', 'published', 'failed', 'ms median', 'ms p95'], rows);
     for (const name of names) {
       const list = refused.get(name)!;
-      const marked = list.filter((line) => line.includes('(marked readerable)')).length;
-      console.log(`\nPages ${name} refused: ${list.length}, marked readerable: ${marked}`);
-      for (const line of list) console.log(`  refused: ${line}`);
+      console.log(`\nPages ${name} refused: ${list.length}, marked readerable: ${list.filter((r) => r.readerable).length}`);
+      for (const r of list) console.log(`  refused: ${r.id}${r.readerable ? ' (marked readerable)' : ''}: ${r.why}`);
     }
   }
 

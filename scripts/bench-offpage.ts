@@ -134,7 +134,6 @@ async function worker(ext: ChromiumExtension) {
   return ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
 }
 
-
 async function load(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: 45_000 });
   await page.waitForTimeout(SETTLE_MS);

@@ -82,7 +82,6 @@ export interface E2EPage {
   close(): Promise<void>;
 }
 
-export type PageCommandName = 'declutter' | 'reader' | 'save';
 export type { HookAnswer, TestHookName, TestHooks };
 
 /** A real browser with the e2e build installed, in a fresh profile (so a fresh IndexedDB). */

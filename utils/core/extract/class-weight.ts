@@ -13,12 +13,10 @@ import { elementsByTag } from '../dom';
  * CMS names that match too (Drupal's `field--label-hidden`, Elementor's `elementor-widget…`,
  * HubSpot's `widget-span`), and Tailwind's `scroll-m…` (no page changed).
  */
-export const MISREAD_CLASS_TOKENS: readonly { token: RegExp; serves: string }[] = [
-  { token: /^(?:[a-z0-9]+:)*overflow(?:-[xy])?-hidden$/, serves: 'Tailwind and Bootstrap utilities (`overflow-hidden`, `md:overflow-x-hidden`): a box that clips its overflow' },
+export const MISREAD_CLASS_TOKENS: readonly { token: RegExp; within: string; serves: string }[] = [
+  // `within`: text every token of the entry holds, the cheap first test of a whole class attribute.
+  { token: /^(?:[a-z0-9]+:)*overflow(?:-[xy])?-hidden$/, within: 'overflow', serves: 'Tailwind and Bootstrap utilities (`overflow-hidden`, `md:overflow-x-hidden`): a box that clips its overflow' },
 ];
-
-/** What a class attribute must hold for any token to match: the first, cheap test. */
-const ANY_TOKEN = /overflow/;
 
 const isMisread = (token: string): boolean => MISREAD_CLASS_TOKENS.some(({ token: pattern }) => pattern.test(token));
 
@@ -32,7 +30,7 @@ export function unweightMisreadClasses(doc: Document): number {
   let changed = 0;
   for (const el of elementsByTag(root, '*')) {
     const value = el.getAttribute('class');
-    if (!value || !ANY_TOKEN.test(value)) continue;
+    if (!value || !MISREAD_CLASS_TOKENS.some(({ within }) => value.includes(within))) continue;
     const tokens = value.split(/\s+/).filter(Boolean);
     const kept = tokens.filter((token) => !isMisread(token));
     if (kept.length === tokens.length) continue;
