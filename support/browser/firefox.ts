@@ -13,7 +13,6 @@ import type { E2ELocator, E2EPage, ExtensionBrowser, FilePayload, HookAnswer, La
  * add-on. Its quirks under automation, and what gets round each, are noted where they bite.
  */
 
-const GECKO_ID = 'kliping@kliping.app';
 /** Playwright's default in the harness: fail in seconds when what a user waits for never shows. */
 const TIMEOUT = 10_000;
 
@@ -403,9 +402,11 @@ class FirefoxExtension implements ExtensionBrowser {
 
   constructor(
     readonly raw: Browser,
+    /** The add-on's internal UUID, the host of its pages' URLs. */
     readonly extensionId: string,
     readonly downloadDir: string,
     readonly scratchDir: string,
+    private readonly finish: () => Promise<void>,
   ) {}
 
   extensionUrl(path: string) {
@@ -476,10 +477,14 @@ class FirefoxExtension implements ExtensionBrowser {
       [name, args as unknown[]] as const,
     )) as HookAnswer<K>;
   }
-  async close() {
-    await this.raw.close();
-    rmSync(this.downloadDir, { recursive: true, force: true });
-    rmSync(this.scratchDir, { recursive: true, force: true });
+  private closing: Promise<void> | undefined;
+  /** Once: a kept process given back twice would be handed to two tests. */
+  close() {
+    this.closing ??= (async () => {
+      rmSync(this.scratchDir, { recursive: true, force: true });
+      await this.finish();
+    })();
+    return this.closing;
   }
 }
 
@@ -494,25 +499,27 @@ function requireLanguagePack(firefox: string, lang: string): void {
   if (!found) throw new Error(`Firefox has no '${lang}' language pack in ${extensions}: apt-get install firefox-esr-l10n-${lang.toLowerCase()}`);
 }
 
-/** Stock Firefox ESR, headless, with the e2e build installed as a temporary add-on. */
-export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+/** A running Firefox and the folder its prefs send downloads to. */
+interface RunningFirefox {
+  readonly browser: Browser;
+  readonly downloadDir: string;
+}
+
+async function startFirefox(options: LaunchOptions): Promise<RunningFirefox> {
   const lang = options.lang ?? 'en-US';
   const firefox = requireBrowser('firefox');
   requireLanguagePack(firefox, lang);
-  // The add-on's UUID is random per install unless set before launch; tests need its URLs.
-  const uuid = randomUUID();
   const downloadDir = mkdtempSync(join(tmpdir(), 'kliping-ff-downloads-'));
-  const scratchDir = mkdtempSync(join(tmpdir(), 'kliping-ff-files-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefox,
     headless: true,
-    // Without it Firefox refuses to navigate automation to moz-extension:// pages.
+    // Without it Firefox refuses to navigate automation to moz-extension:// pages, and the
+    // add-on's UUID cannot be read from the browser's own (chrome) scope.
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1200, height: 900 },
     protocolTimeout: 60_000,
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // The UI language (Debian's firefox-esr-l10n-* language pack for anything but en-US).
       'intl.locale.requested': lang,
       'intl.accept_languages': lang,
@@ -529,11 +536,98 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
       'pdfjs.disabled': false,
     },
   });
+  return { browser, downloadDir };
+}
+
+async function stopFirefox(running: RunningFirefox): Promise<void> {
+  await running.browser.close().catch(() => undefined);
+  rmSync(running.downloadDir, { recursive: true, force: true });
+}
+
+/**
+ * The add-on's UUID, read in the browser's chrome scope: it is random per install, and a pref set
+ * before launch fixes only the first install's (uninstalling forgets it).
+ */
+async function addonUuid(browser: Browser, addonId: string): Promise<string> {
+  const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
+  const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result as { contexts: { context: string }[] };
+  const expression = `WebExtensionPolicy.getByID(${JSON.stringify(addonId)})?.mozExtensionHostname ?? ''`;
+  const uuid = await poll(
+    async () => {
+      const answer = (await bidi.send('script.evaluate', { expression, target: { context: tree.contexts[0]!.context }, awaitPromise: false })).result as {
+        result?: { value?: string };
+      };
+      return answer.result?.value ?? '';
+    },
+    (value) => value !== '',
+    () => `the UUID of add-on ${addonId}`,
+  );
+  return uuid;
+}
+
+async function installInto(running: RunningFirefox, extensionDir: string, finish: (addonId: string) => Promise<void>): Promise<FirefoxExtension> {
+  const addonId = await running.browser.installExtension(extensionDir);
+  const uuid = await addonUuid(running.browser, addonId);
+  const scratchDir = mkdtempSync(join(tmpdir(), 'kliping-ff-files-'));
+  return new FirefoxExtension(running.browser, uuid, running.downloadDir, scratchDir, () => finish(addonId));
+}
+
+/** Stock Firefox ESR, headless, with the e2e build installed as a temporary add-on; closing it ends the running. */
+export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const running = await startFirefox(options);
   try {
-    await browser.installExtension(extensionDir);
+    return await installInto(running, extensionDir, () => stopFirefox(running));
   } catch (error) {
-    await browser.close();
+    await stopFirefox(running);
     throw error;
   }
-  return new FirefoxExtension(browser, uuid, downloadDir, scratchDir);
+}
+
+/**
+ * Firefox processes kept between the tests of one file. Starting Firefox costs about 2.5 s, and
+ * most of a test file's launches ask for the same prefs; reinstalling the add-on costs 0.15 s.
+ * Uninstalling a temporary add-on deletes its storage, IndexedDB and permissions, so a test given
+ * a kept running still starts from a fresh install; its tabs are closed and its downloads deleted.
+ */
+export class FirefoxPool {
+  private readonly idle = new Map<string, RunningFirefox[]>();
+  private readonly all = new Set<RunningFirefox>();
+
+  async launch(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+    const key = JSON.stringify([options.lang ?? 'en-US', options.colorScheme ?? 'light']);
+    const running = this.idle.get(key)?.pop() ?? (await startFirefox(options));
+    this.all.add(running);
+    try {
+      return await installInto(running, extensionDir, (addonId) => this.giveBack(key, running, addonId));
+    } catch (error) {
+      await this.end(running);
+      throw error;
+    }
+  }
+
+  private async giveBack(key: string, running: RunningFirefox, addonId: string): Promise<void> {
+    const { browser } = running;
+    try {
+      if (!browser.connected) throw new Error('Firefox has gone');
+      const blank = await browser.newPage();
+      await Promise.all((await browser.pages()).filter((page) => page !== blank).map((page) => page.close().catch(() => undefined)));
+      await browser.uninstallExtension(addonId);
+      for (const file of readdirSync(running.downloadDir)) rmSync(join(running.downloadDir, file), { recursive: true, force: true });
+    } catch {
+      await this.end(running);
+      return;
+    }
+    this.idle.set(key, [...(this.idle.get(key) ?? []), running]);
+  }
+
+  private async end(running: RunningFirefox): Promise<void> {
+    this.all.delete(running);
+    await stopFirefox(running);
+  }
+
+  /** Ends every running, kept or still in use. */
+  async closeAll(): Promise<void> {
+    this.idle.clear();
+    await Promise.all([...this.all].map((running) => this.end(running)));
+  }
 }

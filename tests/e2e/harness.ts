@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { join, resolve } from 'node:path';
-import { launchBrowser } from '../../support/browser/launch';
+import { keepingLauncher } from '../../support/browser/launch';
 import type { BrowserName, ExtensionBrowser, LaunchOptions } from '../../support/browser/types';
 
 /*
@@ -34,9 +34,17 @@ export function screenshotPath(name: string): string {
   return join(dir, name);
 }
 
-/** The run's browser (see `BROWSER`) with the e2e build installed, in a fresh profile. */
-export function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  return launchBrowser(BROWSER, options);
+const launcher = keepingLauncher(BROWSER);
+// A hook at the top of a module the test file imports is the file's: its kept browsers end with it.
+afterAll(async () => (await launcher).closeAll());
+
+/**
+ * The run's browser (see `BROWSER`) with the e2e build freshly installed: a new profile, or in
+ * Firefox a process kept from an earlier test of the file, whose add-on was uninstalled with all
+ * its data and tabs.
+ */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return (await launcher).launch(options);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteDraftKey } from '../../utils/core/note-draft';
-import { FIXTURES_DIR, LibraryPage, PopupPage, freshProfileEachTest, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
+import { FIXTURES_DIR, LibraryPage, PopupPage, freshProfileEachTest, launchExtension, serveDirs, tabIdOf, type ExtensionBrowser, type StaticServer, screenshotPath } from './harness';
 
 const TITLE = 'Petani Kopi Gayo Panen Raya, Harga Naik 20 Persen';
 
@@ -151,3 +151,35 @@ describe('pages where nothing can run', () => {
     await page.close();
   });
 });
+
+describe('a fresh start for every test', () => {
+  // Firefox's harness keeps its process between tests and reinstalls the add-on (FirefoxPool):
+  // what a test saved, set or left open must be gone for the next, as in a new profile.
+  it('leaves the next launch no saved article, no stored setting and no open tab', async () => {
+    await saveArticle();
+    await ext.inExtension(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      await api.storage.local.set({ leftBehind: true });
+    });
+    const leftOpen = await ext.newPage();
+    await leftOpen.goto(site.url('/article-kompas-like.html'));
+    await ext.close();
+
+    const next = await launchExtension();
+    try {
+      const stored = await next.inExtension(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const tabs = await api.tabs.query({});
+        return { keys: Object.keys(await api.storage.local.get(null)), tabUrls: tabs.map((tab) => tab.url ?? '') };
+      });
+      expect(stored.keys).not.toContain('leftBehind');
+      expect(stored.tabUrls.filter((url) => url.includes('article-kompas-like'))).toEqual([]);
+      const library = await LibraryPage.open(next);
+      await library.page.locator('.library__empty').waitFor();
+      expect(await library.items().count()).toBe(0);
+    } finally {
+      await next.close();
+    }
+  });
+});
+
