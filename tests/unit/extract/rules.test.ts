@@ -214,6 +214,23 @@ describe('newsletter rule', () => {
   });
 });
 
+describe('rules read text as a reader does', () => {
+  // The space that ends one inline element and the next one's start are the reader's word break
+  // (wcxb-dev 4472: "Select? Sign up for our newsletter" read as "Select?Sign upfor").
+  it('keeps the spaces at the edges of inline elements between their words', () => {
+    const root = articleWith(
+      '<p><em><strong>Want more from us? </strong></em><a href="/join"><em><strong>Sign up</strong></em></a><em><strong> for our newsletter, The Briefing, and shop smarter.</strong></em></p>',
+    );
+    expect(clutterTexts(root, [newsletter])).toEqual(['Want more from us? Sign up for our newsletter, The Briefing, and shop smarter.']);
+    expect(proseKept(root, [newsletter])).toBe(true);
+  });
+
+  it('still reads words that touch across elements as one word', () => {
+    const root = articleWith('<p><b>Sign</b><i>up</i> for the newsletter, the editors asked, and thousands did.</p>');
+    expect(clutterTexts(root, [newsletter])).toEqual([]);
+  });
+});
+
 describe('newsletter and comments rules: pitches and prompts', () => {
   it('removes "Subscribe to <Title>" pitches and "Post Comment (+)"', () => {
     const root = articleWith('<p>Subscribe to WIRED and stay smart with more of your favorite Ideas writers.</p><div>Post Comment (+)</div>');

@@ -17,6 +17,12 @@ const LEAD_BLOCK_TAGS = new Set(['P', 'LI', 'DIV', 'TD', 'TR', 'TBODY', 'TABLE',
 interface Info {
   /** Whitespace-folded text, or null past MAX_TEXT characters. */
   text: string | null;
+  /**
+   * Whether the element's text starts or ends with white space, folded out of `text`: an inline
+   * element's parent puts it back, so "<em>Select? </em><a>Sign up</a>" reads "Select? Sign up".
+   */
+  spaceBefore: boolean;
+  spaceAfter: boolean;
   length: number;
   linkLength: number;
   /** Text length of paragraphs that read as prose (long, few links) inside, self included. */
@@ -76,7 +82,7 @@ function measure(root: ParentNode): Infos {
 }
 
 function summarize(el: Element, infos: Infos): Info {
-  if (SKIP_TAGS.has(el.tagName)) return { text: '', length: 0, linkLength: 0, prose: 0 };
+  if (SKIP_TAGS.has(el.tagName)) return { text: '', spaceBefore: false, spaceAfter: false, length: 0, linkLength: 0, prose: 0 };
   let parts: string[] | null = [];
   let length = 0;
   let linkLength = 0;
@@ -94,14 +100,22 @@ function summarize(el: Element, infos: Infos): Info {
       prose += info.prose;
       if (parts && info.text !== null) {
         const block = BLOCK_TAGS.has((child as Element).tagName);
-        parts.push(block ? ` ${info.text} ` : info.text);
+        parts.push(block ? ` ${info.text} ` : `${info.spaceBefore ? ' ' : ''}${info.text}${info.spaceAfter ? ' ' : ''}`);
       } else parts = null;
     }
     if (parts && length > MAX_TEXT) parts = null;
   }
   if (el.tagName === 'A') linkLength = length;
   if (el.tagName === 'P' && length >= 100 && linkLength < length * 0.3) prose = Math.max(prose, length);
-  return { text: parts ? collapseSpaceAndZeroWidth(parts.join('')) : null, length, linkLength, prose };
+  const joined = parts?.join('') ?? null;
+  return {
+    text: joined === null ? null : collapseSpaceAndZeroWidth(joined),
+    spaceBefore: joined !== null && /^\s/.test(joined),
+    spaceAfter: joined !== null && /\s$/.test(joined),
+    length,
+    linkLength,
+    prose,
+  };
 }
 
 /** Text a reader would take for the article itself: never removed, whatever its classes say. */
