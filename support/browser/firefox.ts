@@ -572,7 +572,7 @@ async function installInto(running: RunningFirefox, extensionDir: string, finish
   return new FirefoxExtension(running.browser, uuid, running.downloadDir, scratchDir, () => finish(addonId));
 }
 
-/** Stock Firefox ESR, headless, with the e2e build installed as a temporary add-on; closing it ends the running. */
+/** Stock Firefox ESR, headless, with the e2e build installed as a temporary add-on; closing it ends the process. */
 export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const running = await startFirefox(options);
   try {
@@ -587,7 +587,7 @@ export async function launchFirefox(extensionDir: string, options: LaunchOptions
  * Firefox processes kept between the tests of one file. Starting Firefox costs about 2.5 s, and
  * most of a test file's launches ask for the same prefs; reinstalling the add-on costs 0.15 s.
  * Uninstalling a temporary add-on deletes its storage, IndexedDB and permissions, so a test given
- * a kept running still starts from a fresh install; its tabs are closed and its downloads deleted.
+ * a kept process still starts from a fresh install; its tabs are closed and its downloads deleted.
  */
 export class FirefoxPool {
   private readonly idle = new Map<string, RunningFirefox[]>();
@@ -625,7 +625,7 @@ export class FirefoxPool {
     await stopFirefox(running);
   }
 
-  /** Ends every running, kept or still in use. */
+  /** Ends every process, kept or still in use. */
   async closeAll(): Promise<void> {
     this.idle.clear();
     await Promise.all([...this.all].map((running) => this.end(running)));
