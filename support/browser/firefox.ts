@@ -552,7 +552,7 @@ async function addonUuid(browser: Browser, addonId: string): Promise<string> {
   const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
   const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result as { contexts: { context: string }[] };
   const expression = `WebExtensionPolicy.getByID(${JSON.stringify(addonId)})?.mozExtensionHostname ?? ''`;
-  const uuid = await poll(
+  return poll(
     async () => {
       const answer = (await bidi.send('script.evaluate', { expression, target: { context: tree.contexts[0]!.context }, awaitPromise: false })).result as {
         result?: { value?: string };
@@ -562,7 +562,6 @@ async function addonUuid(browser: Browser, addonId: string): Promise<string> {
     (value) => value !== '',
     () => `the UUID of add-on ${addonId}`,
   );
-  return uuid;
 }
 
 async function installInto(running: RunningFirefox, extensionDir: string, finish: (addonId: string) => Promise<void>): Promise<FirefoxExtension> {

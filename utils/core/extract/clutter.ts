@@ -110,8 +110,8 @@ function summarize(el: Element, infos: Infos): Info {
   const joined = parts?.join('') ?? null;
   return {
     text: joined === null ? null : collapseSpaceAndZeroWidth(joined),
-    spaceBefore: joined !== null && /^\s/.test(joined),
-    spaceAfter: joined !== null && /\s$/.test(joined),
+    spaceBefore: joined !== null && /\s/.test(joined.charAt(0)),
+    spaceAfter: joined !== null && /\s/.test(joined.charAt(joined.length - 1)),
     length,
     linkLength,
     prose,
