@@ -32,7 +32,7 @@ export interface Launcher {
 
 /**
  * For a run of many launches: Firefox processes are kept and given a fresh install of the add-on
- * (see `FirefoxPool`); each Chromium launch is a new profile, which starts in well under a second.
+ * (see `FirefoxPool`); each Chromium launch is a new profile, the build loaded as it starts.
  */
 export async function keepingLauncher(browser: BrowserName): Promise<Launcher> {
   if (browser === 'chromium') return { launch: (options) => launchChromium(options), closeAll: async () => undefined };
