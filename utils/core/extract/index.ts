@@ -11,6 +11,7 @@ import { proseLength } from './prose';
 import { revealStreamedContent } from './streamed';
 import { removeDialogs } from './dialogs';
 import { unweightMisreadClasses } from './class-weight';
+import { findSections, layOutSections, pickSources, readSectionLayout, type SectionLayout } from './sections';
 import { blockText, captionsIn, countWords } from './text';
 import { collapseSpace } from '../text';
 
@@ -59,8 +60,10 @@ export interface ParsedArticle extends Omit<ParsedReadability, 'content'> {
 /**
  * The raw Readability step on a document the caller owns (it is changed: lazy images resolved,
  * then Readability's own rewriting). Declutter uses it to map kept nodes back to the live page.
- * With `another` (a fresh clone on demand, or null when there is no time for it), a pick holding less than MIN_PROSE_SHARE of the page's
- * prose is tried again with fewer cuts, and the second pick wins only when it widens the first.
+ * With `another` (a fresh clone on demand, or null when there is no time for it), a pick that is
+ * one of an article's sibling sections is widened to all of them (./sections), and a pick holding
+ * less than MIN_PROSE_SHARE of the page's prose is tried again with fewer cuts; each second pick
+ * wins only when it widens the first.
  */
 export function parseArticle(
   clone: Document,
@@ -68,7 +71,9 @@ export function parseArticle(
   another?: () => Document | null,
 ): ParsedArticle | null {
   const prose = prepare(clone);
-  const first = readability(clone, READABILITY_CHAR_THRESHOLD, maxElements);
+  const layout = another ? readSectionLayout(clone) : null;
+  let first = readability(clone, READABILITY_CHAR_THRESHOLD, maxElements);
+  if (first && layout && another) first = withSections(first, layout, another, maxElements);
   const wanted = Math.round(prose * MIN_PROSE_SHARE);
   if (!another || wanted <= READABILITY_CHAR_THRESHOLD || (first && (first.length ?? 0) >= wanted)) return first;
   const spare = another();
@@ -97,6 +102,20 @@ function readability(clone: Document, charThreshold: number, maxElements: number
   }).parse();
   if (!parsed?.content) return null;
   return { ...parsed, content: parsed.content };
+}
+
+/** The pick widened to the sibling sections it belongs with (./sections), when that grows it. */
+function withSections(first: ParsedArticle, layout: SectionLayout, another: () => Document | null, maxElements: number): ParsedArticle {
+  const sections = findSections(layout, pickSources(first.content), first.length ?? 0);
+  if (!sections) return first;
+  const spare = another();
+  if (!spare) return first;
+  prepare(spare);
+  if (!layOutSections(spare, sections)) return first;
+  const widened = readability(spare, READABILITY_CHAR_THRESHOLD, maxElements);
+  if (!widened || !widens(first, widened)) return first;
+  // The metadata Readability read on the whole page stands; the body is the sections'.
+  return { ...first, content: widened.content, textContent: widened.textContent, length: widened.length };
 }
 
 const foldSpace = (text: string | null) => collapseSpace(text ?? '').toLowerCase();

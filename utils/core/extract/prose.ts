@@ -24,11 +24,17 @@ function inComments(el: Element): boolean {
 export function proseLength(doc: Document): number {
   let total = 0;
   for (const p of elementsByTag(doc.body ?? doc.documentElement, 'p')) {
-    const length = collapseSpace(p.textContent ?? '').length;
-    if (length < MIN_PARAGRAPH) continue;
-    let links = 0;
-    for (const a of elementsByTag(p, 'a')) links += collapseSpace(a.textContent ?? '').length;
-    if (links <= length * MAX_LINK_SHARE && !inComments(p)) total += length;
+    const length = paragraphProse(p);
+    if (length && !inComments(p)) total += length;
   }
   return total;
+}
+
+/** A paragraph's characters when it is prose (long enough, not mostly links), else 0. */
+export function paragraphProse(p: Element): number {
+  const length = collapseSpace(p.textContent ?? '').length;
+  if (length < MIN_PARAGRAPH) return 0;
+  let links = 0;
+  for (const a of elementsByTag(p, 'a')) links += collapseSpace(a.textContent ?? '').length;
+  return links <= length * MAX_LINK_SHARE ? length : 0;
 }
