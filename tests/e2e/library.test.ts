@@ -172,7 +172,14 @@ describe('the library', () => {
     await library.items().first().getByRole('checkbox').check();
     await library.page.getByTestId('bulk-bar').getByTestId('delete').click();
     await eventually(() => library.items().count()).toBe(0);
-    await library.page.getByTestId('undo').click();
+    // Seen failing now and then in Chromium (no Undo within the timeout): say whether the delete's answer was an error.
+    await library.page
+      .getByTestId('undo')
+      .click()
+      .catch(async (error: Error) => {
+        const banner = await library.page.getByTestId('write-failure').allTextContents();
+        throw new Error(`${error.message}\nwrite-failure banner: ${JSON.stringify(banner)}`);
+      });
     await eventually(() => library.items().count()).toBe(1);
 
     await library.searchFor('toraja has:highlights');
