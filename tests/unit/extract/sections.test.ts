@@ -78,6 +78,15 @@ describe('an article split into sibling sections', () => {
     }
   });
 
+  it("keeps every entry of a listicle whose entries are a list's items", () => {
+    const entry = (n: number, count: number) => `<li><div class="entry-card"><h3>${n}. The car number ${n}</h3>${paragraphs(`car ${n}`, count)}</div></li>`;
+    const counts = [2, 2, 6, 2, 2];
+    const article = extracted(page(`<div class="list-intro"><h2>${TITLE}</h2></div><ol class="ranked">${counts.map((count, i) => entry(i + 1, count)).join('')}</ol>`));
+    counts.forEach((count, i) => {
+      for (let k = 0; k < count; k++) expect(article.textContent, `lost: car ${i + 1}.${k}`).toContain(sentence(`car ${i + 1}`, k));
+    });
+  });
+
   it("does not join an author's bio or a contact box that sits in a box of the same kind beside the whole article", () => {
     const row = (inner: string) => `<div class="builder-row"><div class="builder-column"><div class="builder-module">${inner}</div></div></div>`;
     const bio = 'Ana Putri has written about the city for twenty years, first for the evening paper and now for this site, and teaches journalism at the university on Fridays.';

@@ -147,10 +147,12 @@ export function findSections(layout: SectionLayout, sources: number[], pickLengt
     const parent = layout.parent[box]!;
     if (parent < 0) return null;
     const kind = layout.kind[box]!;
-    if (layout.tag[box] === 'ARTICLE' || !kind) continue;
+    // A list's items are of one kind by being its items (a listicle's entries), whatever their class.
+    const item = layout.tag[box] === 'LI';
+    if (layout.tag[box] === 'ARTICLE' || (!kind && !item)) continue;
     const children = childrenOf(layout, parent);
-    const likes = children.filter((el) => el === box || (layout.tag[el] === layout.tag[box] && layout.kind[el] === kind && !layout.headline[el] && layout.stories[el]! < 2));
-    if (likes.length < 2 || likes.length < layout.kindCount.get(kind)! * MIN_KIND_SHARE) continue;
+    const likes = children.filter((el) => el === box || (layout.tag[el] === layout.tag[box] && (item || layout.kind[el] === kind) && !layout.headline[el] && layout.stories[el]! < 2));
+    if (likes.length < 2 || (!item && likes.length < layout.kindCount.get(kind)! * MIN_KIND_SHARE)) continue;
     const picked = (el: number) => sources.some((source) => within(layout, source, el) || within(layout, el, source));
     const added = likes.filter((el) => !picked(el)).reduce((sum, el) => sum + layout.prose[el]!, 0);
     if (added < MIN_ADDED_CHARS || added < pickLength * MIN_ADDED_SHARE) continue;
