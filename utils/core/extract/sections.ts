@@ -15,14 +15,14 @@ import { paragraphProse } from './prose';
 const MAX_LEVELS = 3;
 /** The sections left out must add prose of at least this share of the pick's text. */
 const MIN_ADDED_SHARE = 0.5;
+/** ...and at least this many characters of it. */
+const MIN_ADDED_CHARS = 200;
 /**
  * A component's name, not a framework's: the boxes joined are at least this share of the page's
  * elements of that first class (Elementor's `elementor-element`, Tailwind's `w-full` are on
  * everything, a `sect1` or a builder's row class on the sections).
  */
 const MIN_KIND_SHARE = 0.25;
-/** ...and at least this many characters of it. */
-const MIN_ADDED_CHARS = 200;
 
 /** Blocks taken whole when sections are laid out in one container: what a reader reads. */
 const BLOCKS = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'DL', 'PRE', 'BLOCKQUOTE', 'FIGURE', 'TABLE', 'PICTURE', 'IMG', 'HR']);
