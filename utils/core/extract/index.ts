@@ -9,6 +9,7 @@ import { chooseExcerpt, cleanByline, cleanTitle, foldForTitle, isWeakByline, rea
 import { readingMinutesOfText } from './reading-time';
 import { proseLength } from './prose';
 import { revealStreamedContent } from './streamed';
+import { openCollapsedPanels } from './collapsed';
 import { removeDialogs } from './dialogs';
 import { unweightMisreadClasses } from './class-weight';
 import { findSections, layOutSections, pickSources, readSectionLayout, type SectionLayout } from './sections';
@@ -84,10 +85,11 @@ export function parseArticle(
   return widens(first, second) ? second : first;
 }
 
-/** Lazy images made real, streamed parts put in place, dialogs taken out, misread classes unweighted; returns the page's prose length. */
+/** Lazy images made real, streamed parts put in place, collapsed panels opened, dialogs taken out, misread classes unweighted; returns the page's prose length. */
 function prepare(clone: Document): number {
   if (clone.body) resolveLazyImages(clone.body);
   revealStreamedContent(clone);
+  openCollapsedPanels(clone);
   removeDialogs(clone);
   unweightMisreadClasses(clone);
   return proseLength(clone);
