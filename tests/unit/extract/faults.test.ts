@@ -24,6 +24,14 @@ describe('reader text: what players and promos leave behind', () => {
     expect(proseKept(root)).toBe(true);
   });
 
+  it('removes the "Loading …" placeholders a script left in the page, and keeps a heading that only starts with the word', () => {
+    const root = articleWith(
+      '<div class="specs"><span>Loading specifications…</span></div><div class="prices"><p>Loading prices for your region...</p></div><h3>Loading docks and what they cost</h3>',
+    );
+    expect(clutterTexts(root)).toEqual(['Loading specifications…', 'Loading prices for your region...']);
+    expect(proseKept(root)).toBe(true);
+  });
+
   it('removes a screen-reader caption label, so it never glues to the caption', () => {
     const article = extract(
       `<article><h1>Story</h1>${prose(3)}<figure><img src="/a.jpg" alt=""><figcaption><span class="ssrcss-1qr-VisuallyHidden">Media caption</span>Who is the new mayor?</figcaption></figure>${prose(3)}</article>`,
