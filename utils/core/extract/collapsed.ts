@@ -1,3 +1,5 @@
+import { elementsByTag, firstElement } from '../dom';
+
 /**
  * Collapsed panels: the answer of an FAQ, a guide's "What to know", a review's collapsible
  * sections, hidden until the reader presses the control above them (WAI-ARIA Authoring
@@ -17,10 +19,10 @@ const COLLAPSED = 'false';
 /** A heading or wrapper around the control: the accordion's header, a line of text, not a block of content. */
 const MAX_HEADER_CHARS = 300;
 
-const SHOW_ELEMENT = 0x1;
-
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  // Read as a declaration only where there is one: a style object per element is dear in jsdom.
+  if (!el.hasAttribute('style')) return false;
   const style = (el as HTMLElement).style;
   return style?.display === 'none' || style?.visibility === 'hidden';
 }
@@ -40,9 +42,7 @@ function followsCollapsedControl(panel: Element): boolean {
   if (!header) return false;
   if (isCollapsedControl(header)) return true;
   if ((header.textContent ?? '').length > MAX_HEADER_CHARS) return false;
-  const walker = header.ownerDocument.createTreeWalker(header, SHOW_ELEMENT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (isCollapsedControl(node as Element)) return true;
-  return false;
+  return firstElement(header, isCollapsedControl) !== null;
 }
 
 function reveal(panel: Element): void {
@@ -62,9 +62,7 @@ export function openCollapsedPanels(doc: Document): number {
   if (!body) return 0;
   const controlled = new Set<string>();
   const hidden: Element[] = [];
-  const walker = doc.createTreeWalker(body, SHOW_ELEMENT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const el = node as Element;
+  for (const el of elementsByTag(body, '*')) {
     const controls = el.getAttribute('aria-controls');
     if (controls && isToggle(el)) for (const id of controls.split(/\s+/)) if (id) controlled.add(id);
     if (isHidden(el)) hidden.push(el);
